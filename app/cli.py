@@ -1,0 +1,198 @@
+"""Command line: ``kpi-desk`` opens the window; subcommands run the headless jobs.
+
+Only argument parsing and printing live here; each command calls services and domain code.
+Expected failures print their Thai message on stderr and exit 2; nothing is half-written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from app import __version__
+from app.errors import KpiDeskError
+
+log = logging.getLogger("kpi_desk")
+
+
+def _add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="PATH", help="database file or SQLAlchemy URL (default: the user's data directory)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kpi-desk", description="KPI Desk — งานเลขานุการคณะกรรมการกำกับการประเมินผลการปฏิบัติราชการ")
+    parser.add_argument("--version", action="version", version=f"KPI Desk {__version__}")
+    parser.add_argument("--demo", action="store_true", help="open the window on a freshly built demo ministry")
+    _add_db(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("gui", help="open the window (the default)")
+    _add_db(p)
+
+    p = sub.add_parser("demo", help="create the demo ministry in a new database")
+    _add_db(p)
+    p.add_argument("--force", action="store_true", help="replace an existing file at --db")
+
+    p = sub.add_parser("init", help="create an empty database with a fiscal year")
+    _add_db(p)
+    p.add_argument("--year", type=int, default=None, help="B.E. fiscal year to create (e.g. 2568)")
+    p.add_argument("--ministry-code")
+    p.add_argument("--ministry-name")
+
+    p = sub.add_parser("score", help="score a round")
+    _add_db(p)
+    p.add_argument("--year", type=int, required=True, help="B.E. fiscal year, e.g. 2567")
+    p.add_argument("--round", type=int, choices=(6, 12), required=True, dest="months")
+    p.add_argument("--unit", help="unit code (default: every unit)")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
+    p.add_argument("--what-if", action="store_true", help="also print what each unit needs for the next grade")
+    p.add_argument("--warnings", action="store_true", help="early warning from the 6-month results")
+
+    p = sub.add_parser("check", help="integrity and consistency report (Thai)")
+    _add_db(p)
+
+    p = sub.add_parser("backup", help="consistent copy of the database (SQLite online backup)")
+    _add_db(p)
+    p.add_argument("--out", required=True, metavar="FILE")
+    return parser
+
+
+def _db_arg(args) -> str:
+    from app.paths import default_db_path
+    return args.db or str(default_db_path())
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except KpiDeskError as exc:
+        print(f"ข้อผิดพลาด: {exc.th}", file=sys.stderr)
+        return 2
+
+
+def _dispatch(args) -> int:
+    command = args.command or "gui"
+    if args.demo:
+        return _cmd_gui_demo(args)
+    return {"gui": _cmd_gui, "demo": _cmd_demo, "init": _cmd_init, "score": _cmd_score, "check": _cmd_check,
+            "backup": _cmd_backup}[command](args)
+
+
+def _cmd_demo(args) -> int:
+    from app.demo import build_demo
+    from app.store import open_store
+
+    path = Path(_db_arg(args))
+    if path.exists():
+        if not args.force:
+            raise KpiDeskError(f"มีไฟล์ {path} อยู่แล้ว จึงไม่เขียนทับ (ใช้ --force เพื่อแทนที่)",
+                               f"{path} exists; use --force to replace it")
+        _remove_sqlite(path)
+    store = open_store(path, create=True)
+    try:
+        build_demo(store)
+    finally:
+        store.close()
+    print(f"สร้างฐานข้อมูลตัวอย่าง กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ปีงบประมาณ พ.ศ. ๒๕๖๗ ที่ {path}")
+    return 0
+
+
+def _remove_sqlite(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _cmd_init(args) -> int:
+    from app.services import framework, organisation
+    from app.store import open_store
+
+    store = open_store(_db_arg(args), create=True)
+    try:
+        with store.transaction() as s:
+            if args.ministry_code and args.ministry_name:
+                organisation.create_ministry(s, code=args.ministry_code, name_th=args.ministry_name)
+            if args.year:
+                framework.create_fiscal_year(s, year_be=args.year)
+    finally:
+        store.close()
+    print(f"พร้อมใช้งานฐานข้อมูล {store.label}")
+    return 0
+
+
+def _cmd_score(args) -> int:
+    from app.cli_score import print_scores
+    from app.store import open_store
+
+    store = open_store(_db_arg(args))
+    try:
+        with store.reading() as s:
+            print_scores(s, args)
+    finally:
+        store.close()
+    return 0
+
+
+def _cmd_check(args) -> int:
+    from app.services.check import check_database
+    from app.store import open_store
+
+    store = open_store(_db_arg(args))
+    try:
+        with store.reading() as s:
+            report = check_database(s)
+    finally:
+        store.close()
+    print(f"ตรวจฐานข้อมูล {store.label}")
+    print("\n".join(report.lines()))
+    if not report.ok:
+        print("ผลการตรวจ: พบปัญหาที่ต้องแก้ไข")
+    elif report.missing:
+        print(f"ผลการตรวจ: โครงสร้างและน้ำหนักถูกต้อง แต่ยังมีผลการดำเนินงานที่ไม่ได้บันทึก {len(report.missing)} รายการ")
+    else:
+        print("ผลการตรวจ: ไม่พบปัญหา")
+    return 0 if report.ok else 1
+
+
+def _cmd_backup(args) -> int:
+    from app.store import open_store
+    from app.store.backup import backup_sqlite
+
+    store = open_store(_db_arg(args))
+    try:
+        if store.path is None:
+            raise KpiDeskError("คำสั่ง backup ใช้ได้กับฐานข้อมูล SQLite เท่านั้น", "backup works on SQLite only")
+        out = backup_sqlite(store.path, Path(args.out))
+    finally:
+        store.close()
+    print(f"สำรองฐานข้อมูล {store.label} ไปที่ {out} เรียบร้อย")
+    return 0
+
+
+def _cmd_gui(args) -> int:
+    from app.ui.launch import run_gui
+    return run_gui(_db_arg(args))
+
+
+def _cmd_gui_demo(args) -> int:
+    from app.demo import build_demo
+    from app.paths import demo_db_path
+    from app.store import open_store
+    from app.ui.launch import run_gui
+
+    path = Path(args.db) if args.db else demo_db_path()
+    if args.db and path.exists():
+        raise KpiDeskError(f"มีไฟล์ {path} อยู่แล้ว --demo จะไม่เขียนทับฐานข้อมูลที่มีอยู่ (ละ --db เพื่อใช้ไฟล์ตัวอย่างของโปรแกรม)",
+                           f"{path} exists; --demo never overwrites a given database")
+    _remove_sqlite(path)
+    store = open_store(path, create=True)
+    try:
+        build_demo(store)
+    finally:
+        store.close()
+    return run_gui(str(path))

@@ -1,0 +1,131 @@
+"""``kpi-desk score``: a readable Thai table or one JSON document, plus what-if and early warning."""
+
+from __future__ import annotations
+
+import json
+
+from sqlmodel import Session
+
+from app.domain.early_warning import SIGNAL_TH, UNIT_FLOOR, Signal, projected_unit_score, warn
+from app.domain.thai_text import format_number, pad, plain, two_places
+from app.domain.unit_score import UnitScore
+from app.domain.whatif import plan_next_grade
+from app.services.scoring import RoundScores, load_lines, score_round
+
+
+def _s(v) -> str | None:
+    return None if v is None else f"{two_places(v):f}"
+
+
+def scores_document(rs: RoundScores) -> dict:
+    return {
+        "year": rs.year_be,
+        "round": rs.round_months,
+        "status": str(rs.round.status),
+        "units": [unit_document(u) for u in rs.units],
+    }
+
+
+def unit_document(u: UnitScore) -> dict:
+    return {
+        "code": u.unit_code,
+        "name": u.unit_name,
+        "score": _s(u.score),
+        "points": _s(u.points),
+        "out_of": _s(u.out_of),
+        "grade": u.grade.code,
+        "grade_th": u.grade.th,
+        "missing": len(u.missing),
+        "components": [
+            {"code": c.spec.code, "name": c.spec.name_th, "weight": _s(c.weight), "points": _s(c.points),
+             "percent": _s(c.percent), "evaluated": c.evaluated}
+            for c in u.components
+        ],
+        "indicators": [
+            {"code": s.line.code, "name": s.line.name, "component": s.line.component_code, "weight": _s(s.line.weight),
+             "base": plain(s.line.base), "standard": plain(s.line.standard), "advanced": plain(s.line.advanced),
+             "actual": plain(s.line.actual), "points": _s(s.points), "weighted": _s(s.weighted),
+             "monitor": s.line.monitor, "missing": s.missing, "evaluated": s.evaluated,
+             **({"error": s.error} if s.error else {})}
+            for s in u.lines
+        ],
+    }
+
+
+def print_scores(session: Session, args) -> None:
+    rs = score_round(session, year_be=args.year, months=args.months, unit_code=args.unit)
+    if args.json:
+        doc = scores_document(rs)
+        if args.what_if:
+            for unit_doc, u in zip(doc["units"], rs.units):
+                unit_doc["what_if"] = _plan_document(u, rs)
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    round_th = "๖ เดือน" if args.months == 6 else "๑๒ เดือน"
+    print(f"ผลคะแนนการประเมิน ปีงบประมาณ พ.ศ. {args.year} รอบ {round_th}")
+    if args.months == 6:
+        print("(รอบ ๖ เดือน ประเมินเฉพาะองค์ประกอบที่ ๑ คะแนนแสดงเป็นร้อยละของน้ำหนักองค์ประกอบ)")
+    print()
+    print("  ".join([pad("รหัส", 6), pad("คะแนน", 7, True), pad("ระดับ", 20), "หน่วยงาน"]))
+    for u in rs.units:
+        flag = f"  (ไม่มีผล {len(u.missing)} ตัวชี้วัด)" if u.missing else ""
+        print("  ".join([pad(u.unit_code, 6), pad(format_number(u.score), 7, True), pad(u.grade.th, 20),
+                         u.unit_name + flag]))
+    if args.unit and rs.units:
+        _print_unit_detail(rs.units[0])
+    if args.what_if:
+        print("\nสิ่งที่ต้องปรับปรุงเพื่อเลื่อนระดับ")
+        for u in rs.units:
+            _print_plan(u, rs)
+    if args.warnings:
+        _print_warnings(session, args)
+
+
+def _print_unit_detail(u: UnitScore) -> None:
+    print(f"\nรายละเอียด {u.unit_name}")
+    for s in u.lines:
+        tag = " [Monitor]" if s.line.monitor else (" [ไม่มีผล]" if s.missing else ("" if s.evaluated else " [ไม่ประเมินในรอบนี้]"))
+        print(f"  - {s.line.name}{tag}")
+        print(f"      น้ำหนัก {format_number(s.line.weight)}  เป้าหมาย {plain(s.line.base)} / {plain(s.line.standard)} / "
+              f"{plain(s.line.advanced)}  ผล {plain(s.line.actual) or '–'}  คะแนน {format_number(s.points)}  "
+              f"ถ่วงน้ำหนัก {format_number(s.weighted)}")
+    for c in u.components:
+        print(f"  องค์ประกอบ {c.spec.code} {c.spec.name_th}: {format_number(c.points)} จาก {format_number(c.weight)}")
+
+
+def _plan_document(u: UnitScore, rs: RoundScores) -> dict | None:
+    plan = plan_next_grade(u, rs.components)
+    if plan is None:
+        return None
+    return {"target": plan.target.code, "reachable": plan.reachable, "new_score": _s(plan.new_score),
+            "changes": [{"code": i.scored.line.code, "name": i.scored.line.name, "from": plain(i.scored.line.actual),
+                         "to": plain(i.new_actual), "points": _s(i.new_points)} for i in plan.improvements]}
+
+
+def _print_plan(u: UnitScore, rs: RoundScores) -> None:
+    plan = plan_next_grade(u, rs.components)
+    if plan is None:
+        print(f"- {u.unit_name}: อยู่ในระดับสูงสุดแล้ว")
+        return
+    if not plan.reachable:
+        print(f"- {u.unit_name}: ไม่สามารถถึง{plan.target.th}ได้แม้ทุกตัวชี้วัดได้ ๑๐๐ คะแนน")
+        return
+    print(f"- {u.unit_name}: ถึง{plan.target.th} (คะแนน {format_number(plan.new_score)}) "
+          f"โดยปรับ {len(plan.improvements)} ตัวชี้วัด")
+    for i in plan.improvements:
+        print(f"    • {i.scored.line.name}: จาก {plain(i.scored.line.actual) or 'ไม่มีผล'} เป็น {plain(i.new_actual)} "
+              f"{i.scored.line.unit_of_measure} ({format_number(i.new_points)} คะแนน)")
+
+
+def _print_warnings(session: Session, args) -> None:
+    six = score_round(session, year_be=args.year, months=6, unit_code=args.unit)
+    annual = load_lines(session, six.round.fiscal_year_id, six.round.id, months=12)
+    print("\nสัญญาณเตือนล่วงหน้า (คาดการณ์ผล ๑๒ เดือนจากผล ๖ เดือน)")
+    for u in six.units:
+        warnings = [warn(line) for line in annual.get(u.unit_key, []) if not line.monitor]
+        projected = projected_unit_score(warnings)
+        flag = "  ⚠ ต่ำกว่า ๖๐" if projected is not None and projected < UNIT_FLOOR else ""
+        print(f"- {u.unit_name}: คะแนนคาดการณ์ {format_number(projected)}{flag}")
+        for w in warnings:
+            if w.signal != Signal.ON_TRACK:
+                print(f"    • {SIGNAL_TH[w.signal]}: {w.line.name} (คาดการณ์ {plain(w.projected) or '–'})")

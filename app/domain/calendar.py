@@ -1,0 +1,65 @@
+"""Buddhist Era dates and fiscal years (ปีงบประมาณ: 1 October – 30 September, named by B.E.)."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+from app.domain.thai_text import to_thai_digits
+
+BE_OFFSET = 543
+MONTHS_TH = [
+    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
+]
+MONTHS_TH_SHORT = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
+WEEKDAYS_TH = ["จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์"]
+
+
+def be_year(d: date) -> int:
+    return d.year + BE_OFFSET
+
+
+def fiscal_year_of(d: date) -> int:
+    """The B.E. fiscal year a date falls in: 1 Oct 2023 belongs to FY2567."""
+    return be_year(d) + (1 if d.month >= 10 else 0)
+
+
+def fiscal_year_bounds(year_be: int) -> tuple[date, date]:
+    ce = year_be - BE_OFFSET
+    return date(ce - 1, 10, 1), date(ce, 9, 30)
+
+
+def round_bounds(year_be: int, months: int) -> tuple[date, date]:
+    start, end = fiscal_year_bounds(year_be)
+    if months == 6:
+        return start, date(start.year + 1, 3, 31)
+    if months == 12:
+        return start, end
+    raise ValueError(f"รอบการประเมินต้องเป็น ๖ หรือ ๑๒ เดือน (ได้รับ {months})")
+
+
+def opdc_due_date(year_be: int, months: int) -> date:
+    """Change requests reach OPDC by end of February (6-month round) or end of July (12-month round)."""
+    ce = year_be - BE_OFFSET
+    if months == 6:
+        return date(ce, 3, 1) - timedelta(days=1)
+    return date(ce, 7, 31)
+
+
+def thai_date(d: date, thai_digits: bool = True, weekday: bool = False) -> str:
+    """"๗ กุมภาพันธ์ ๒๕๖๗" (or with Arabic digits); with ``weekday`` "วันพุธที่ ๘ พฤศจิกายน ๒๕๖๖"."""
+    text = f"{d.day} {MONTHS_TH[d.month - 1]} {be_year(d)}"
+    if weekday:
+        text = f"วัน{WEEKDAYS_TH[d.weekday()]}ที่ {text}"
+    return to_thai_digits(text) if thai_digits else text
+
+
+def thai_date_short(d: date, thai_digits: bool = False) -> str:
+    text = f"{d.day} {MONTHS_TH_SHORT[d.month - 1]} {be_year(d) % 100:02d}"
+    return to_thai_digits(text) if thai_digits else text
+
+
+def thai_time(t: time, thai_digits: bool = True) -> str:
+    """"๑๓.๓๐ น." as in minutes."""
+    text = f"{t.hour:02d}.{t.minute:02d} น."
+    return to_thai_digits(text) if thai_digits else text

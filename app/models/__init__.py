@@ -1,0 +1,29 @@
+"""SQLModel tables of KPI Desk. Importing this package registers every table on ``SQLModel.metadata``."""
+
+from app.models.audit import AuditEntry
+from app.models.base import DecimalText, TableBase, utcnow
+from app.models.change_requests import ChangeRequest
+from app.models.enums import (
+    Attendance,
+    ChangeReason,
+    CommitteeRole,
+    Decision,
+    Direction,
+    IndicatorKind,
+    RoundStatus,
+    UnitKind,
+)
+from app.models.framework import FiscalYear, FrameworkComponent, Round
+from app.models.indicators import Assignment, Indicator, Result
+from app.models.joint import JointAgenda, JointLeadAgency, JointMainIndicator, JointSubIndicator
+from app.models.meetings import AgendaItem, Meeting, MeetingAttendance
+from app.models.organisation import Committee, CommitteeMember, Ministry, Unit
+from app.models.settings import Setting
+
+__all__ = [
+    "AgendaItem", "Assignment", "Attendance", "AuditEntry", "ChangeReason", "ChangeRequest", "Committee",
+    "CommitteeMember", "CommitteeRole", "DecimalText", "Decision", "Direction", "FiscalYear",
+    "FrameworkComponent", "Indicator", "IndicatorKind", "JointAgenda", "JointLeadAgency",
+    "JointMainIndicator", "JointSubIndicator", "Meeting", "MeetingAttendance", "Ministry", "Result",
+    "Round", "RoundStatus", "Setting", "TableBase", "Unit", "UnitKind", "utcnow",
+]

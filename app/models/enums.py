@@ -1,0 +1,130 @@
+"""The closed vocabularies of the domain, with their Thai labels (see shared/DOMAIN.md)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class UnitKind(StrEnum):
+    DEPARTMENT = "department"
+    PROVINCE = "province"
+    PUBLIC_ORG = "public_org"
+    STATE_ENTERPRISE = "state_enterprise"
+    OTHER = "other"
+
+
+UNIT_KIND_TH = {
+    UnitKind.DEPARTMENT: "ส่วนราชการ",
+    UnitKind.PROVINCE: "จังหวัด",
+    UnitKind.PUBLIC_ORG: "องค์การมหาชน",
+    UnitKind.STATE_ENTERPRISE: "รัฐวิสาหกิจ",
+    UnitKind.OTHER: "หน่วยงานอื่น",
+}
+
+
+class CommitteeRole(StrEnum):
+    CHAIR = "chair"
+    VICE_CHAIR = "vice_chair"
+    MEMBER = "member"
+    SECRETARY = "secretary"
+    ASSISTANT_SECRETARY = "assistant_secretary"
+
+
+COMMITTEE_ROLE_TH = {
+    CommitteeRole.CHAIR: "ประธานกรรมการ",
+    CommitteeRole.VICE_CHAIR: "รองประธานกรรมการ",
+    CommitteeRole.MEMBER: "กรรมการ",
+    CommitteeRole.SECRETARY: "กรรมการและเลขานุการ",
+    CommitteeRole.ASSISTANT_SECRETARY: "กรรมการและผู้ช่วยเลขานุการ",
+}
+
+
+class RoundStatus(StrEnum):
+    OPEN = "open"
+    APPROVED = "approved"
+    LOCKED = "locked"
+
+
+ROUND_STATUS_TH = {
+    RoundStatus.OPEN: "เปิดบันทึกผล",
+    RoundStatus.APPROVED: "คณะกรรมการเห็นชอบแล้ว",
+    RoundStatus.LOCKED: "ปิดรอบแล้ว",
+}
+
+
+class IndicatorKind(StrEnum):
+    FUNCTIONAL = "functional"
+    AGENDA = "agenda"
+    JOINT_BY_FUNCTION = "joint_by_function"
+    AREA = "area"
+    INTERNATIONAL = "international"
+    JOINT_BY_AGENDA = "joint_by_agenda"
+    DIGITAL = "digital"
+    PMQA = "pmqa"
+    STRATEGIC = "strategic"
+
+
+INDICATOR_KIND_TH = {
+    IndicatorKind.FUNCTIONAL: "ตัวชี้วัดตามภารกิจพื้นฐาน",
+    IndicatorKind.AGENDA: "Agenda KPIs",
+    IndicatorKind.JOINT_BY_FUNCTION: "Joint KPIs by Function",
+    IndicatorKind.AREA: "Area KPIs",
+    IndicatorKind.INTERNATIONAL: "International KPIs",
+    IndicatorKind.JOINT_BY_AGENDA: "Joint KPIs by Agenda",
+    IndicatorKind.DIGITAL: "การพัฒนาองค์การสู่ดิจิทัล",
+    IndicatorKind.PMQA: "PMQA 4.0",
+    IndicatorKind.STRATEGIC: "Strategic KPIs",
+}
+
+
+class Direction(StrEnum):
+    HIGHER_IS_BETTER = "higher"
+    LOWER_IS_BETTER = "lower"
+
+
+DIRECTION_TH = {Direction.HIGHER_IS_BETTER: "ยิ่งมากยิ่งดี", Direction.LOWER_IS_BETTER: "ยิ่งน้อยยิ่งดี"}
+
+
+class ChangeReason(StrEnum):
+    """The external causes for which OPDC accepts an indicator change request."""
+
+    DISASTER = "disaster"
+    EPIDEMIC = "epidemic"
+    POLICY_CHANGE = "policy_change"
+    INTERNATIONAL_INDEX_CHANGED = "international_index_changed"
+    BUDGET = "budget"
+    NATIONAL_COMMITTEE = "national_committee"
+
+
+CHANGE_REASON_TH = {
+    ChangeReason.DISASTER: "สถานการณ์ภัยธรรมชาติ ภัยพิบัติ",
+    ChangeReason.EPIDEMIC: "โรคระบาดร้ายแรง โรคอุบัติใหม่ที่ไม่ได้คาดการณ์ไว้ล่วงหน้า",
+    ChangeReason.POLICY_CHANGE: "การปรับเปลี่ยนนโยบายรัฐบาล",
+    ChangeReason.INTERNATIONAL_INDEX_CHANGED: "หน่วยงานเจ้าของตัวชี้วัดสากลยกเลิกหรือปรับเปลี่ยนรายละเอียดตัวชี้วัด",
+    ChangeReason.BUDGET: "ไม่ได้รับการจัดสรรงบประมาณหรือได้รับล่าช้าอย่างน้อย ๖ เดือน",
+    ChangeReason.NATIONAL_COMMITTEE: "คณะรัฐมนตรีหรือคณะกรรมการระดับชาติมีมติให้ปรับเป้าหมาย",
+}
+
+
+class Decision(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+DECISION_TH = {Decision.PENDING: "รอพิจารณา", Decision.APPROVED: "เห็นชอบ", Decision.REJECTED: "ไม่เห็นชอบ"}
+
+
+class Attendance(StrEnum):
+    PRESENT = "present"
+    SUBSTITUTE = "substitute"
+    ABSENT = "absent"
+    PARTICIPANT = "participant"
+
+
+ATTENDANCE_TH = {
+    Attendance.PRESENT: "มาประชุม",
+    Attendance.SUBSTITUTE: "มาประชุมแทน",
+    Attendance.ABSENT: "ไม่มาประชุม",
+    Attendance.PARTICIPANT: "ผู้เข้าร่วมประชุม",
+}

@@ -1,0 +1,5 @@
+"""Use-cases: one function per action a secretary takes, run inside one ``Store.transaction``.
+
+Each takes the session first and keyword arguments after; audit rows are written by the flush hook
+in ``app.models.audit``; refusals raise ``KpiDeskError`` subclasses with a Thai message.
+"""

@@ -1,0 +1,71 @@
+"""``kpi-desk check``: database integrity plus the domain's consistency rules, as a Thai report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import or_, select, text
+from sqlmodel import Session
+
+from app.domain.unit_score import top_code
+from app.domain.validation import Problem, validate_targets, validate_unit
+from app.models import Assignment, FiscalYear, Indicator, Round, Unit
+
+A = Assignment.__table__
+from app.services.scoring import framework_specs, load_lines
+
+ROUND_TH = {6: "๖ เดือน", 12: "๑๒ เดือน"}
+
+
+@dataclass
+class CheckReport:
+    integrity: str = "ok"
+    foreign_keys: list = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity == "ok" and not self.foreign_keys and not self.problems
+
+    def lines(self) -> list[str]:
+        out = [f"ความถูกต้องของไฟล์ฐานข้อมูล: {'ปกติ' if self.integrity == 'ok' else self.integrity}"]
+        if self.foreign_keys:
+            out.append(f"การอ้างอิงระหว่างตารางผิดพลาด {len(self.foreign_keys)} รายการ")
+        out.append(f"ปัญหาน้ำหนักและค่าเป้าหมาย: {len(self.problems)} รายการ")
+        out += [f"  - {p.th}" for p in self.problems]
+        out.append(f"ผลการดำเนินงานที่ยังไม่ได้บันทึก: {len(self.missing)} รายการ")
+        out += [f"  - {m}" for m in self.missing]
+        return out
+
+
+def check_database(session: Session) -> CheckReport:
+    report = CheckReport()
+    if session.get_bind().dialect.name == "sqlite":
+        report.integrity = session.execute(text("PRAGMA integrity_check")).scalar()
+        report.foreign_keys = session.execute(text("PRAGMA foreign_key_check")).all()
+    directions = dict(session.execute(select(Indicator.__table__.c.code, Indicator.__table__.c.direction)).all())
+    units = {u.id: u for u in session.execute(select(Unit.__table__)).all()}
+    for fy in session.execute(select(FiscalYear.__table__).order_by(FiscalYear.__table__.c.year_be)).all():
+        specs = framework_specs(session, fy.id)
+        rounds = session.execute(select(Round.__table__).where(Round.__table__.c.fiscal_year_id == fy.id)
+                                 .order_by(Round.__table__.c.months)).all()
+        for unit_id, lines in load_lines(session, fy.id, None).items():
+            label = f"ปี {fy.year_be} {units[unit_id].name_th}"
+            report.problems += validate_unit(label, lines, specs, {ln.key: directions[ln.code] for ln in lines})
+        half_set = set(session.execute(select(A.c.id).where(
+            A.c.fiscal_year_id == fy.id,
+            or_(A.c.base_6.is_not(None), A.c.standard_6.is_not(None), A.c.advanced_6.is_not(None)))).scalars())
+        for unit_id, lines in load_lines(session, fy.id, None, months=6).items():
+            label = f"ปี {fy.year_be} {units[unit_id].name_th} (ค่าเป้าหมายรอบ ๖ เดือน)"
+            report.problems += [p for ln in lines if ln.key in half_set
+                                for p in validate_targets(ln, label, directions[ln.code])]
+        for rnd in rounds:
+            evaluated_tops = {s.code for s in specs if s.parent_code is None and rnd.months in s.rounds}
+            by_code = {s.code: s for s in specs}
+            for unit_id, lines in load_lines(session, fy.id, rnd.id, months=rnd.months).items():
+                for ln in lines:
+                    if ln.actual is None and not ln.monitor and top_code(ln.component_code, by_code) in evaluated_tops:
+                        report.missing.append(
+                            f"ปี {fy.year_be} รอบ {ROUND_TH.get(rnd.months, rnd.months)} {units[unit_id].name_th}: “{ln.name}”")
+    return report

@@ -1,0 +1,113 @@
+"""Fiscal years with their framework components and two rounds, and round approval and locking."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Session, select
+
+from app.domain.calendar import fiscal_year_bounds, opdc_due_date, round_bounds
+from app.errors import KpiDeskError, LockedError
+from app.models import FiscalYear, FrameworkComponent, Round, RoundStatus, utcnow
+from app.services.presets import PRESETS
+
+ROUND_TH = {6: "รอบ ๖ เดือน", 12: "รอบ ๑๒ เดือน"}
+
+
+def create_fiscal_year(session: Session, *, year_be: int, preset: str = "fy2567") -> FiscalYear:
+    if session.exec(select(FiscalYear).where(FiscalYear.year_be == year_be)).first():
+        raise KpiDeskError(f"มีปีงบประมาณ พ.ศ. {year_be} อยู่แล้ว", f"fiscal year {year_be} already exists")
+    if preset not in PRESETS:
+        raise KpiDeskError(f"ไม่รู้จักกรอบการประเมิน “{preset}”", f"unknown framework preset {preset!r}")
+    start, end = fiscal_year_bounds(year_be)
+    fy = FiscalYear(year_be=year_be, starts_on=start, ends_on=end)
+    session.add(fy)
+    session.flush()
+    ids = {}
+    for order, (code, parent, name_th, name_en, weight, kinds, rounds) in enumerate(PRESETS[preset]):
+        comp = FrameworkComponent(fiscal_year_id=fy.id, parent_id=ids.get(parent), code=code, name_th=name_th,
+                                  name_en=name_en, weight=weight, kinds=kinds, rounds=rounds, sort_order=order)
+        session.add(comp)
+        session.flush()
+        ids[code] = comp.id
+    for months in (6, 12):
+        r_start, r_end = round_bounds(year_be, months)
+        session.add(Round(fiscal_year_id=fy.id, months=months, starts_on=r_start, ends_on=r_end,
+                          opdc_due_on=opdc_due_date(year_be, months)))
+    session.flush()
+    return fy
+
+
+def component_for_kind(session: Session, fiscal_year_id, kind: str) -> FrameworkComponent:
+    comps = session.exec(select(FrameworkComponent).where(FrameworkComponent.fiscal_year_id == fiscal_year_id)
+                         .order_by(FrameworkComponent.sort_order)).all()
+    for comp in comps:
+        if kind in comp.kinds.split(","):
+            return comp
+    raise KpiDeskError(f"กรอบการประเมินของปีนี้ไม่มีองค์ประกอบสำหรับตัวชี้วัดประเภท “{kind}”",
+                       f"no framework component takes indicator kind {kind!r}")
+
+
+def _year_label(session: Session, rnd: Round) -> str:
+    fy = session.get(FiscalYear, rnd.fiscal_year_id)
+    return f"{ROUND_TH.get(rnd.months, rnd.months)} ปีงบประมาณ พ.ศ. {fy.year_be}"
+
+
+def ensure_results_editable(session: Session, rnd: Round) -> None:
+    if rnd.status == RoundStatus.LOCKED:
+        raise LockedError(f"{_year_label(session, rnd)} ปิดรอบแล้ว จึงแก้ไขผลการดำเนินงานไม่ได้",
+                          "this round is locked; results cannot change")
+    if rnd.status == RoundStatus.APPROVED:
+        raise LockedError(
+            f"คณะกรรมการเห็นชอบผล{_year_label(session, rnd)}แล้ว จึงแก้ไขผลไม่ได้ "
+            "หากจำเป็นต้องแก้ไข ให้เปิดรอบกลับมาบันทึกผลก่อน",
+            "this round is approved; reopen it before editing results")
+
+
+def ensure_targets_editable(session: Session, fiscal_year_id) -> None:
+    rounds = session.exec(select(Round).where(Round.fiscal_year_id == fiscal_year_id)).all()
+    closed = [r for r in rounds if r.status != RoundStatus.OPEN]
+    if closed:
+        r = min(closed, key=lambda x: x.months)
+        raise LockedError(
+            f"{_year_label(session, r)} ได้รับความเห็นชอบหรือปิดรอบแล้ว ตัวชี้วัด น้ำหนัก และค่าเป้าหมายของปีนี้จึงแก้ไขโดยตรงไม่ได้ "
+            "ให้บันทึกคำขอปรับเปลี่ยนรายละเอียดตัวชี้วัดเพื่อเสนอคณะกรรมการแทน",
+            "a round of this year is approved or locked; targets change only through a change request")
+
+
+def approve_round(session: Session, rnd: Round) -> Round:
+    if rnd.status != RoundStatus.OPEN:
+        raise LockedError(f"{_year_label(session, rnd)} ไม่ได้อยู่ในสถานะเปิดบันทึกผล จึงเห็นชอบซ้ำไม่ได้",
+                          "only an open round can be approved")
+    rnd.status = RoundStatus.APPROVED
+    rnd.approved_at = utcnow()
+    session.add(rnd)
+    session.flush()
+    return rnd
+
+
+def lock_round(session: Session, rnd: Round) -> Round:
+    if rnd.status == RoundStatus.LOCKED:
+        raise LockedError(f"{_year_label(session, rnd)} ปิดรอบไปแล้ว", "round already locked")
+    if rnd.status != RoundStatus.APPROVED:
+        raise LockedError(f"{_year_label(session, rnd)} ต้องได้รับความเห็นชอบจากคณะกรรมการก่อนปิดรอบ",
+                          "a round must be approved before it is locked")
+    rnd.status = RoundStatus.LOCKED
+    rnd.locked_at = utcnow()
+    session.add(rnd)
+    session.flush()
+    return rnd
+
+
+def reopen_round(session: Session, rnd: Round) -> Round:
+    if rnd.status == RoundStatus.LOCKED:
+        raise LockedError(f"{_year_label(session, rnd)} ปิดรอบแล้ว เปิดกลับไม่ได้", "a locked round cannot reopen")
+    rnd.status = RoundStatus.OPEN
+    rnd.approved_at = None
+    session.add(rnd)
+    session.flush()
+    return rnd
+
+
+def due_date_passed(rnd: Round, today: date) -> bool:
+    return rnd.opdc_due_on is not None and today > rnd.opdc_due_on

@@ -1,0 +1,127 @@
+"""The indicator catalogue and each unit's assigned indicators: weights, targets, Monitor flag."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlmodel import Session, select
+
+from app.domain.scoring import check_targets
+from app.errors import KpiDeskError, ValidationError
+from app.models import (Assignment, Direction, FiscalYear, FrameworkComponent, Indicator, IndicatorKind, Result, Unit)
+from app.services.framework import component_for_kind, ensure_targets_editable
+
+
+def create_indicator(session: Session, *, code: str, name_th: str, kind: IndicatorKind = IndicatorKind.FUNCTIONAL,
+                     direction: Direction = Direction.HIGHER_IS_BETTER, unit_of_measure: str = "", definition: str = "",
+                     monitor: bool = False, step: bool = False, cumulative: bool = False, from_basket: bool = True,
+                     strategic: Indicator | None = None, joint_agenda_id=None, name_en: str = "") -> Indicator:
+    code = (code or "").strip()
+    if not code or not (name_th or "").strip():
+        raise KpiDeskError("ตัวชี้วัดต้องมีรหัสและชื่อ", "an indicator needs a code and a name")
+    if session.exec(select(Indicator).where(Indicator.code == code)).first():
+        raise KpiDeskError(f"มีตัวชี้วัดรหัส “{code}” ในบัญชีอยู่แล้ว", f"indicator {code!r} already exists")
+    if strategic is not None and strategic.kind != IndicatorKind.STRATEGIC:
+        raise KpiDeskError(f"“{strategic.name_th}” ไม่ใช่ตัวชี้วัดเชิงยุทธศาสตร์ (Strategic KPI)",
+                           "the linked indicator is not a strategic KPI")
+    row = Indicator(code=code, name_th=name_th.strip(), name_en=name_en, kind=IndicatorKind(kind),
+                    direction=Direction(direction), unit_of_measure=unit_of_measure, definition=definition,
+                    monitor=monitor, step=step, cumulative=cumulative, from_basket=from_basket,
+                    strategic_id=strategic.id if strategic else None, joint_agenda_id=joint_agenda_id)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def _where(session: Session, a: Assignment) -> str:
+    unit = session.get(Unit, a.unit_id)
+    ind = session.get(Indicator, a.indicator_id)
+    return f"{unit.name_th} ตัวชี้วัด “{ind.name_th}”: "
+
+
+def _check_weight(weight: Decimal, monitor: bool, where: str) -> None:
+    if weight < 0 or weight > 100:
+        raise ValidationError([f"{where}น้ำหนักต้องอยู่ระหว่าง ๐ ถึง ๑๐๐ (ได้รับ {weight})"])
+    if monitor and weight != 0:
+        raise ValidationError([f"{where}ตัวชี้วัด Monitor ไม่มีน้ำหนัก (ต้องเป็น ๐ แต่ได้รับ {weight})"])
+
+
+def _check_targets(base, standard, advanced, direction: str, where: str) -> None:
+    """A triple is either blank or complete, strictly ordered and in the indicator's direction."""
+    if base is None and standard is None and advanced is None:
+        return
+    higher = check_targets(base, standard, advanced, where=where)
+    if (direction == Direction.HIGHER_IS_BETTER) != higher:
+        said = "ยิ่งมากยิ่งดี" if direction == Direction.HIGHER_IS_BETTER else "ยิ่งน้อยยิ่งดี"
+        raise ValidationError([f"{where}ตัวชี้วัดนี้{said} แต่ค่าเป้าหมาย {base} / {standard} / {advanced} เรียงในทิศทางตรงข้าม"])
+
+
+def assign_indicator(session: Session, *, unit: Unit, indicator: Indicator, year: FiscalYear,
+                     weight: Decimal = Decimal(0), base: Decimal | None = None, standard: Decimal | None = None,
+                     advanced: Decimal | None = None, monitor: bool | None = None,
+                     component: FrameworkComponent | None = None,
+                     targets_6: tuple[Decimal | None, Decimal | None, Decimal | None] = (None, None, None)) -> Assignment:
+    ensure_targets_editable(session, year.id)
+    if session.exec(select(Assignment).where(Assignment.unit_id == unit.id, Assignment.indicator_id == indicator.id,
+                                             Assignment.fiscal_year_id == year.id)).first():
+        raise KpiDeskError(f"{unit.name_th} มีตัวชี้วัด “{indicator.name_th}” ในปี {year.year_be} อยู่แล้ว",
+                           "indicator already assigned to this unit for this year")
+    monitor = indicator.monitor if monitor is None else monitor
+    where = f"{unit.name_th} ตัวชี้วัด “{indicator.name_th}”: "
+    _check_weight(Decimal(weight), monitor, where)
+    _check_targets(base, standard, advanced, indicator.direction, where)
+    _check_targets(*targets_6, indicator.direction, where + "ค่าเป้าหมายรอบ ๖ เดือน: ")
+    component = component or component_for_kind(session, year.id, indicator.kind)
+    count = len(session.exec(select(Assignment.id).where(Assignment.unit_id == unit.id,
+                                                         Assignment.fiscal_year_id == year.id)).all())
+    row = Assignment(unit_id=unit.id, indicator_id=indicator.id, fiscal_year_id=year.id, component_id=component.id,
+                     weight=Decimal(weight), base=base, standard=standard, advanced=advanced, monitor=monitor,
+                     base_6=targets_6[0], standard_6=targets_6[1], advanced_6=targets_6[2], sort_order=count)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def set_weight(session: Session, assignment: Assignment, weight: Decimal) -> Assignment:
+    ensure_targets_editable(session, assignment.fiscal_year_id)
+    _check_weight(weight, assignment.monitor, _where(session, assignment))
+    assignment.weight = weight
+    session.add(assignment)
+    session.flush()
+    return assignment
+
+
+def set_targets(session: Session, assignment: Assignment, *, base: Decimal | None, standard: Decimal | None,
+                advanced: Decimal | None, months: int = 12, through_change_request: bool = False) -> Assignment:
+    """Three target levels together (annual, or the 6-month ones with ``months=6``): an ordered triple."""
+    if not through_change_request:
+        ensure_targets_editable(session, assignment.fiscal_year_id)
+    ind = session.get(Indicator, assignment.indicator_id)
+    where = _where(session, assignment) + ("ค่าเป้าหมายรอบ ๖ เดือน: " if months == 6 else "")
+    _check_targets(base, standard, advanced, ind.direction, where)
+    if months == 6:
+        assignment.base_6, assignment.standard_6, assignment.advanced_6 = base, standard, advanced
+    else:
+        assignment.base, assignment.standard, assignment.advanced = base, standard, advanced
+    session.add(assignment)
+    session.flush()
+    return assignment
+
+
+def set_monitor(session: Session, assignment: Assignment, monitor: bool) -> Assignment:
+    """Monitor indicators carry no weight: switching to Monitor sets the weight to 0."""
+    ensure_targets_editable(session, assignment.fiscal_year_id)
+    assignment.monitor = monitor
+    if monitor:
+        assignment.weight = Decimal(0)
+    session.add(assignment)
+    session.flush()
+    return assignment
+
+
+def remove_assignment(session: Session, assignment: Assignment) -> None:
+    ensure_targets_editable(session, assignment.fiscal_year_id)
+    for result in session.exec(select(Result).where(Result.assignment_id == assignment.id)).all():
+        session.delete(result)
+    session.delete(assignment)
+    session.flush()

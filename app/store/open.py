@@ -1,0 +1,196 @@
+"""Open a KPI Desk database safely.
+
+Every check runs on a read-only connection first, so a file we refuse (not a database, corrupt,
+written by a newer KPI Desk, on a read-only location) is left byte-for-byte untouched. An older
+schema is upgraded only after a backup copy has been written beside it.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy.engine import URL, Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+
+import app.models  # noqa: F401  (registers every table)
+from app.errors import StoreError
+from app.store import migrate
+from app.store.backup import backup_sqlite
+from app.store.engine import database_url, make_engine, sqlite_path
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass
+class Store:
+    """An open database: its engine and a way to run one use-case in one transaction."""
+
+    url: URL
+    engine: Engine
+    path: Path | None
+    upgraded_from: str | None = None
+    backup_path: Path | None = None
+
+    @contextmanager
+    def transaction(self, user: str = "") -> Iterator[Session]:
+        """One use-case, one transaction: everything commits together or nothing does."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            session.info["user"] = user or os.environ.get("KPI_DESK_USER") or _os_user()
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    @property
+    def label(self) -> str:
+        return str(self.path) if self.path else self.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _os_user() -> str:
+    try:
+        return os.getlogin()
+    except OSError:
+        return os.environ.get("USER") or os.environ.get("USERNAME") or ""
+
+
+def _marked_read_only(path: Path) -> bool:
+    """True when the OS or the file's own mode says no writing (the mode check also binds root)."""
+    if not os.access(path, os.W_OK):
+        return True
+    mode = path.stat().st_mode
+    return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _inspect_sqlite(path: Path) -> tuple[str | None, bool]:
+    """(alembic revision or None, has any table) read without writing a byte."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(f"เปิดไฟล์ {path} ไม่ได้: {exc}", f"cannot open {path}: {exc}") from exc
+    try:
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise StoreError(
+                f"ไฟล์ฐานข้อมูล {path} เสียหาย (ผลตรวจ: {check}) จึงไม่เปิดใช้งานและไม่แก้ไขไฟล์ "
+                "กรุณาใช้ไฟล์สำรองล่าสุด",
+                f"database {path} is corrupt ({check}); it was not opened or changed",
+            )
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        revision = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        return revision, bool(tables)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"ไฟล์ฐานข้อมูล {path} เสียหายหรือไม่ใช่ฐานข้อมูล ({exc}) จึงไม่เปิดใช้งานและไม่แก้ไขไฟล์",
+            f"database {path} is corrupt or not a database ({exc}); left untouched",
+        ) from exc
+    finally:
+        conn.close()
+
+
+def _check_sqlite_file(path: Path, create: bool) -> tuple[str | None, bool]:
+    if path.is_dir():
+        raise StoreError(f"{path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล", f"{path} is a folder, not a database file")
+    if not path.exists():
+        if not create:
+            raise StoreError(
+                f"ไม่พบไฟล์ฐานข้อมูล {path} (สร้างฐานข้อมูลใหม่ได้ด้วยคำสั่ง kpi-desk demo หรือ kpi-desk init)",
+                f"database {path} does not exist",
+            )
+        parent = path.parent
+        if not parent.is_dir():
+            raise StoreError(f"ไม่พบโฟลเดอร์ {parent} สำหรับสร้างฐานข้อมูล {path.name}", f"folder {parent} does not exist")
+        if _marked_read_only(parent):
+            raise StoreError(
+                f"โฟลเดอร์ {parent} เป็นแบบอ่านอย่างเดียว จึงสร้างฐานข้อมูล {path.name} ไม่ได้",
+                f"folder {parent} is read-only",
+            )
+        return None, False
+    with open(path, "rb") as fh:
+        header = fh.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise StoreError(
+            f"ไฟล์ {path} ไม่ใช่ฐานข้อมูลของ KPI Desk (ไม่ใช่ไฟล์ SQLite) จึงไม่เปิดและไม่แก้ไขไฟล์นี้",
+            f"{path} is not a KPI Desk database (not SQLite); left untouched",
+        )
+    if _marked_read_only(path) or _marked_read_only(path.parent):
+        where = path if _marked_read_only(path) else path.parent
+        raise StoreError(
+            f"ฐานข้อมูล {path} อยู่ในตำแหน่งที่เขียนไม่ได้ ({where} เป็นแบบอ่านอย่างเดียว) "
+            "กรุณาคัดลอกไปไว้ในโฟลเดอร์ที่แก้ไขได้ก่อน",
+            f"database {path} is on a read-only location ({where})",
+        )
+    return _inspect_sqlite(path)
+
+
+def _check_revision(label: str, revision: str | None, has_tables: bool) -> None:
+    if revision is None:
+        if has_tables:
+            raise StoreError(
+                f"ไฟล์ {label} เป็นฐานข้อมูล SQLite แต่ไม่ใช่ของ KPI Desk จึงไม่เปิดและไม่แก้ไขไฟล์นี้",
+                f"{label} is an SQLite database but not a KPI Desk one",
+            )
+        return
+    if revision not in migrate.known_revisions():
+        raise StoreError(
+            f"ฐานข้อมูล {label} ถูกบันทึกโดย KPI Desk รุ่นที่ใหม่กว่ารุ่นนี้ (โครงสร้างรุ่น {revision}) "
+            "กรุณาปรับรุ่นโปรแกรมก่อนเปิดไฟล์นี้ ไฟล์ไม่ถูกแก้ไข",
+            f"{label} was written by a newer KPI Desk (schema {revision}); upgrade the program",
+        )
+
+
+def open_store(db: str | Path, *, create: bool = False, upgrade: bool = True) -> Store:
+    """Open (or with ``create`` make) the database at a path or SQLAlchemy URL, at the current schema."""
+    url = database_url(db)
+    path = sqlite_path(url)
+    revision, has_tables = (None, False)
+    if path is not None:
+        revision, has_tables = _check_sqlite_file(path, create)
+        _check_revision(str(path), revision, has_tables)
+    engine = make_engine(url)
+    store = Store(url=url, engine=engine, path=path)
+    try:
+        if path is None:
+            with engine.connect() as conn:
+                revision = migrate.current_revision(conn)
+            _check_revision(store.label, revision, False)
+        head = migrate.head_revision()
+        if revision != head:
+            if revision is not None:
+                if not upgrade:
+                    raise StoreError(
+                        f"ฐานข้อมูล {store.label} เป็นรุ่นเก่า ต้องปรับโครงสร้างก่อนใช้งาน",
+                        f"{store.label} has an older schema",
+                    )
+                if path is not None:
+                    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                    store.backup_path = backup_sqlite(path, path.with_name(f"{path.stem}.before-{head}-{stamp}{path.suffix}"))
+                store.upgraded_from = revision
+            migrate.upgrade(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StoreError(f"เปิดฐานข้อมูล {store.label} ไม่สำเร็จ: {exc}", f"cannot open {store.label}: {exc}") from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return store

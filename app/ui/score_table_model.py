@@ -1,0 +1,46 @@
+"""Item model: one row per unit with its score and grade for a round."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from app.domain.thai_text import format_number
+from app.domain.unit_score import UnitScore
+
+HEADERS = ("รหัส", "หน่วยงาน", "คะแนน", "ระดับ", "ไม่มีผล")
+
+
+class UnitScoreTableModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[UnitScore] = []
+
+    def set_scores(self, rows: list[UnitScore]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt's name)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(HEADERS):
+            return HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        u = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.DisplayRole:
+            return (u.unit_code, u.unit_name, format_number(u.score), u.grade.th, str(len(u.missing)))[col]
+        if role == Qt.TextAlignmentRole and col in (2, 4):
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ForegroundRole and col == 3:
+            return QBrush(QColor(u.grade.colour))
+        return None
