@@ -4,6 +4,9 @@ Plain data in, plain data out, so the GUI, the reports, the CLI and the benchmar
 A round evaluates the top-level components whose ``rounds`` include it (FY2567: the 6-month round
 takes Performance Base only); the score is that weighted sum rescaled to 100, so the 12-month score is
 the plain sum and the 6-month score is Performance Base points × 100 / 70 (OPDC's percentage view).
+
+This runs over the whole country on every edit, so the framework is indexed once (``Framework``)
+and each unit is scored in a single pass over its lines.
 """
 
 from __future__ import annotations
@@ -28,7 +31,33 @@ class ComponentSpec:
     name_en: str = ""
 
 
-@dataclass(frozen=True)
+class Framework:
+    """A year's components, indexed: each code's chain of ancestors and its top-level component."""
+
+    def __init__(self, specs: Iterable[ComponentSpec]) -> None:
+        self.specs = list(specs)
+        self.by_code = {s.code: s for s in self.specs}
+        self.chain: dict[str, tuple[str, ...]] = {}
+        for s in self.specs:
+            chain, code = [], s.code
+            while code is not None:
+                chain.append(code)
+                code = self.by_code[code].parent_code
+            self.chain[s.code] = tuple(chain)
+        self.top = {code: chain[-1] for code, chain in self.chain.items()}
+
+    def tops_in_round(self, months: int) -> set[str]:
+        return {s.code for s in self.specs if s.parent_code is None and months in s.rounds}
+
+    def descends(self, code: str, ancestor: str) -> bool:
+        return ancestor in self.chain[code]
+
+
+def as_framework(components) -> Framework:
+    return components if isinstance(components, Framework) else Framework(components)
+
+
+@dataclass(slots=True)
 class IndicatorLine:
     """One assigned indicator of a unit with its actual for the round (None: no result)."""
 
@@ -48,7 +77,7 @@ class IndicatorLine:
     cumulative: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ScoredLine:
     line: IndicatorLine
     points: Decimal | None
@@ -58,7 +87,7 @@ class ScoredLine:
     error: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ComponentScore:
     spec: ComponentSpec
     weight: Decimal
@@ -97,60 +126,48 @@ class UnitScore:
         return [s for s in self.lines if s.evaluated]
 
 
-def top_code(code: str, specs: dict[str, ComponentSpec]) -> str:
-    while specs[code].parent_code:
-        code = specs[code].parent_code
-    return code
-
-
-def descends(code: str | None, ancestor: str, specs: dict[str, ComponentSpec]) -> bool:
-    """True when ``code`` is ``ancestor`` or lies below it."""
-    while code is not None:
-        if code == ancestor:
-            return True
-        code = specs[code].parent_code
-    return False
-
-
 def score_line(line: IndicatorLine, evaluated: bool) -> ScoredLine:
+    counted = evaluated and not line.monitor
     if line.actual is None:
-        return ScoredLine(line, ZERO if evaluated and not line.monitor else None,
-                          ZERO if evaluated and not line.monitor else None,
-                          evaluated and not line.monitor, missing=evaluated and not line.monitor)
+        return ScoredLine(line, ZERO if counted else None, ZERO if counted else None, counted, counted)
     try:
         points = kpi_score(line.actual, line.base, line.standard, line.advanced)
         error = ""
     except TargetError as exc:
         points, error = ZERO, exc.th
-    if line.monitor or not evaluated:
+    if not counted:
         return ScoredLine(line, points, None, False, False, error)
     return ScoredLine(line, points, weighted(points, line.weight), True, False, error)
 
 
 def score_unit(
     lines: Iterable[IndicatorLine],
-    components: Iterable[ComponentSpec],
+    components,
     round_months: int,
     unit_key: Any = None,
     unit_code: str = "",
     unit_name: str = "",
 ) -> UnitScore:
-    specs = {c.code: c for c in components}
-    tops_in_round = {c.code for c in specs.values() if c.parent_code is None and round_months in c.rounds}
+    """``components`` is a ``Framework`` (fast, reuse it across units) or a list of ``ComponentSpec``."""
+    fw = as_framework(components)
+    tops = fw.tops_in_round(round_months)
+    weights = dict.fromkeys(fw.chain, ZERO)
+    points = dict.fromkeys(fw.chain, ZERO)
     scored = []
     for line in lines:
-        if line.component_code not in specs:
+        chain = fw.chain.get(line.component_code)
+        if chain is None:
             raise KeyError(f"component {line.component_code!r} is not in the framework")
-        scored.append(score_line(line, top_code(line.component_code, specs) in tops_in_round))
-
-    comp_scores = []
-    for spec in specs.values():
-        mine = [s for s in scored if descends(s.line.component_code, spec.code, specs) and not s.line.monitor]
-        weight = spec.weight if spec.weight is not None else sum((s.line.weight for s in mine), ZERO)
-        points = sum((s.weighted for s in mine if s.weighted is not None), ZERO)
-        comp_scores.append(ComponentScore(spec, weight, points, top_code(spec.code, specs) in tops_in_round))
-
-    points = sum((s.weighted for s in scored if s.weighted is not None), ZERO)
+        s = score_line(line, chain[-1] in tops)
+        scored.append(s)
+        if not line.monitor:
+            for code in chain:
+                weights[code] += line.weight
+                if s.weighted is not None:
+                    points[code] += s.weighted
+    comp_scores = [ComponentScore(spec, spec.weight if spec.weight is not None else weights[spec.code],
+                                  points[spec.code], fw.top[spec.code] in tops) for spec in fw.specs]
+    total = sum((points[c] for c in tops), ZERO)
     out_of = sum((c.weight for c in comp_scores if c.spec.parent_code is None and c.evaluated), ZERO)
-    score = CONTEXT.divide(CONTEXT.multiply(points, HUNDRED), out_of) if out_of else ZERO
-    return UnitScore(unit_key, unit_code, unit_name, round_months, scored, comp_scores, points, out_of, score, grade(score))
+    score = CONTEXT.divide(CONTEXT.multiply(total, HUNDRED), out_of) if out_of else ZERO
+    return UnitScore(unit_key, unit_code, unit_name, round_months, scored, comp_scores, total, out_of, score, grade(score))

@@ -11,7 +11,7 @@ from typing import Iterable
 
 from app.domain.scoring import TargetError, check_targets
 from app.domain.thai_text import format_number
-from app.domain.unit_score import ComponentSpec, IndicatorLine, descends
+from app.domain.unit_score import ComponentSpec, Framework, IndicatorLine
 
 HUNDRED = Decimal(100)
 
@@ -57,7 +57,7 @@ def validate_unit(
 ) -> list[Problem]:
     """Every problem of one unit's set of indicators for a year."""
     lines = list(lines)
-    specs = {c.code: c for c in components}
+    fw = Framework(components)
     directions = directions or {}
     problems: list[Problem] = []
     for line in lines:
@@ -82,10 +82,10 @@ def validate_unit(
             f"{unit_label}: น้ำหนักรวมของตัวชี้วัดที่ประเมินผลเท่ากับ {_n(total)} แต่ต้องเท่ากับ ๑๐๐ "
             f"({'ขาด' if total < HUNDRED else 'เกิน'} {_n(abs(HUNDRED - total))})",
             f"{unit_label}: weights add up to {total}, not 100", unit_label, None, "weight"))
-    for spec in specs.values():
+    for spec in fw.specs:
         if spec.weight is None:
             continue
-        codes = {c for c in specs if descends(c, spec.code, specs)}
+        codes = {c for c in fw.chain if fw.descends(c, spec.code)}
         sub = sum((x.weight for x in evaluated if x.component_code in codes), Decimal(0))
         if sub != spec.weight:
             problems.append(Problem(

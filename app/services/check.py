@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from sqlalchemy import or_, select, text
 from sqlmodel import Session
 
-from app.domain.unit_score import top_code
+from app.domain.unit_score import Framework
 from app.domain.validation import Problem, validate_targets, validate_unit
 from app.models import Assignment, FiscalYear, Indicator, Round, Unit
 
 A = Assignment.__table__
-from app.services.scoring import framework_specs, load_lines
+from app.services.scoring import stored, framework_specs, load_lines
 
 ROUND_TH = {6: "๖ เดือน", 12: "๑๒ เดือน"}
 
@@ -45,27 +45,28 @@ def check_database(session: Session) -> CheckReport:
         report.integrity = session.execute(text("PRAGMA integrity_check")).scalar()
         report.foreign_keys = session.execute(text("PRAGMA foreign_key_check")).all()
     directions = dict(session.execute(select(Indicator.__table__.c.code, Indicator.__table__.c.direction)).all())
-    units = {u.id: u for u in session.execute(select(Unit.__table__)).all()}
+    U = Unit.__table__
+    units = {uid: name for uid, name in session.execute(select(stored(U.c.id), U.c.name_th)).all()}
     for fy in session.execute(select(FiscalYear.__table__).order_by(FiscalYear.__table__.c.year_be)).all():
         specs = framework_specs(session, fy.id)
         rounds = session.execute(select(Round.__table__).where(Round.__table__.c.fiscal_year_id == fy.id)
                                  .order_by(Round.__table__.c.months)).all()
         for unit_id, lines in load_lines(session, fy.id, None).items():
-            label = f"ปี {fy.year_be} {units[unit_id].name_th}"
+            label = f"ปี {fy.year_be} {units[unit_id]}"
             report.problems += validate_unit(label, lines, specs, {ln.key: directions[ln.code] for ln in lines})
         half_set = set(session.execute(select(A.c.id).where(
             A.c.fiscal_year_id == fy.id,
             or_(A.c.base_6.is_not(None), A.c.standard_6.is_not(None), A.c.advanced_6.is_not(None)))).scalars())
         for unit_id, lines in load_lines(session, fy.id, None, months=6).items():
-            label = f"ปี {fy.year_be} {units[unit_id].name_th} (ค่าเป้าหมายรอบ ๖ เดือน)"
+            label = f"ปี {fy.year_be} {units[unit_id]} (ค่าเป้าหมายรอบ ๖ เดือน)"
             report.problems += [p for ln in lines if ln.key in half_set
                                 for p in validate_targets(ln, label, directions[ln.code])]
         for rnd in rounds:
             evaluated_tops = {s.code for s in specs if s.parent_code is None and rnd.months in s.rounds}
-            by_code = {s.code: s for s in specs}
+            top = Framework(specs).top
             for unit_id, lines in load_lines(session, fy.id, rnd.id, months=rnd.months).items():
                 for ln in lines:
-                    if ln.actual is None and not ln.monitor and top_code(ln.component_code, by_code) in evaluated_tops:
+                    if ln.actual is None and not ln.monitor and top[ln.component_code] in evaluated_tops:
                         report.missing.append(
-                            f"ปี {fy.year_be} รอบ {ROUND_TH.get(rnd.months, rnd.months)} {units[unit_id].name_th}: “{ln.name}”")
+                            f"ปี {fy.year_be} รอบ {ROUND_TH.get(rnd.months, rnd.months)} {units[unit_id]}: “{ln.name}”")
     return report

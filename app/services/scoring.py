@@ -1,18 +1,20 @@
 """Scores of a round straight from the database: one query for all rows, then the pure domain rule.
 
-No ORM objects and no lazy relationships on this path: it runs on every edit in the GUI and over the
-whole country in the benchmark.
+This path runs on every edit in the GUI and over the whole country in the benchmark, so it avoids
+ORM objects and per-row lazy loading, and reads decimal columns as their stored text (turning only
+non-empty cells into ``Decimal``) instead of going through a type processor per cell.
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from decimal import Decimal
 
-from sqlalchemy import and_, select
+from sqlalchemy import String, and_, select, type_coerce
 from sqlmodel import Session
 
-from app.domain.unit_score import ComponentSpec, IndicatorLine, UnitScore, score_unit
+from app.domain.unit_score import ComponentSpec, Framework, IndicatorLine, UnitScore, score_unit
 from app.models import Assignment, FrameworkComponent, Indicator, Result, Round, Unit
 from app.services import lookup
 
@@ -24,56 +26,88 @@ class RoundScores:
     year_be: int
     round_months: int
     round: Round
-    components: list[ComponentSpec]
+    components: Framework
     units: list[UnitScore]
 
 
 def framework_specs(session: Session, fiscal_year_id: uuid.UUID) -> list[ComponentSpec]:
-    rows = session.execute(select(C.c.id, C.c.parent_id, C.c.code, C.c.name_th, C.c.name_en, C.c.weight, C.c.rounds)
-                           .where(C.c.fiscal_year_id == fiscal_year_id).order_by(C.c.sort_order)).all()
-    code_of = {r.id: r.code for r in rows}
-    return [ComponentSpec(r.code, r.name_th, r.weight, code_of.get(r.parent_id),
-                          frozenset(int(x) for x in r.rounds.split(",") if x), r.name_en) for r in rows]
+    return [spec for _id, spec in _framework_rows(session, fiscal_year_id)]
+
+
+def _framework_rows(session: Session, fiscal_year_id) -> list[tuple[str, ComponentSpec]]:
+    rows = session.execute(select(stored(C.c.id), stored(C.c.parent_id), C.c.code, C.c.name_th, C.c.name_en, C.c.weight,
+                                  C.c.rounds).where(C.c.fiscal_year_id == fiscal_year_id).order_by(C.c.sort_order)).all()
+    code_of = {r[0]: r.code for r in rows}
+    return [(r[0], ComponentSpec(r.code, r.name_th, r.weight, code_of.get(r[1]),
+                                 frozenset(int(x) for x in r.rounds.split(",") if x), r.name_en)) for r in rows]
+
+
+def stored(col):
+    """The column as stored, with no type processing (ids stay hex text, decimals stay text)."""
+    return type_coerce(col, String)
+
+
+def as_uuid(key) -> uuid.UUID:
+    """A line's key (stored text on SQLite, a UUID on PostgreSQL) as a UUID."""
+    return key if isinstance(key, uuid.UUID) else uuid.UUID(key)
 
 
 def load_lines(session: Session, fiscal_year_id: uuid.UUID, round_id: uuid.UUID | None,
-               unit_ids: list[uuid.UUID] | None = None, months: int = 12) -> dict[uuid.UUID, list[IndicatorLine]]:
+               unit_ids: list | None = None, months: int = 12, component_code: dict | None = None) -> dict:
     """Every assigned indicator of the year with its actual in ``round_id`` (None: no actuals), per unit.
 
-    In the 6-month round an indicator's 6-month targets replace the annual ones where they are set.
+    Keys are the unit ids as stored. In the 6-month round an indicator's 6-month targets replace the
+    annual ones where they are set.
     """
-    result_join = and_(R.c.assignment_id == A.c.id, R.c.round_id == round_id)
     query = (
-        select(A.c.id, A.c.unit_id, A.c.weight, A.c.base, A.c.standard, A.c.advanced, A.c.base_6, A.c.standard_6,
-               A.c.advanced_6, A.c.monitor,
-               C.c.code.label("component"), I.c.name_th, I.c.code, I.c.unit_of_measure, I.c.kind, I.c.step,
-               I.c.cumulative, R.c.actual)
-        .join(I, I.c.id == A.c.indicator_id)
-        .join(C, C.c.id == A.c.component_id)
-        .outerjoin(R, result_join)
+        select(stored(A.c.id), stored(A.c.unit_id), stored(A.c.indicator_id), stored(A.c.component_id), A.c.sort_order,
+               stored(A.c.weight), stored(A.c.base), stored(A.c.standard), stored(A.c.advanced), stored(A.c.base_6),
+               stored(A.c.standard_6), stored(A.c.advanced_6), A.c.monitor, stored(R.c.actual))
+        .outerjoin(R, and_(R.c.assignment_id == A.c.id, R.c.round_id == round_id))
         .where(A.c.fiscal_year_id == fiscal_year_id)
-        .order_by(A.c.unit_id, A.c.sort_order)
     )
+    catalogue_query = select(stored(I.c.id), I.c.name_th, I.c.code, I.c.unit_of_measure, I.c.kind, I.c.step,
+                             I.c.cumulative).where(I.c.id.in_(
+                                 select(A.c.indicator_id).where(A.c.fiscal_year_id == fiscal_year_id)))
     if unit_ids is not None:
         query = query.where(A.c.unit_id.in_(unit_ids))
-    out: dict[uuid.UUID, list[IndicatorLine]] = {}
-    for r in session.execute(query):
-        half = months == 6 and r.base_6 is not None
-        out.setdefault(r.unit_id, []).append(IndicatorLine(
-            key=r.id, name=r.name_th, component_code=r.component, weight=r.weight,
-            base=r.base_6 if half else r.base, standard=r.standard_6 if half else r.standard,
-            advanced=r.advanced_6 if half else r.advanced, actual=r.actual, monitor=r.monitor, code=r.code,
-            unit_of_measure=r.unit_of_measure, kind=r.kind, step=r.step, cumulative=r.cumulative))
-    return out
+        catalogue_query = catalogue_query.where(I.c.id.in_(
+            select(A.c.indicator_id).where(A.c.fiscal_year_id == fiscal_year_id, A.c.unit_id.in_(unit_ids))))
+    catalogue = {row[0]: tuple(row[1:]) for row in session.execute(catalogue_query).all()}
+    if component_code is None:
+        component_code = {cid: spec.code for cid, spec in _framework_rows(session, fiscal_year_id)}
+    staged: dict = {}
+    dec = Decimal
+    six = months == 6
+    for (key, unit_id, indicator_id, component_id, order, weight, base, standard, advanced, base6, standard6,
+         advanced6, monitor, actual) in session.execute(query).all():
+        if six and base6 is not None:
+            base, standard, advanced = base6, standard6, advanced6
+        name, code, uom, kind, step, cumulative = catalogue[indicator_id]
+        line = IndicatorLine(
+            key, name, component_code[component_id], dec(weight),
+            None if base is None else dec(base), None if standard is None else dec(standard),
+            None if advanced is None else dec(advanced), None if actual is None else dec(actual),
+            monitor, code, uom, kind, step, cumulative)
+        bucket = staged.get(unit_id)
+        if bucket is None:
+            bucket = staged[unit_id] = []
+        bucket.append((order, code, line))
+    return {unit_id: [line for _o, _c, line in sorted(rows, key=lambda r: (r[0], r[1]))]
+            for unit_id, rows in staged.items()}
 
 
 def score_round(session: Session, *, year_be: int, months: int, unit_code: str | None = None) -> RoundScores:
     rnd = lookup.round_of(session, year_be, months)
-    specs = framework_specs(session, rnd.fiscal_year_id)
-    unit_query = select(U.c.id, U.c.code, U.c.name_th).order_by(U.c.sort_order, U.c.code)
+    framework_rows = _framework_rows(session, rnd.fiscal_year_id)
+    fw = Framework(spec for _id, spec in framework_rows)
+    unit_query = select(stored(U.c.id), U.c.code, U.c.name_th).order_by(U.c.sort_order, U.c.code)
+    only = None
     if unit_code is not None:
-        unit_query = unit_query.where(U.c.id == lookup.unit(session, unit_code).id)
+        only = [lookup.unit(session, unit_code).id]
+        unit_query = unit_query.where(U.c.id.in_(only))
     units = session.execute(unit_query).all()
-    lines = load_lines(session, rnd.fiscal_year_id, rnd.id, [u.id for u in units] if unit_code else None, months)
-    scores = [score_unit(lines[u.id], specs, months, u.id, u.code, u.name_th) for u in units if u.id in lines]
-    return RoundScores(year_be, months, rnd, specs, scores)
+    lines = load_lines(session, rnd.fiscal_year_id, rnd.id, only, months,
+                       {cid: spec.code for cid, spec in framework_rows})
+    scores = [score_unit(lines[uid], fw, months, uid, code, name) for uid, code, name in units if uid in lines]
+    return RoundScores(year_be, months, rnd, fw, scores)

@@ -1,0 +1,119 @@
+"""The headless commands as a user runs them."""
+
+import json
+import os
+import subprocess
+import sys
+from decimal import Decimal as D
+
+import pytest
+
+from app import __version__
+
+
+def run(*args, check=True):
+    proc = subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, encoding="utf-8",
+                          env={**os.environ})
+    if check:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def test_version():
+    assert run("--version").stdout.strip() == f"KPI Desk {__version__}"
+
+
+def test_demo_refuses_to_overwrite(tmp_path):
+    db = tmp_path / "d.sqlite3"
+    assert "สร้างฐานข้อมูลตัวอย่าง" in run("demo", "--db", str(db)).stdout
+    again = run("demo", "--db", str(db), check=False)
+    assert again.returncode == 2 and "--force" in again.stderr
+    run("demo", "--db", str(db), "--force")
+
+
+def test_demo_is_deterministic(tmp_path):
+    a, b = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    run("demo", "--db", str(a))
+    run("demo", "--db", str(b))
+    ja = run("score", "--db", str(a), "--year", "2567", "--round", "12", "--json").stdout
+    jb = run("score", "--db", str(b), "--year", "2567", "--round", "12", "--json").stdout
+    assert ja == jb
+
+
+def test_score_json_document(demo_path):
+    doc = json.loads(run("score", "--db", str(demo_path), "--year", "2567", "--round", "12", "--json").stdout)
+    assert doc["year"] == 2567 and doc["round"] == 12
+    assert len(doc["units"]) == 10
+    dgr = next(u for u in doc["units"] if u["code"] == "DGR")
+    assert dgr["score"] == "78.25" and dgr["grade"] == "upper_standard"
+    first = dgr["indicators"][0]
+    assert first == {"code": "DGR-01", "name": "ปริมาณน้ำบาดาลที่เพิ่มขึ้นเพื่อการเกษตร", "component": "1.2",
+                     "weight": "20.00", "base": "40", "standard": "50", "advanced": "60", "actual": "47",
+                     "points": "67.50", "weighted": "13.50", "monitor": False, "missing": False, "evaluated": True}
+    for unit in doc["units"]:
+        assert D(unit["score"]).as_tuple().exponent == -2
+        total = sum(D(i["weighted"]) for i in unit["indicators"] if i["weighted"] is not None)
+        assert abs(total - D(unit["score"])) <= D("0.01") * len(unit["indicators"])
+    dmcr = next(u for u in doc["units"] if u["code"] == "DMCR")
+    missing = [i for i in dmcr["indicators"] if i["missing"]]
+    assert len(missing) == 1 and missing[0]["actual"] is None and missing[0]["points"] == "0.00"
+    ops = next(u for u in doc["units"] if u["code"] == "OPS")
+    monitor = [i for i in ops["indicators"] if i["monitor"]]
+    assert len(monitor) == 1 and monitor[0]["weighted"] is None
+
+
+def test_score_six_month_and_what_if(demo_path):
+    doc = json.loads(run("score", "--db", str(demo_path), "--year", "2567", "--round", "6", "--unit", "OPS",
+                         "--json", "--what-if").stdout)
+    ops = doc["units"][0]
+    assert ops["out_of"] == "70.00" and ops["score"] == "66.96" and ops["points"] == "46.88"
+    assert ops["what_if"]["target"] == "upper_standard" and ops["what_if"]["reachable"]
+    assert D(ops["what_if"]["new_score"]) >= 75
+
+
+def test_score_table_and_warnings(demo_path):
+    out = run("score", "--db", str(demo_path), "--year", "2567", "--round", "12", "--what-if", "--warnings").stdout
+    assert "กรมทรัพยากรน้ำบาดาล" in out and "ระดับมาตรฐานขั้นสูง" in out
+    assert "สัญญาณเตือนล่วงหน้า" in out and "ไม่เป็นไปตามเป้าหมาย" in out
+    assert "ต่ำกว่า ๖๐" in out
+
+
+@pytest.mark.parametrize("args,needle", [
+    (("--year", "2599", "--round", "12"), "ไม่พบปีงบประมาณ พ.ศ. 2599"),
+    (("--year", "2567", "--round", "12", "--unit", "XXX"), "ไม่พบหน่วยงานรหัส “XXX”"),
+])
+def test_score_unknown_things(demo_path, args, needle):
+    proc = run("score", "--db", str(demo_path), *args, check=False)
+    assert proc.returncode == 2 and needle in proc.stderr
+
+
+def test_check_reports_in_thai(demo_path):
+    proc = run("check", "--db", str(demo_path))
+    assert "ความถูกต้องของไฟล์ฐานข้อมูล: ปกติ" in proc.stdout
+    assert "ผลการดำเนินงานที่ยังไม่ได้บันทึก: 2 รายการ" in proc.stdout
+
+
+def test_check_finds_broken_weights(demo_path):
+    import sqlite3
+    conn = sqlite3.connect(demo_path)
+    conn.execute("UPDATE assignment SET weight = '30' WHERE indicator_id = (SELECT id FROM indicator WHERE code = 'PCD-02')")
+    conn.commit()
+    conn.close()
+    proc = run("check", "--db", str(demo_path), check=False)
+    assert proc.returncode == 1
+    assert "กรมควบคุมมลพิษ: น้ำหนักรวมของตัวชี้วัดที่ประเมินผลเท่ากับ 115" in proc.stdout
+
+
+def test_init_creates_year(tmp_path):
+    db = tmp_path / "n.sqlite3"
+    run("init", "--db", str(db), "--year", "2568", "--ministry-code", "MOI", "--ministry-name", "กระทรวงมหาดไทย")
+    proc = run("score", "--db", str(db), "--year", "2568", "--round", "12", "--json")
+    assert json.loads(proc.stdout)["units"] == []
+
+
+def test_readme_and_ci_run_the_same_test_command():
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    readme = open(os.path.join(root, "README.md"), encoding="utf-8").read()
+    ci = open(os.path.join(root, ".ci", "run"), encoding="utf-8").read()
+    command = 'python -m pip install -e ".[test]" && python -m pytest'
+    assert f"\n{command}\n" in readme and f"\n{command}\n" in ci
