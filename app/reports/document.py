@@ -1,0 +1,61 @@
+"""The page: A4 with official margins, "- ๒ -" page numbers top centre from page 2, bookmarks.
+
+Documents are built in ReportLab's invariant mode, so the same data gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.flowables import Flowable
+
+from app import APP_NAME, __version__
+from app.domain.thai_text import to_thai_digits
+from app.reports.fonts import register_fonts
+from app.reports.paragraph import ThaiParagraph
+from app.reports.styles import CENTER, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, TextStyle
+
+PAGE_NUMBER = TextStyle(size=16, align=CENTER)
+
+
+def _page_number(canvas, doc) -> None:
+    number = canvas.getPageNumber()
+    if number < 2:
+        return
+    width, height = doc.pagesize
+    p = ThaiParagraph(f"- {to_thai_digits(str(number))} -", PAGE_NUMBER)
+    p.wrapOn(canvas, width, 40)
+    p.drawOn(canvas, 0, height - MARGIN_TOP / 2 - p.height / 2)
+
+
+class OfficialDocument(BaseDocTemplate):
+    """A4 portrait (or landscape for wide tables) with one frame inside the official margins."""
+
+    def __init__(self, path: str | Path, title: str, landscape_pages: bool = False, subject: str = "") -> None:
+        register_fonts()
+        size = landscape(A4) if landscape_pages else A4
+        super().__init__(str(path), pagesize=size, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
+                         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=f"{APP_NAME} {__version__}",
+                         subject=subject, creator=f"{APP_NAME} {__version__}", invariant=1, pageCompression=1)
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_page_number, pagesize=size)])
+
+
+class Bookmark(Flowable):
+    """An invisible mark that adds an outline entry (PDF bookmark) at its place."""
+
+    def __init__(self, title: str, level: int = 0) -> None:
+        super().__init__()
+        self.title, self.level = title, level
+        self.width = self.height = 0
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803
+        return 0, 0
+
+    def draw(self):
+        key = f"bm{id(self)}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(self.title, key, level=self.level, closed=False)

@@ -1,0 +1,102 @@
+"""Font registration: the Sarabun family (shaped with HarfBuzz) and a fallback for what Sarabun lacks.
+
+ReportLab draws HarfBuzz's substituted glyphs (narrow or small tone marks, ligatures such as ฤๅ)
+under private-use code points, so the PDF's text layer would read as garbage. ``_to_unicode_cmap``
+replaces ReportLab's ToUnicode builder and maps each such code back to the characters its glyph
+stands for, read from the glyph name (``uni0E48.narrow`` → U+0E48, ``uni0E240E45`` → ฤๅ).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase.ttfonts import TTFont
+
+from app.paths import resources_dir
+
+FAMILY = "Sarabun"
+FALLBACK = "DejaVuSans"
+FACES = {
+    (False, False): ("Sarabun", "Sarabun-Regular.ttf"),
+    (True, False): ("Sarabun-Bold", "Sarabun-Bold.ttf"),
+    (False, True): ("Sarabun-Italic", "Sarabun-Italic.ttf"),
+    (True, True): ("Sarabun-BoldItalic", "Sarabun-BoldItalic.ttf"),
+}
+_UNI = re.compile(r"^uni((?:[0-9A-F]{4})+)$")
+_registered: dict[str, TTFont] = {}
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
+def font_name(bold: bool = False, italic: bool = False) -> str:
+    register_fonts()
+    return FACES[(bold, italic)][0]
+
+
+def register_fonts() -> None:
+    if _registered:
+        return
+    for (bold, italic), (name, filename) in FACES.items():
+        font = TTFont(name, str(fonts_dir() / filename), shapable=True)
+        pdfmetrics.registerFont(font)
+        _registered[font.face.name.decode() if isinstance(font.face.name, bytes) else font.face.name] = font
+        addMapping(FAMILY, int(bold), int(italic), name)
+    fallback = TTFont(FALLBACK, str(fonts_dir() / "DejaVuSans.ttf"), shapable=True)
+    pdfmetrics.registerFont(fallback)
+    _registered[fallback.face.name.decode() if isinstance(fallback.face.name, bytes) else fallback.face.name] = fallback
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+
+
+def glyph_text(glyph_name: str) -> str | None:
+    """The characters a glyph stands for, from its name: ``uni0E48.small`` → "\u0e48"."""
+    m = _UNI.match(glyph_name.split(".")[0])
+    if not m:
+        return None
+    hexes = m.group(1)
+    return "".join(chr(int(hexes[i:i + 4], 16)) for i in range(0, len(hexes), 4))
+
+
+def _private_text(base_font_name: str) -> dict[int, str]:
+    face = base_font_name.split("+", 1)[-1]
+    font = _registered.get(face)
+    if font is None:
+        return {}
+    names = getattr(font, "_TTFont__hbUnis", {}) or {}
+    out = {}
+    for name, code in names.items():
+        text = glyph_text(name)
+        if text:
+            out[code] = text
+    return out
+
+
+def _utf16_hex(text: str) -> str:
+    return text.encode("utf-16-be").hex().upper()
+
+
+def _to_unicode_cmap(fontname: str, subset) -> str:
+    private = _private_text(fontname)
+    entries = [f"<{i:02X}> <{_utf16_hex(private.get(v, chr(v)))}>" for i, v in enumerate(subset)]
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
+        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(entries)} beginbfchar", *entries,
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ])
+
+
+@dataclass(frozen=True)
+class FontCoverage:
+    """Which characters a font can draw (its cmap), to send the rest to the fallback font."""
+
+    name: str
+
+    def has(self, ch: str) -> bool:
+        return ord(ch) in pdfmetrics.getFont(self.name).face.charToGlyph

@@ -1,0 +1,305 @@
+"""The Thai paragraph flowable: shaped text, lines broken only between words, Thai justification.
+
+It replaces ReportLab's ``Paragraph`` for Thai (which breaks at spaces only and cannot split shaped
+text reliably). Text is segmented into words, each word is measured once from one shaped run, and
+lines are filled greedily, accepting a break only where the Thai run ending the line and the one
+starting the next have a word boundary between them. A word longer than the line is cut between
+grapheme clusters. Justified lines spread the spare width between clusters, never between a letter
+and its marks. Each drawn line carries its text as ActualText, so copy and search return the words.
+It implements wrap/split/minWidth, so it flows across pages and inside Table cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportlab.platypus.flowables import Flowable
+
+from app.reports.fonts import font_name
+from app.reports.segment import break_ok, words
+from app.reports.shaping import ShapedRun, cluster_starts, font_runs, shape
+from app.reports.styles import CENTER, JUSTIFY, RIGHT, TextStyle
+
+ASCENT, DESCENT = 1.068, 0.232          # Sarabun, in em
+MAX_STRETCH = 0.35                      # em per cluster gap before a justified line stays ragged
+_TAG = re.compile(r"<(/?)(b|i)>|<br\s*/?>")
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass
+class Piece:
+    run: ShapedRun
+    start: int
+    end: int
+    width: float
+
+
+@dataclass
+class Token:
+    text: str
+    pieces: list[Piece]
+    width: float
+    space: bool = False
+    newline: bool = False
+
+
+def parse_markup(text: str) -> list[Run]:
+    """``<b>``, ``<i>`` and ``<br/>`` only; everything else is text."""
+    runs, bold, italic, pos = [], False, False, 0
+    for m in _TAG.finditer(text):
+        if m.start() > pos:
+            runs.append(Run(text[pos:m.start()], bold, italic))
+        if m.group(0).startswith("<br"):
+            runs.append(Run("\n", bold, italic))
+        elif m.group(2) == "b":
+            bold = not m.group(1)
+        else:
+            italic = not m.group(1)
+        pos = m.end()
+    if pos < len(text):
+        runs.append(Run(text[pos:], bold, italic))
+    return runs
+
+
+def tokenize(runs: list[Run], style: TextStyle) -> list[Token]:
+    tokens: list[Token] = []
+    for run in runs:
+        base_font = font_name(style.bold or run.bold, style.italic or run.italic)
+        for part in re.split(r"(\n)", run.text):
+            if part == "\n":
+                tokens.append(Token("\n", [], 0.0, newline=True))
+                continue
+            part = part.replace("\t", " ")
+            for start, end, fname in font_runs(part, base_font):
+                text = part[start:end]
+                shaped = shape(text, fname, style.size)
+                pos = 0
+                for w in words(text):
+                    width = shaped.width(pos, pos + len(w))
+                    tokens.append(Token(w, [Piece(shaped, pos, pos + len(w), width)], width, space=w.isspace()))
+                    pos += len(w)
+    return tokens
+
+
+def _split_long(token: Token, avail: float) -> tuple[Token, Token]:
+    """Cut a word that cannot fit on a line between grapheme clusters: the head fits ``avail``."""
+    piece = token.pieces[0]
+    run, text = piece.run, run_text(piece)
+    starts = cluster_starts(text) + [len(text)]
+    cut = starts[1]
+    for s in starts[1:-1]:
+        if run.width(piece.start, piece.start + s) > avail:
+            break
+        cut = s
+    head = Piece(run, piece.start, piece.start + cut, run.width(piece.start, piece.start + cut))
+    tail = Piece(run, piece.start + cut, piece.end, run.width(piece.start + cut, piece.end))
+    return (Token(text[:cut], [head], head.width), Token(text[cut:], [tail, *token.pieces[1:]],
+                                                         token.width - head.width))
+
+
+def run_text(piece: Piece) -> str:
+    return piece.run.text[piece.start:piece.end]
+
+
+@dataclass
+class Line:
+    tokens: list[Token]
+    width: float
+    last: bool          # the paragraph's last line, or one ended by a forced break: never stretched
+    indent: float
+    start: int = 0      # index of the line's first token in the laid-out token list
+
+    @property
+    def text(self) -> str:
+        return "".join(t.text for t in self.tokens)
+
+
+def _lookahead(tokens: list[Token], start: int, chars: int = 40) -> str:
+    out = ""
+    for t in tokens[start:]:
+        if t.newline:
+            break
+        out += t.text
+        if len(out) >= chars:
+            break
+    return out
+
+
+def layout(tokens: list[Token], width: float, style: TextStyle, first: bool = True) -> tuple[list[Line], list[Token]]:
+    """Lines for ``width`` and the token list they index (long words may have been cut in it)."""
+    tokens = list(tokens)
+    lines: list[Line] = []
+    i = 0
+    while i < len(tokens):
+        while i < len(tokens) and tokens[i].space:
+            i += 1
+        if i >= len(tokens):
+            break
+        indent = style.left_indent + (style.first_indent if first and not lines else 0)
+        avail = width - indent
+        if tokens[i].newline:
+            lines.append(Line([], 0.0, True, indent, i))
+            i += 1
+            continue
+        if tokens[i].width > avail and not tokens[i].space:
+            head, tail = _split_long(tokens[i], avail)
+            tokens[i:i + 1] = [head, tail]
+        used, j = 0.0, i
+        while j < len(tokens) and not tokens[j].newline and (j == i or used + tokens[j].width <= avail or tokens[j].space):
+            used += tokens[j].width
+            j += 1
+        end = j
+        if j < len(tokens) and not tokens[j].newline:
+            for e in range(j, i, -1):
+                if tokens[e - 1].newline:
+                    continue
+                if break_ok("".join(t.text for t in tokens[i:e]), _lookahead(tokens, e)):
+                    end = e
+                    break
+        body = tokens[i:end]
+        while body and body[-1].space:
+            body = body[:-1]
+        forced = end < len(tokens) and tokens[end].newline
+        lines.append(Line(body, sum(t.width for t in body), end >= len(tokens) or forced, indent, i))
+        i = end + 1 if forced else end
+    return lines, tokens
+
+
+class ThaiParagraph(Flowable):
+    """A paragraph of (mostly) Thai text; ``text`` may use <b>, <i> and <br/>, or pass ``runs``."""
+
+    def __init__(self, text: str = "", style: TextStyle = TextStyle(), runs: list[Run] | None = None,
+                 _tokens: list[Token] | None = None, _first: bool = True) -> None:
+        super().__init__()
+        self.style = style
+        self.runs = runs if runs is not None else parse_markup(text)
+        self._tokens = _tokens if _tokens is not None else tokenize(self.runs, style)
+        self._first = _first
+        self._lines: list[Line] = []
+        self._laid_tokens: list[Token] = []
+        self._laid_width: float | None = None
+
+    @property
+    def plain_text(self) -> str:
+        return "".join(t.text for t in self._tokens)
+
+    def _layout(self, width: float) -> list[Line]:
+        if self._laid_width != width:
+            self._lines, self._laid_tokens = layout(self._tokens, width, self.style, self._first)
+            self._laid_width = width
+        return self._lines
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's names)
+        lines = self._layout(availWidth)
+        self.width = availWidth
+        self.height = max(1, len(lines)) * self.style.line_height
+        return self.width, self.height
+
+    def getSpaceBefore(self):  # noqa: N802
+        return self.style.space_before if self._first else 0
+
+    def getSpaceAfter(self):  # noqa: N802
+        return self.style.space_after
+
+    def minWidth(self):  # noqa: N802
+        widest = max((t.width for t in self._tokens if not t.space), default=0.0)
+        return widest + self.style.left_indent
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        lines = self._layout(availWidth)
+        fit = int(availHeight // self.style.line_height)
+        if fit <= 0 or len(lines) <= 1:
+            return []
+        if fit >= len(lines):
+            return [self]
+        cut = lines[fit].start
+        head = ThaiParagraph(style=self.style, runs=self.runs, _tokens=self._laid_tokens[:cut], _first=self._first)
+        head._lines, head._laid_tokens, head._laid_width = lines[:fit], self._laid_tokens[:cut], availWidth
+        tail = ThaiParagraph(style=self.style.but(space_before=0), runs=self.runs,
+                             _tokens=self._laid_tokens[cut:], _first=False)
+        return [head, tail]
+
+    def draw(self):
+        canvas = self.canv
+        lh = self.style.line_height
+        size = self.style.size
+        gap = (lh - (ASCENT + DESCENT) * size) / 2
+        y = self.height - gap - ASCENT * size
+        canvas.saveState()
+        canvas.setFillColor(self.style.colour)
+        for line in self._lines:
+            if line.tokens:
+                self._draw_line(canvas, line, y)
+            y -= lh
+        canvas.restoreState()
+
+    def _draw_line(self, canvas, line: Line, y: float) -> None:
+        style = self.style
+        avail = self.width - line.indent
+        x = line.indent
+        stretch = {}
+        if style.align == RIGHT:
+            x += avail - line.width
+        elif style.align == CENTER:
+            x += (avail - line.width) / 2
+        elif style.align == JUSTIFY and not line.last:
+            stretch = justification(line, avail - line.width, style.size)
+        text = canvas.beginText()
+        current_font = None
+        for ti, token in enumerate(line.tokens):
+            for piece in token.pieces:
+                if piece.run.font != current_font:
+                    text.setFont(piece.run.font, piece.run.size)
+                    current_font = piece.run.font
+                gaps = stretch.get(ti)
+                if gaps:
+                    starts = cluster_starts(run_text(piece)) + [piece.end - piece.start]
+                    for a, b in zip(starts, starts[1:]):
+                        shaped, w = piece.run.piece(piece.start + a, piece.start + b)
+                        text.setTextOrigin(x, y)
+                        text.textOut(shaped)
+                        x += w + gaps
+                else:
+                    shaped, w = piece.run.piece(piece.start, piece.end)
+                    text.setTextOrigin(x, y)
+                    text.textOut(shaped)
+                    x += w + (stretch.get(("space", ti), 0.0))
+        canvas._code.append(f"/Span <</ActualText <FEFF{line.text.encode('utf-16-be').hex().upper()}>>> BDC")
+        canvas.drawText(text)
+        canvas._code.append("EMC")
+
+
+SPACE_WEIGHT = 4
+
+
+def _thai(ch: str) -> bool:
+    return "\u0e01" <= ch <= "\u0e5b"
+
+
+def justification(line: Line, spare: float, size: float) -> dict:
+    """Extra width per token: spaces take the most, Thai words spread it between their clusters,
+    Latin words and numbers keep their letter spacing. Empty when the line would look torn."""
+    weights = {}
+    for ti, token in enumerate(line.tokens):
+        if token.space:
+            weights[("space", ti)] = SPACE_WEIGHT
+        elif all(_thai(ch) for ch in token.text):
+            weights[ti] = len(cluster_starts(token.text))
+    last = len(line.tokens) - 1
+    if last in weights:
+        weights[last] -= 1  # no stretch after the line's last cluster
+    total = sum(weights.values())
+    if total <= 0 or spare / total > MAX_STRETCH * size:
+        return {}
+    unit = spare / total
+    out = {}
+    for key, weight in weights.items():
+        out[key] = unit * SPACE_WEIGHT if isinstance(key, tuple) else unit
+    return out

@@ -1,0 +1,108 @@
+"""Shaping text into glyph runs that ReportLab can draw, measured once per run.
+
+A run (one font, one size) is shaped by HarfBuzz in a single call; words and grapheme clusters are
+then slices of it, found through HarfBuzz's cluster indices, so a word is never shaped twice and its
+width is exactly what is drawn. Slices are ReportLab ``ShapedStr`` objects, which its text objects
+draw with HarfBuzz's offsets (tone marks above upper vowels, marks under descenders).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+import uharfbuzz
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
+
+from app.reports.fonts import FALLBACK, register_fonts
+
+FEATURES = {"kern": True, "liga": True}
+SARA_AM = "\u0e33"
+
+
+def is_mark(ch: str) -> bool:
+    """Characters that belong to the cluster before them (Thai vowels above/below, tone marks, sara am)."""
+    return ch == SARA_AM or unicodedata.category(ch) in ("Mn", "Me")
+
+
+def cluster_starts(text: str) -> list[int]:
+    """Offsets where a grapheme cluster starts: a base letter with the marks that follow it."""
+    return [i for i, ch in enumerate(text) if i == 0 or not is_mark(ch)]
+
+
+@dataclass
+class ShapedRun:
+    """A shaped string: per glyph its PDF character, ShapeData and source character index."""
+
+    text: str
+    font: str
+    size: float
+    chars: str
+    data: list
+    clusters: list[int]
+    advances: list[float]
+
+    def glyph_range(self, start: int, end: int) -> tuple[int, int]:
+        return bisect_left(self.clusters, start), bisect_left(self.clusters, end)
+
+    def piece(self, start: int, end: int) -> tuple[ShapedStr, float]:
+        """The glyphs of ``text[start:end]`` and their width in points."""
+        g0, g1 = self.glyph_range(start, end)
+        width = sum(self.advances[g0:g1]) * self.size / 1000
+        return ShapedStr(self.chars[g0:g1], shapeData=self.data[g0:g1]), width
+
+    def width(self, start: int, end: int) -> float:
+        g0, g1 = self.glyph_range(start, end)
+        return sum(self.advances[g0:g1]) * self.size / 1000
+
+
+@lru_cache(maxsize=8)
+def _hb_font(font_name: str):
+    register_fonts()
+    ttf = pdfmetrics.getFont(font_name)
+    return ttf, ttf.hbFont()
+
+
+def shape(text: str, font_name: str, size: float) -> ShapedRun:
+    ttf, hbf = _hb_font(font_name)
+    buf = uharfbuzz.Buffer()
+    buf.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
+    buf.add_str(text)
+    buf.guess_segment_properties()
+    uharfbuzz.shape(hbf, buf, FEATURES)
+    face = ttf.face
+    chars, data, clusters, advances = [], [], [], []
+    for info, pos in zip(buf.glyph_infos, buf.glyph_positions):
+        gid = info.codepoint
+        try:
+            uchar = face.glyphToChar[gid][0]
+        except (KeyError, IndexError):
+            uchar = ttf.hbAddPrivate(hbf.glyph_to_string(gid), gid, pos.x_advance)
+        x_advance = ttf.pdfScale(pos.x_advance)
+        chars.append(chr(uchar))
+        data.append(ShapeData(info.cluster, x_advance, ttf.pdfScale(pos.y_advance), ttf.pdfScale(pos.x_offset),
+                              ttf.pdfScale(pos.y_offset), face.charWidths.get(uchar, x_advance)))
+        clusters.append(info.cluster)
+        advances.append(x_advance)
+    # MONOTONE_CHARACTERS keeps clusters non-decreasing for left-to-right text, which bisect relies on
+    return ShapedRun(text, font_name, size, "".join(chars), data, clusters, advances)
+
+
+def font_runs(text: str, font_name: str) -> list[tuple[int, int, str]]:
+    """Split text into (start, end, font) so characters the font lacks go to the fallback font."""
+    register_fonts()
+    cmap = pdfmetrics.getFont(font_name).face.charToGlyph
+    runs: list[tuple[int, int, str]] = []
+    start, current = 0, None
+    for i, ch in enumerate(text):
+        font = font_name if (ord(ch) in cmap or is_mark(ch) or ch in "\n\t") else FALLBACK
+        if font != current:
+            if current is not None:
+                runs.append((start, i, current))
+            start, current = i, font
+    if current is not None:
+        runs.append((start, len(text), current))
+    return runs
