@@ -53,6 +53,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="integrity and consistency report (Thai)")
     _add_db(p)
 
+    p = sub.add_parser("report", help="write a PDF report: annex, results, joint, minutes, memo, pack")
+    _add_db(p)
+    p.add_argument("kind", choices=("annex", "results", "joint", "minutes", "memo", "pack"))
+    p.add_argument("--year", type=int, help="B.E. fiscal year, e.g. 2567")
+    p.add_argument("--round", type=int, choices=(6, 12), dest="months")
+    p.add_argument("--unit", help="one unit's code (annex, results)")
+    p.add_argument("--meeting", help="meeting as number/year (e.g. 2/2567) or its id (minutes, pack)")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--subject", help="memo: เรื่อง")
+    p.add_argument("--to", help="memo: เรียน")
+    p.add_argument("--from-unit", help="memo: ส่วนราชการ")
+    p.add_argument("--number", help="memo: ที่ (document number)")
+    p.add_argument("--date", help="memo: date, YYYY-MM-DD in C.E. or B.E. (default today)")
+    p.add_argument("--body", metavar="FILE", help="memo: UTF-8 text; a blank line starts a new paragraph")
+    p.add_argument("--signer", help="memo: signer's name (default: the committee secretary)")
+    p.add_argument("--signer-position", help="memo: signer's position")
+
     p = sub.add_parser("backup", help="consistent copy of the database (SQLite online backup)")
     _add_db(p)
     p.add_argument("--out", required=True, metavar="FILE")
@@ -81,7 +98,7 @@ def _dispatch(args) -> int:
     if args.demo:
         return _cmd_gui_demo(args)
     return {"gui": _cmd_gui, "demo": _cmd_demo, "init": _cmd_init, "score": _cmd_score, "check": _cmd_check,
-            "backup": _cmd_backup}[command](args)
+            "backup": _cmd_backup, "report": _cmd_report}[command](args)
 
 
 def _cmd_demo(args) -> int:
@@ -157,6 +174,11 @@ def _cmd_check(args) -> int:
     else:
         print("ผลการตรวจ: ไม่พบปัญหา")
     return 0 if report.ok else 1
+
+
+def _cmd_report(args) -> int:
+    from app.cli_report import run_report
+    return run_report(args, _db_arg(args))
 
 
 def _cmd_backup(args) -> int:

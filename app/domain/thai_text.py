@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -80,3 +81,11 @@ def display_width(text: str) -> int:
 def pad(text: str, width: int, right: bool = False) -> str:
     gap = " " * max(0, width - display_width(text))
     return gap + text if right else text + gap
+
+
+_DIGIT_RUN = re.compile(r"(?<![A-Za-z0-9.\-])[0-9][0-9,.:/]*(?![A-Za-z])")
+
+
+def thai_digits_in_text(text: str) -> str:
+    """Arabic digits become Thai digits in running text, except inside Latin tokens ("PM2.5", "e-SAR2")."""
+    return _DIGIT_RUN.sub(lambda m: to_thai_digits(m.group(0)), text)

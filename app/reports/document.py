@@ -30,8 +30,18 @@ def _page_number(canvas, doc) -> None:
     p.drawOn(canvas, 0, height - MARGIN_TOP / 2 - p.height / 2)
 
 
+def _template(name: str, size) -> PageTemplate:
+    width, height = size
+    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, width - MARGIN_LEFT - MARGIN_RIGHT, height - MARGIN_TOP - MARGIN_BOTTOM,
+                  id=name, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    return PageTemplate(id=name, frames=[frame], onPage=_page_number, pagesize=size)
+
+
 class OfficialDocument(BaseDocTemplate):
-    """A4 portrait (or landscape for wide tables) with one frame inside the official margins."""
+    """A4 with the official margins: a "portrait" and a "landscape" page template (wide tables).
+
+    The first page uses landscape when ``landscape_pages``; switch with ``NextPageTemplate``.
+    """
 
     def __init__(self, path: str | Path, title: str, landscape_pages: bool = False, subject: str = "") -> None:
         register_fonts()
@@ -39,9 +49,8 @@ class OfficialDocument(BaseDocTemplate):
         super().__init__(str(path), pagesize=size, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
                          topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=f"{APP_NAME} {__version__}",
                          subject=subject, creator=f"{APP_NAME} {__version__}", invariant=1, pageCompression=1)
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_page_number, pagesize=size)])
+        templates = [_template("portrait", A4), _template("landscape", landscape(A4))]
+        self.addPageTemplates(templates[::-1] if landscape_pages else templates)
 
 
 class Bookmark(Flowable):

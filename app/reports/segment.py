@@ -33,10 +33,17 @@ def boundaries(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
+NO_LINE_END = set("([{“‘<")
+NO_LINE_HEAD = set(")]}”’>,.;:!?%")
+
+
 def break_ok(line_end: str, next_start: str) -> bool:
     """May a line ending with ``line_end`` be followed by a line starting with ``next_start``?"""
     head = next_start.lstrip()
-    if head and head[0] in NO_LINE_START:
+    tail = line_end.rstrip()
+    if head and (head[0] in NO_LINE_START or head[0] in NO_LINE_HEAD):
+        return False
+    if tail and tail[-1] in NO_LINE_END:
         return False
     a = THAI_RUN_END.search(line_end.rstrip())
     b = THAI_RUN_START.search(head)

@@ -1,0 +1,130 @@
+"""ภาคผนวก: indicators, kinds, weights, three targets and units of measure, per unit and ministry-wide."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.units import cm
+from reportlab.platypus import PageBreak
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app.domain.thai_text import to_thai_digits
+from app.domain.unit_score import Framework
+from app.models.enums import DIRECTION_TH, INDICATOR_KIND_TH, Direction, IndicatorKind
+from app.reports.common import heading, title_block, year_text
+from app.reports.styles import TABLE
+from app.reports.tables import Cell, build_table, number, plain_number
+from app.services import lookup
+from app.services.report_data import context
+from app.models import Indicator, Unit
+from app.services.scoring import framework_specs, load_lines, stored
+
+BOLD = TABLE.but(bold=True)
+MUTED = TABLE.but(colour=HexColor("#555555"), size=11)
+WIDTHS = [1.0 * cm, 9.6 * cm, 3.4 * cm, 2.6 * cm, 1.7 * cm, 2.1 * cm, 2.1 * cm, 2.1 * cm]
+HEADER = ["ที่", "ตัวชี้วัด", "ประเภท", "หน่วยนับ", "น้ำหนัก", "ขั้นต้น<br/>(๕๐ คะแนน)", "มาตรฐาน<br/>(๗๕ คะแนน)",
+          "ขั้นสูง<br/>(๑๐๐ คะแนน)"]
+
+
+def annex_story(session: Session, year_be: int, unit_code: str | None = None, bookmarks: bool = False) -> list:
+    ctx = context(session, year_be)
+    fy = lookup.year(session, year_be)
+    fw = Framework(framework_specs(session, fy.id))
+    unit_filter = [lookup.unit(session, unit_code).id] if unit_code else None
+    annual = load_lines(session, fy.id, None, unit_filter, months=12)
+    half = load_lines(session, fy.id, None, unit_filter, months=6)
+    U = Unit.__table__
+    units = [(uid, name) for uid, name in session.execute(select(stored(U.c.id), U.c.name_th)
+                                                          .order_by(U.c.sort_order, U.c.code)).all() if uid in annual]
+    directions = dict(session.execute(select(Indicator.__table__.c.code, Indicator.__table__.c.direction)).all())
+    thai = ctx.table_thai_digits
+    story = title_block("ตัวชี้วัด น้ำหนัก และค่าเป้าหมายการประเมินผลการปฏิบัติราชการ", ctx.ministry, year_text(year_be),
+                        bookmark="ภาคผนวก ตัวชี้วัดและค่าเป้าหมาย" if bookmarks else None)
+    summary = []
+    for n, (uid, name) in enumerate(units):
+        if n:
+            story.append(PageBreak())
+        story += heading(name, 1 if bookmarks else None)
+        lines = annual[uid]
+        halves = {ln.key: ln for ln in half.get(uid, [])}
+        rows, bands, totals = [], [], []
+        seq = 0
+        for top in (s for s in fw.specs if s.parent_code is None):
+            subs = [s for s in fw.specs if s.parent_code == top.code] or [top]
+            top_weight = Decimal(0)
+            bands.append(len(rows))
+            rows.append([Cell(f"องค์ประกอบที่ {to_thai_digits(top.code)} {top.name_th}", BOLD, span=len(WIDTHS))])
+            for sub in subs:
+                mine = [ln for ln in lines if ln.component_code == sub.code and not ln.monitor]
+                if sub is not top:
+                    rows.append([Cell(f"{to_thai_digits(sub.code)} {sub.name_th}", BOLD.but(italic=True), span=len(WIDTHS))])
+                for ln in mine:
+                    seq += 1
+                    rows.append(_indicator_row(seq, ln, halves.get(ln.key), directions.get(ln.code), thai))
+                sub_weight = sum((ln.weight for ln in mine), Decimal(0))
+                top_weight += sub_weight
+                if sub is not top:
+                    totals.append(len(rows))
+                    rows.append([Cell(f"รวม {to_thai_digits(sub.code)}", BOLD, span=4), number(sub_weight, thai, style=BOLD.but(align="right")),
+                                 Cell("", span=3)])
+            totals.append(len(rows))
+            rows.append([Cell(f"รวมองค์ประกอบที่ {to_thai_digits(top.code)}", BOLD, span=4),
+                         number(top_weight, thai, style=BOLD.but(align="right")), Cell("", span=3)])
+        total = sum((ln.weight for ln in lines if not ln.monitor), Decimal(0))
+        totals.append(len(rows))
+        rows.append([Cell("รวมทั้งสิ้น", BOLD, span=4), number(total, thai, style=BOLD.but(align="right")), Cell("", span=3)])
+        monitors = [ln for ln in lines if ln.monitor]
+        if monitors:
+            bands.append(len(rows))
+            rows.append([Cell("ตัวชี้วัด Monitor (ติดตามผล ไม่นำมาประเมิน ไม่มีน้ำหนัก)", BOLD, span=len(WIDTHS))])
+            for ln in monitors:
+                rows.append(_indicator_row("M", ln, None, directions.get(ln.code), thai))
+        story.append(build_table(HEADER, rows, WIDTHS, bands=bands, totals=totals))
+        summary.append((name, lines))
+    if not unit_code:
+        story += [PageBreak(), *heading("สรุปน้ำหนักตัวชี้วัดรายองค์ประกอบ ทั้งกระทรวง", 1 if bookmarks else None)]
+        story.append(_summary_table(summary, fw, thai))
+    return story
+
+
+def _indicator_row(seq, ln, half, direction, thai: bool) -> list:
+    name = ln.name
+    extra = []
+    if direction == Direction.LOWER_IS_BETTER:
+        extra.append(DIRECTION_TH[Direction.LOWER_IS_BETTER])
+    if half is not None and (half.base, half.standard, half.advanced) != (ln.base, ln.standard, ln.advanced):
+        extra.append("เป้าหมายรอบ ๖ เดือน " + " / ".join(plain_number(v, thai) for v in (half.base, half.standard, half.advanced)))
+    if extra:
+        name += "<br/>" + " · ".join(extra)
+    kind = INDICATOR_KIND_TH.get(IndicatorKind(ln.kind), ln.kind) if ln.kind else ""
+    targets = [Cell(plain_number(v, thai), TABLE.but(align="right")) for v in (ln.base, ln.standard, ln.advanced)]
+    seq_text = to_thai_digits(str(seq)) if thai and isinstance(seq, int) else str(seq)
+    return [Cell(seq_text, TABLE.but(align="center")), Cell(name), Cell(kind, MUTED), Cell(ln.unit_of_measure, MUTED),
+            number(ln.weight, thai), *targets]
+
+
+def _summary_table(summary, fw: Framework, thai: bool):
+    leaves = [s for s in fw.specs if not any(c.parent_code == s.code for c in fw.specs)]
+    header = ["หน่วยงาน", "จำนวน<br/>ตัวชี้วัด", "Monitor", *[f"องค์ประกอบ<br/>{to_thai_digits(s.code)}" for s in leaves], "รวม"]
+    width_rest = (24.7 * cm - 8.2 * cm - 2.0 * cm - 1.8 * cm) / (len(leaves) + 1)
+    widths = [8.2 * cm, 2.0 * cm, 1.8 * cm] + [width_rest] * (len(leaves) + 1)
+    rows = []
+    grand = {s.code: Decimal(0) for s in leaves}
+    counts = [0, 0]
+    for name, lines in summary:
+        evaluated = [ln for ln in lines if not ln.monitor]
+        per = {s.code: sum((ln.weight for ln in evaluated if ln.component_code == s.code), Decimal(0)) for s in leaves}
+        for k, v in per.items():
+            grand[k] += v
+        counts[0] += len(evaluated)
+        counts[1] += len(lines) - len(evaluated)
+        rows.append([Cell(name), number(Decimal(len(evaluated)), thai, places=0), number(Decimal(len(lines) - len(evaluated)), thai, places=0),
+                     *[number(per[s.code], thai) for s in leaves], number(sum(per.values(), Decimal(0)), thai)])
+    bold = TABLE.but(bold=True, align="right")
+    rows.append([Cell(f"รวม {to_thai_digits(str(len(summary))) if thai else len(summary)} หน่วยงาน", TABLE.but(bold=True)),
+                 number(Decimal(counts[0]), thai, places=0, style=bold), number(Decimal(counts[1]), thai, places=0, style=bold),
+                 *[Cell("", TABLE) for _ in leaves], Cell("", TABLE)])
+    return build_table(header, rows, widths, totals=[len(rows) - 1])
+

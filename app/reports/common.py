@@ -1,0 +1,36 @@
+"""Pieces every report shares: the title block, section headings and the writer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.domain.thai_text import to_thai_digits
+from app.reports.document import Bookmark, OfficialDocument
+from app.reports.paragraph import ThaiParagraph
+from app.reports.styles import CENTER, HEADING, TITLE, TextStyle
+
+SUBTITLE = TextStyle(size=16, align=CENTER, space_after=8)
+ROUND_TH = {6: "รอบ ๖ เดือน (๑ ตุลาคม – ๓๑ มีนาคม)", 12: "รอบ ๑๒ เดือน (๑ ตุลาคม – ๓๐ กันยายน)"}
+
+
+def title_block(title: str, *lines: str, bookmark: str | None = None) -> list:
+    story = [Bookmark(bookmark, 0)] if bookmark else []
+    story.append(ThaiParagraph(title, TITLE))
+    story += [ThaiParagraph(line, SUBTITLE if i == len(lines) - 1 else SUBTITLE.but(space_after=0))
+              for i, line in enumerate(lines)]
+    return story
+
+
+def heading(text: str, bookmark_level: int | None = None) -> list:
+    story = [Bookmark(text, bookmark_level)] if bookmark_level is not None else []
+    return story + [ThaiParagraph(text, HEADING)]
+
+
+def year_text(year_be: int) -> str:
+    return f"ประจำปีงบประมาณ พ.ศ. {to_thai_digits(str(year_be))}"
+
+
+def write(story: list, out: Path, title: str, landscape: bool = False) -> Path:
+    out = Path(out)
+    OfficialDocument(out, title, landscape_pages=landscape).build(story)
+    return out

@@ -1,0 +1,70 @@
+"""บันทึกข้อความ: the internal memo / cover letter, with its header lines and signature block."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Spacer, Table, TableStyle
+
+from app.domain.calendar import thai_date
+from app.domain.thai_text import thai_digits_in_text
+from app.reports.document import Bookmark
+from app.reports.paragraph import Run, ThaiParagraph
+from app.reports.styles import BODY, CENTER, PLAIN, TextStyle
+
+MEMO_TITLE = TextStyle(size=29, bold=True, align=CENTER, space_after=6)
+SIGN = TextStyle(align=CENTER, left_indent=7 * cm)
+
+
+@dataclass
+class Memo:
+    subject: str
+    to: str
+    from_unit: str
+    number: str
+    on: date
+    body: str
+    signer: str = ""
+    signer_position: str = ""
+    closing: str = ""
+
+
+def body_paragraphs(text: str) -> list[str]:
+    """A blank line starts a new paragraph; single line breaks inside a paragraph are joined."""
+    paragraphs = []
+    for block in text.replace("\r\n", "\n").split("\n\n"):
+        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        if lines:
+            paragraphs.append(" ".join(lines))
+    return paragraphs
+
+
+def _label(label: str, value: str) -> ThaiParagraph:
+    return ThaiParagraph(style=PLAIN, runs=[Run(label + "  ", bold=True), Run(value)])
+
+
+def memo_story(memo: Memo, bookmarks: bool = False) -> list:
+    t = thai_digits_in_text
+    story = [Bookmark(f"บันทึกข้อความ เรื่อง {memo.subject}", 0)] if bookmarks else []
+    story.append(ThaiParagraph("บันทึกข้อความ", MEMO_TITLE))
+    header = Table([[_label("ส่วนราชการ", t(memo.from_unit)), ""],
+                    [_label("ที่", t(memo.number)), _label("วันที่", thai_date(memo.on))],
+                    [_label("เรื่อง", t(memo.subject)), ""]],
+                   colWidths=[8 * cm, 8 * cm], hAlign="LEFT")
+    header.setStyle(TableStyle([("SPAN", (0, 0), (1, 0)), ("SPAN", (0, 2), (1, 2)), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                                ("LINEBELOW", (0, 2), (-1, 2), 0.5, "#000000")]))
+    story += [header, Spacer(1, 6), ThaiParagraph(style=PLAIN.but(space_after=6),
+                                                  runs=[Run("เรียน  ", bold=True), Run(t(memo.to))])]
+    story += [ThaiParagraph(t(p), BODY) for p in body_paragraphs(memo.body)]
+    if memo.closing:
+        story.append(ThaiParagraph(t(memo.closing), BODY))
+    story.append(Spacer(1, 36))
+    if memo.signer:
+        story.append(ThaiParagraph(f"({memo.signer})", SIGN))
+    if memo.signer_position:
+        story.append(ThaiParagraph(t(memo.signer_position), SIGN))
+    return story

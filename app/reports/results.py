@@ -1,0 +1,104 @@
+"""ผลการประเมิน: actuals, points, weighted scores and grade per unit; the ministry summary with a chart."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.units import cm
+from reportlab.platypus import PageBreak, Spacer
+from sqlmodel import Session
+
+from app.domain.grades import GRADES
+from app.domain.thai_text import format_number, to_thai_digits
+from app.domain.unit_score import UnitScore
+from app.reports.chart import ScoreBarChart
+from app.reports.common import ROUND_TH, heading, title_block, year_text
+from app.reports.paragraph import ThaiParagraph
+from app.reports.styles import SMALL, TABLE
+from app.reports.tables import Cell, build_table, number, plain_number
+from app.services.report_data import context, round_scores
+
+BOLD = TABLE.but(bold=True)
+MISSING = TABLE.but(colour=HexColor("#b3261e"), bold=True, align="center")
+NOTE = SMALL.but(colour=HexColor("#444444"))
+WIDTHS = [0.9 * cm, 9.5 * cm, 1.6 * cm, 2.0 * cm, 2.0 * cm, 2.0 * cm, 3.0 * cm, 1.8 * cm, 1.9 * cm]
+HEADER = ["ที่", "ตัวชี้วัด", "น้ำหนัก", "ขั้นต้น<br/>(๕๐)", "มาตรฐาน<br/>(๗๕)", "ขั้นสูง<br/>(๑๐๐)", "ผลการดำเนินงาน",
+          "คะแนน", "คะแนน<br/>ถ่วงน้ำหนัก"]
+
+
+def results_story(session: Session, year_be: int, months: int, unit_code: str | None = None,
+                  bookmarks: bool = False) -> list:
+    ctx = context(session, year_be)
+    rs = round_scores(session, year_be, months, unit_code)
+    thai = ctx.table_thai_digits
+    story = title_block("ผลการประเมินผลการปฏิบัติราชการ", ctx.ministry, f"{year_text(year_be)} {ROUND_TH[months]}",
+                        bookmark="ผลการประเมิน" if bookmarks else None)
+    if months == 6:
+        story.append(ThaiParagraph("รอบ ๖ เดือน ประเมินเฉพาะองค์ประกอบที่ ๑ การประเมินประสิทธิผลการดำเนินงาน "
+                                   "คะแนนของหน่วยงานแสดงเป็นร้อยละของน้ำหนักองค์ประกอบ (คะแนนที่ได้ × ๑๐๐ ÷ ๗๐)", NOTE))
+    if not unit_code:
+        story += _summary(rs.units, thai, bookmarks)
+    for u in rs.units:
+        story.append(PageBreak())
+        story += _unit_section(u, thai, bookmarks)
+    return story
+
+
+def _summary(units: list[UnitScore], thai: bool, bookmarks: bool) -> list:
+    ranked = sorted(units, key=lambda u: (-u.score, u.unit_code))
+    rows = []
+    for i, u in enumerate(ranked, start=1):
+        flag = f" (ไม่มีผล {to_thai_digits(str(len(u.missing)))} ตัวชี้วัด)" if u.missing else ""
+        rows.append([Cell(to_thai_digits(str(i)) if thai else str(i), TABLE.but(align="center")), Cell(u.unit_name + flag),
+                     number(u.points, thai), number(u.out_of, thai), number(u.score, thai, style=BOLD.but(align="right")),
+                     Cell(u.grade.th, TABLE.but(colour=HexColor(u.grade.colour), bold=True))])
+    table = build_table(["ที่", "หน่วยงาน", "คะแนนที่ได้", "คะแนนเต็ม", "คะแนน<br/>(ร้อยละ)", "ระดับผลการประเมิน"], rows,
+                        [1.2 * cm, 10.5 * cm, 2.4 * cm, 2.2 * cm, 2.2 * cm, 4.4 * cm])
+    chart = ScoreBarChart([(u.unit_name, u.score, u.grade.colour) for u in ranked], 24.7 * cm, 9.5 * cm, thai)
+    legend = "พื้นสีแสดงช่วงคะแนนของระดับผลการประเมิน: " + " · ".join(
+        f"{g.th} ตั้งแต่ {to_thai_digits(format_number(g.floor, places=0))} คะแนน" for g in GRADES[:-1])
+    return [*heading("สรุปผลการประเมินทั้งกระทรวง (เรียงตามคะแนน)", 1 if bookmarks else None), table, Spacer(1, 10),
+            chart, ThaiParagraph(legend, NOTE)]
+
+
+def _unit_section(u: UnitScore, thai: bool, bookmarks: bool) -> list:
+    story = heading(u.unit_name, 1 if bookmarks else None)
+    rows, totals, bands = [], [], []
+    evaluated = [s for s in u.lines if not s.line.monitor and s.evaluated]
+    for i, s in enumerate(evaluated, start=1):
+        ln = s.line
+        name = ln.name + (f"<br/>{s.error}" if s.error else "")
+        actual = Cell("ไม่มีผล", MISSING) if s.missing else Cell(plain_number(ln.actual, thai), TABLE.but(align="right"))
+        rows.append([Cell(to_thai_digits(str(i)) if thai else str(i), TABLE.but(align="center")), Cell(name),
+                     number(ln.weight, thai), *[Cell(plain_number(v, thai), TABLE.but(align="right"))
+                                               for v in (ln.base, ln.standard, ln.advanced)],
+                     actual, number(s.points, thai), number(s.weighted, thai)])
+    for c in u.components:
+        if c.spec.parent_code is None and c.evaluated:
+            totals.append(len(rows))
+            rows.append([Cell(f"องค์ประกอบที่ {to_thai_digits(c.spec.code)} {c.spec.name_th}", BOLD, span=2),
+                         number(c.weight, thai, style=BOLD.but(align="right")), Cell("", span=5),
+                         number(c.points, thai, style=BOLD.but(align="right"))])
+    totals.append(len(rows))
+    rows.append([Cell(f"คะแนนรวม {format_number(u.score, thai=thai)} คะแนน — {u.grade.th}", BOLD.but(colour=HexColor(u.grade.colour)), span=8),
+                 number(u.points, thai, style=BOLD.but(align="right"))])
+    monitors = u.monitor
+    if monitors:
+        bands.append(len(rows))
+        rows.append([Cell("ตัวชี้วัด Monitor (ติดตามผล ไม่นำมาคิดคะแนน)", BOLD, span=9)])
+        for s in monitors:
+            ln = s.line
+            rows.append([Cell("M", TABLE.but(align="center")), Cell(ln.name), Cell("–", TABLE.but(align="center")),
+                         *[Cell(plain_number(v, thai), TABLE.but(align="right")) for v in (ln.base, ln.standard, ln.advanced)],
+                         Cell(plain_number(ln.actual, thai) if ln.actual is not None else "ไม่มีผล", TABLE.but(align="right")),
+                         number(s.points, thai), Cell("–", TABLE.but(align="center"))])
+    story.append(build_table(HEADER, rows, WIDTHS, bands=bands, totals=totals))
+    if u.missing:
+        names = "; ".join(f"“{s.line.name}”" for s in u.missing)
+        story.append(ThaiParagraph(f"หมายเหตุ: ตัวชี้วัดที่ยังไม่มีผลการดำเนินงานได้ ๐ คะแนน ได้แก่ {names}",
+                                   NOTE.but(colour=HexColor("#b3261e"), space_before=4)))
+    return story
+
+
+

@@ -1,0 +1,94 @@
+"""Tables whose every cell is a Thai paragraph, with the header rows repeated on every page."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportlab.lib import colors
+from reportlab.platypus import Table, TableStyle
+
+from app.domain.thai_text import format_number, to_thai_digits
+from app.reports.paragraph import ThaiParagraph
+from app.reports.styles import TABLE, TABLE_HEAD, TABLE_NUMBER, TextStyle
+
+HEAD_BG = colors.HexColor("#dfe7f2")
+BAND_BG = colors.HexColor("#f1f1f1")
+TOTAL_BG = colors.HexColor("#fbf3d9")
+GRID = colors.HexColor("#6b6b6b")
+
+
+PAD = 3
+
+
+def fitted_header(text: str, width: float) -> ThaiParagraph:
+    """A header cell whose longest word fits the column: the font steps down from 12 to 9 pt."""
+    for size in (12, 11, 10, 9):
+        p = ThaiParagraph(text, TABLE_HEAD.but(size=size))
+        if p.minWidth() <= width:
+            return p
+    return p
+
+
+class Cell:
+    """Text with a style, for a table cell; ``span`` joins it with the cells to its right."""
+
+    def __init__(self, text: str, style: TextStyle = TABLE, span: int = 1) -> None:
+        self.text, self.style, self.span = text, style, span
+
+
+def number(value: Decimal | None, thai: bool, places: int | None = 2, style: TextStyle = TABLE_NUMBER) -> Cell:
+    return Cell(format_number(value, places=places, thai=thai), style)
+
+
+def plain_number(value: Decimal | None, thai: bool) -> str:
+    """A target or actual as entered, with thousands separators."""
+    if value is None:
+        return "–"
+    text = f"{value:,f}"
+    return to_thai_digits(text) if thai else text
+
+
+def build_table(header: list, rows: list[list], col_widths: list[float], bands: list[int] = (),
+                totals: list[int] = ()) -> Table:
+    """``header`` is one row of strings, or several rows of strings/Cells (a Cell's ``span`` joins columns);
+    ``rows`` hold strings or Cells; ``bands`` are full-width section rows; ``totals`` subtotal rows."""
+    header_rows_list = header if header and isinstance(header[0], list) else [header]
+    header_rows = len(header_rows_list)
+    data, commands = [], []
+    for r, row in enumerate(header_rows_list):
+        cells, col = [], 0
+        for item in row:
+            cell = item if isinstance(item, Cell) else Cell(str(item))
+            width = sum(col_widths[col:col + cell.span]) - 2 * PAD
+            cells.append(fitted_header(cell.text, width) if cell.text else "")
+            if cell.span > 1:
+                commands.append(("SPAN", (col, r), (col + cell.span - 1, r)))
+                cells.extend([""] * (cell.span - 1))
+            col += cell.span
+        data.append(cells)
+        if r and len(row) == len(col_widths):
+            commands += [("SPAN", (c, r - 1), (c, r)) for c, item in enumerate(row) if item == ""]
+    commands += [
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD_BG),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    for r, row in enumerate(rows, start=header_rows):
+        cells, col = [], 0
+        for item in row:
+            cell = item if isinstance(item, Cell) else Cell(str(item))
+            cells.append(ThaiParagraph(cell.text, cell.style))
+            if cell.span > 1:
+                commands.append(("SPAN", (col, r), (col + cell.span - 1, r)))
+                cells.extend([""] * (cell.span - 1))
+            col += cell.span
+        data.append(cells)
+    for r in bands:
+        commands.append(("BACKGROUND", (0, r + header_rows), (-1, r + header_rows), BAND_BG))
+    for r in totals:
+        commands.append(("BACKGROUND", (0, r + header_rows), (-1, r + header_rows), TOTAL_BG))
+    table = Table(data, colWidths=col_widths, repeatRows=header_rows, hAlign="LEFT")
+    table.setStyle(TableStyle(commands))
+    return table

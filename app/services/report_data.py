@@ -1,0 +1,132 @@
+"""What each report prints, gathered from the database into plain records (reports never query)."""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, select
+
+from app.domain.unit_score import UnitScore
+from app.models import (AgendaItem, Attendance, Committee, CommitteeMember, FiscalYear, JointAgenda, JointLeadAgency,
+                        JointMainIndicator, JointSubIndicator, Meeting, MeetingAttendance, Unit, UnitKind)
+from app.services import lookup
+from app.services.scoring import RoundScores, score_round
+from app.services.settings import get_setting
+
+
+@dataclass
+class ReportContext:
+    ministry: str
+    year_be: int
+    table_thai_digits: bool
+
+
+def context(session: Session, year_be: int) -> ReportContext:
+    lookup.year(session, year_be)
+    return ReportContext(lookup.ministry(session).name_th, year_be, get_setting(session, "table_thai_digits") == "1")
+
+
+def round_scores(session: Session, year_be: int, months: int, unit_code: str | None) -> RoundScores:
+    return score_round(session, year_be=year_be, months=months, unit_code=unit_code)
+
+
+@dataclass
+class JointRow:
+    number: int
+    name: str
+    mains: list[JointMainIndicator]
+    leads: list[str]
+    national_subs: int | None
+    ours: Counter
+    subs: list[JointSubIndicator]
+
+
+def joint_rows(session: Session, year_be: int) -> list[JointRow]:
+    fy = lookup.year(session, year_be)
+    out = []
+    for agenda in session.exec(select(JointAgenda).where(JointAgenda.fiscal_year_id == fy.id).order_by(JointAgenda.number)):
+        mains = session.exec(select(JointMainIndicator).where(JointMainIndicator.agenda_id == agenda.id)
+                             .order_by(JointMainIndicator.number)).all()
+        leads = [r.agency_name for r in session.exec(select(JointLeadAgency).where(JointLeadAgency.agenda_id == agenda.id))]
+        subs = session.exec(select(JointSubIndicator).where(JointSubIndicator.agenda_id == agenda.id)
+                            .order_by(JointSubIndicator.holder_name, JointSubIndicator.name_th)).all()
+        out.append(JointRow(agenda.number, agenda.name_th, list(mains), leads, agenda.national_sub_count,
+                            Counter(UnitKind(s.holder_kind) for s in subs), list(subs)))
+    return out
+
+
+@dataclass
+class AttendanceLine:
+    name: str
+    position: str
+    role: str
+    status: Attendance
+    reason: str
+    substitute_for: str = ""
+
+
+@dataclass
+class MinutesData:
+    committee: str
+    meeting: Meeting
+    present: list[AttendanceLine] = field(default_factory=list)
+    absent: list[AttendanceLine] = field(default_factory=list)
+    participants: list[AttendanceLine] = field(default_factory=list)
+    items: list[AgendaItem] = field(default_factory=list)
+    secretary: CommitteeMember | None = None
+
+
+def meeting_by_ref(session: Session, ref: str) -> Meeting:
+    """A meeting by its UUID, or by "n/yyyy" as people write it (ครั้งที่ ๕/๒๕๖๖)."""
+    from app.domain.thai_text import to_arabic_digits
+    from app.errors import KpiDeskError
+
+    text = to_arabic_digits(ref.strip())
+    row = None
+    if "/" in text:
+        number, _, year = text.partition("/")
+        if number.isdigit() and year.isdigit():
+            row = session.exec(select(Meeting).where(Meeting.number == int(number), Meeting.year_be == int(year))).first()
+    else:
+        try:
+            row = session.get(Meeting, uuid.UUID(text))
+        except ValueError:
+            row = None
+    if row is None:
+        raise KpiDeskError(f"ไม่พบการประชุม “{ref}” (ระบุเป็น ครั้งที่/ปี เช่น 2/2567)", f"meeting {ref!r} not found")
+    return row
+
+
+def minutes_data(session: Session, meeting: Meeting) -> MinutesData:
+    committee = session.get(Committee, meeting.committee_id)
+    data = MinutesData(committee.name_th, meeting)
+    members = {m.id: m for m in session.exec(select(CommitteeMember).where(CommitteeMember.committee_id == committee.id))}
+    rows = session.exec(select(MeetingAttendance).where(MeetingAttendance.meeting_id == meeting.id)
+                        .order_by(MeetingAttendance.sort_order)).all()
+    for r in rows:
+        member = members.get(r.member_id)
+        line = AttendanceLine(r.person_name, r.position, r.role_label, Attendance(r.status), r.absence_reason,
+                              member.person_name if member and r.status == Attendance.SUBSTITUTE else "")
+        if r.status in (Attendance.PRESENT, Attendance.SUBSTITUTE):
+            data.present.append(line)
+        elif r.status == Attendance.ABSENT:
+            data.absent.append(line)
+        else:
+            data.participants.append(line)
+    data.items = list(session.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id)
+                                   .order_by(AgendaItem.sort_order)).all())
+    data.secretary = next((m for m in members.values() if m.role == "secretary"), None)
+    return data
+
+
+def unit_names(session: Session) -> dict[str, str]:
+    return {u.code: u.name_th for u in session.exec(select(Unit))}
+
+
+def fiscal_year(session: Session, year_be: int) -> FiscalYear:
+    return lookup.year(session, year_be)
+
+
+__all__ = ["ReportContext", "UnitScore", "context", "joint_rows", "meeting_by_ref", "minutes_data", "round_scores"]

@@ -1,0 +1,161 @@
+"""Every report rendered from the demo ministry: Thai text layer, word-boundary breaks, determinism."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from pythainlp.tokenize import word_tokenize
+
+from pdftext import spans, text
+
+DATA = Path(__file__).with_name("data")
+THAI_END = re.compile("[\u0e01-\u0e4f]+$")
+THAI_START = re.compile("^[\u0e01-\u0e4f]+")
+MARK_START = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e\u0e33\u0e46\u0e2f")
+
+EXPECTED = {
+    "annex": ["ตัวชี้วัด น้ำหนัก และค่าเป้าหมาย", "กรมควบคุมมลพิษ", "ค่าเฉลี่ยรายปีของฝุ่นละออง", "รวมทั้งสิ้น",
+              "ตัวชี้วัด Monitor", "สรุปน้ำหนักตัวชี้วัดรายองค์ประกอบ"],
+    "results": ["ผลการประเมินผลการปฏิบัติราชการ", "ระดับมาตรฐานขั้นสูง", "ระดับคุณภาพ", "ไม่มีผล", "78.25",
+                "คะแนนรวม"],
+    "joint": ["ตัวชี้วัดขับเคลื่อนการบูรณาการร่วมกัน", "ประเด็นที่ ๕", "๒,๔๒๗,๐๕๓ ล้านบาท", "204", "รวม ๕ ประเด็น ๗ ตัวชี้วัดหลัก"],
+    "minutes": ["รายงานการประชุม", "ครั้งที่ ๒/๒๕๖๗", "เมื่อวันพุธที่ ๑๕ พฤษภาคม ๒๕๖๗", "ผู้มาประชุม", "มาประชุมแทน",
+                "ผู้ไม่มาประชุม", "ลาประชุม", "ผู้เข้าร่วมประชุม", "เริ่มประชุมเวลา ๑๓.๓๐ น.", "มติ",
+                "เลิกประชุมเวลา ๑๖.๐๐ น.", "ผู้จดรายงานการประชุม"],
+    "memo": ["บันทึกข้อความ", "ส่วนราชการ", "เรื่อง", "เรียน", "๗ กุมภาพันธ์ ๒๕๖๗", "คณะกรรมการรัฐมนตรี"],
+    "pack": ["ขอเชิญประชุม", "ระเบียบวาระการประชุม", "ผลการประเมินผลการปฏิบัติราชการ", "ตัวชี้วัดขับเคลื่อนการบูรณาการร่วมกัน"],
+}
+
+
+def kpi(*args):
+    proc = subprocess.run([sys.executable, "-m", "app", *map(str, args)], capture_output=True, text=True, encoding="utf-8")
+    assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+@pytest.fixture(scope="session")
+def reports(demo_template, tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("reports")
+    db = demo_template
+    kpi("report", "annex", "--db", db, "--year", 2567, "--out", out / "annex.pdf")
+    kpi("report", "results", "--db", db, "--year", 2567, "--round", 12, "--out", out / "results.pdf")
+    kpi("report", "joint", "--db", db, "--year", 2567, "--out", out / "joint.pdf")
+    kpi("report", "minutes", "--db", db, "--meeting", "2/2567", "--out", out / "minutes.pdf")
+    kpi("report", "memo", "--db", db, "--subject", "ขอส่งสำเนาหนังสือการประเมินส่วนราชการ ประจำปีงบประมาณ พ.ศ. 2567",
+        "--to", "ปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม", "--number", "ทส 0210/716", "--date", "2567-02-07",
+        "--body", DATA / "letter_fy2567.txt", "--out", out / "memo.pdf")
+    kpi("report", "pack", "--db", db, "--meeting", "2/2567", "--out", out / "pack.pdf")
+    return {p.stem: p for p in out.glob("*.pdf")}
+
+
+def squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+@pytest.mark.parametrize("kind", sorted(EXPECTED))
+def test_text_layer_has_the_words(reports, kind):
+    actual = squash(text(reports[kind]))
+    for phrase in EXPECTED[kind]:
+        assert squash(phrase) in actual, f"{kind}: “{phrase}” not found"
+
+
+@pytest.mark.parametrize("kind", sorted(EXPECTED))
+def test_no_private_use_or_replacement_glyphs(reports, kind):
+    with pdfplumber.open(reports[kind]) as pdf:
+        chars = "".join(c["text"] for page in pdf.pages for c in page.chars)
+    assert not re.search("[\ue000-\uf8ff\ufffd\u200b]", chars)
+    assert "(cid:" not in chars
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext not installed")
+def test_copy_and_search_with_a_pdf_reader(reports):
+    out = squash(subprocess.run(["pdftotext", str(reports["minutes"]), "-"], capture_output=True, text=True).stdout)
+    for phrase in ("ผู้ไม่มาประชุม", "เริ่มประชุมเวลา ๑๓.๓๐ น.", "มาประชุมแทน", "จุดความร้อน", "ที่ประชุมเห็นชอบ"):
+        assert squash(phrase) in out
+
+
+def bad_breaks(path: Path) -> list[str]:
+    """Lines that end inside a word, judged by pythainlp's newmm on the Thai runs either side."""
+    lines = spans(path)
+    bad = []
+    for (x0, y0, a), (x1, y1, b) in zip(lines, lines[1:]):
+        if b[:1] in MARK_START:
+            bad.append(f"{a}|{b}")
+            continue
+        if y1 >= y0 or x1 > x0 + 20:   # a new column, page or indented paragraph: not a continuation
+            continue
+        left, right = THAI_END.search(a.rstrip()), THAI_START.search(b.lstrip())
+        if not left or not right:
+            continue
+        joined = left.group(0) + right.group(0)
+        cuts, pos = set(), 0
+        for w in word_tokenize(joined, engine="newmm"):
+            pos += len(w)
+            cuts.add(pos)
+        if len(left.group(0)) not in cuts:
+            bad.append(f"…{left.group(0)[-8:]}|{right.group(0)[:8]}…")
+    return bad
+
+
+def test_long_real_letter_breaks_only_between_words(reports):
+    lines = spans(reports["memo"])
+    assert len(lines) > 300, "the letter should run over many pages"
+    assert bad_breaks(reports["memo"]) == []
+
+
+@pytest.mark.parametrize("kind", ["annex", "results", "joint", "minutes"])
+def test_reports_break_only_between_words(reports, kind):
+    assert bad_breaks(reports[kind]) == []
+
+
+def test_page_numbers_from_page_two_in_thai_digits(reports):
+    with pdfplumber.open(reports["memo"]) as pdf:
+        first = pdf.pages[0].extract_text()
+        second_top = [c["text"] for c in pdf.pages[1].chars if c["top"] < 60]
+    assert "- ๑ -" not in first
+    assert "".join(second_top).replace(" ", "") == "-๒-"
+
+
+def test_landscape_annex_and_portrait_minutes(reports):
+    with pdfplumber.open(reports["annex"]) as pdf:
+        assert pdf.pages[0].width > pdf.pages[0].height
+    with pdfplumber.open(reports["minutes"]) as pdf:
+        assert pdf.pages[0].width < pdf.pages[0].height
+
+
+def test_pack_has_bookmarks(reports):
+    from pypdf import PdfReader
+    outline = PdfReader(reports["pack"]).outline
+    titles = [o.title for o in outline if not isinstance(o, list)]
+    assert any(t.startswith("บันทึกข้อความ") for t in titles)
+    assert "ระเบียบวาระการประชุม" in titles
+    assert "ผลการประเมิน" in titles
+
+
+def test_reports_are_deterministic(demo_template, tmp_path):
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    kpi("report", "joint", "--db", demo_template, "--year", 2567, "--out", a)
+    kpi("report", "joint", "--db", demo_template, "--year", 2567, "--out", b)
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_bad_report_requests_are_refused_in_thai(demo_template, tmp_path):
+    cases = [
+        (["report", "results", "--year", "2567"], "รอบการประเมิน"),
+        (["report", "minutes", "--meeting", "9/2599"], "ไม่พบการประชุม"),
+        (["report", "memo", "--subject", "x"], "--to"),
+        (["report", "annex", "--year", "2567", "--out", tmp_path / "nope" / "x.pdf"], "ไม่พบโฟลเดอร์"),
+    ]
+    for args, needle in cases:
+        if "--out" not in args:
+            args = [*args, "--out", tmp_path / "x.pdf"]
+        proc = subprocess.run([sys.executable, "-m", "app", *map(str, args), "--db", str(demo_template)],
+                              capture_output=True, text=True, encoding="utf-8")
+        assert proc.returncode == 2 and needle in proc.stderr, (args, proc.stderr)
+    assert not (tmp_path / "x.pdf").exists()
