@@ -28,21 +28,35 @@ def _tint(hex_colour: str, alpha: float = 0.12) -> Color:
 
 
 class ScoreBarChart(Flowable):
-    def __init__(self, rows: list[tuple[str, Decimal, str]], width: float, label_width: float, thai_digits: bool) -> None:
+    def __init__(self, rows: list[tuple[str, Decimal, str]], width: float, label_width: float, thai_digits: bool,
+                 _measured: list | None = None) -> None:
         """``rows``: (label, score 0–100, bar colour)."""
         super().__init__()
-        self.width, self.label_width, self.thai = width, label_width, thai_digits
-        self.labels = []
-        self.row_heights = []
-        for label, score, colour in rows:
-            p = ThaiParagraph(label, LABEL)
-            _, h = p.wrap(label_width, 1000)
-            self.labels.append((p, score, colour))
-            self.row_heights.append(max(BAR, h) + GAP)
+        self.rows, self.width, self.label_width, self.thai = rows, width, label_width, thai_digits
+        if _measured is None:
+            _measured = []
+            for label, score, colour in rows:
+                p = ThaiParagraph(label, LABEL)
+                _, h = p.wrap(label_width, 1000)
+                _measured.append(((p, score, colour), max(BAR, h) + GAP))
+        self.labels = [m[0] for m in _measured]
+        self.row_heights = [m[1] for m in _measured]
+        self._measured = _measured
         self.height = sum(self.row_heights) + AXIS_SPACE
 
     def wrap(self, availWidth, availHeight):  # noqa: N803
         return self.width, self.height
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        """As many bars as fit, each part with its own axis."""
+        used, k = AXIS_SPACE, 0
+        while k < len(self.row_heights) and used + self.row_heights[k] <= availHeight:
+            used += self.row_heights[k]
+            k += 1
+        if k == 0 or k == len(self.rows):
+            return [] if k == 0 else [self]
+        make = lambda a, b: ScoreBarChart(self.rows[a:b], self.width, self.label_width, self.thai, self._measured[a:b])
+        return [make(0, k), make(k, len(self.rows))]
 
     def _text(self, text, style, x, y, width):
         p = ThaiParagraph(text, style)

@@ -63,11 +63,13 @@ class ShapedRun:
 def _hb_font(font_name: str):
     register_fonts()
     ttf = pdfmetrics.getFont(font_name)
-    return ttf, ttf.hbFont()
+    return ttf, ttf.hbFont(), 1000 / ttf.face.unitsPerEm
 
 
+@lru_cache(maxsize=16384)
 def shape(text: str, font_name: str, size: float) -> ShapedRun:
-    ttf, hbf = _hb_font(font_name)
+    """Shaped once per (text, font, size): table cells repeat the same units, kinds and names."""
+    ttf, hbf, k = _hb_font(font_name)
     buf = uharfbuzz.Buffer()
     buf.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
     buf.add_str(text)
@@ -81,10 +83,10 @@ def shape(text: str, font_name: str, size: float) -> ShapedRun:
             uchar = face.glyphToChar[gid][0]
         except (KeyError, IndexError):
             uchar = ttf.hbAddPrivate(hbf.glyph_to_string(gid), gid, pos.x_advance)
-        x_advance = ttf.pdfScale(pos.x_advance)
+        x_advance = pos.x_advance * k
         chars.append(chr(uchar))
-        data.append(ShapeData(info.cluster, x_advance, ttf.pdfScale(pos.y_advance), ttf.pdfScale(pos.x_offset),
-                              ttf.pdfScale(pos.y_offset), face.charWidths.get(uchar, x_advance)))
+        data.append(ShapeData(info.cluster, x_advance, pos.y_advance * k, pos.x_offset * k, pos.y_offset * k,
+                              face.charWidths.get(uchar, x_advance)))
         clusters.append(info.cluster)
         advances.append(x_advance)
     # MONOTONE_CHARACTERS keeps clusters non-decreasing for left-to-right text, which bisect relies on
