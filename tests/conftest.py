@@ -15,6 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def _private_data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("KPI_DESK_DATA_DIR", str(tmp_path / "userdata"))
     monkeypatch.setenv("KPI_DESK_USER", "tester")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))   # QSettings (language) per test
 
 
 @pytest.fixture(scope="session")

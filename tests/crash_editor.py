@@ -13,7 +13,9 @@ from app.store import open_store
 def main(db: str, start: int) -> None:
     store = open_store(db)
     with store.reading() as s:
-        ids = [a.id for a in s.exec(select(Assignment).order_by(Assignment.sort_order, Assignment.id)).all()]
+        year = lookup.year(s, 2567)
+        ids = [a.id for a in s.exec(select(Assignment).where(Assignment.fiscal_year_id == year.id)
+                                    .order_by(Assignment.sort_order, Assignment.id)).all()]
     i = start
     while True:
         with store.transaction(user="crash") as s:

@@ -88,9 +88,16 @@ def test_score_unknown_things(demo_path, args, needle):
 
 
 def test_check_reports_in_thai(demo_path):
-    proc = run("check", "--db", str(demo_path))
-    assert "ความถูกต้องของไฟล์ฐานข้อมูล: ปกติ" in proc.stdout
-    assert "ผลการดำเนินงานที่ยังไม่ได้บันทึก: 2 รายการ" in proc.stdout
+    proc = run("check", "--db", str(demo_path), check=False)
+    out = proc.stdout
+    assert "ความถูกต้องของไฟล์ฐานข้อมูล: ปกติ" in out
+    assert "ผลการดำเนินงานที่ยังไม่ได้บันทึก: 2 รายการ" in out
+    assert "รอบที่ยังไม่เริ่มบันทึกผล: ปี 2568 รอบ ๖ เดือน, ปี 2568 รอบ ๑๒ เดือน" in out
+    # FY2568 is in planning and กรมทรัพยากรธรณี is deliberately unfinished in the demo
+    assert proc.returncode == 1
+    assert "ปี 2568 กรมทรัพยากรธรณี: น้ำหนักรวมของตัวชี้วัดที่ประเมินผลเท่ากับ 95 แต่ต้องเท่ากับ ๑๐๐ (ขาด 5)" in out
+    assert "ค่าเป้าหมายต้องเรียงลำดับอย่างเคร่งครัด" in out
+    assert "ปี 2567" not in out.split("ปัญหาน้ำหนักและค่าเป้าหมาย")[1].split("ผลการดำเนินงานที่ยังไม่ได้บันทึก")[0]
 
 
 def test_check_finds_broken_weights(demo_path):
@@ -101,7 +108,7 @@ def test_check_finds_broken_weights(demo_path):
     conn.close()
     proc = run("check", "--db", str(demo_path), check=False)
     assert proc.returncode == 1
-    assert "กรมควบคุมมลพิษ: น้ำหนักรวมของตัวชี้วัดที่ประเมินผลเท่ากับ 115" in proc.stdout
+    assert "ปี 2567 กรมควบคุมมลพิษ: น้ำหนักรวมของตัวชี้วัดที่ประเมินผลเท่ากับ 115" in proc.stdout
 
 
 def test_init_creates_year(tmp_path):

@@ -11,9 +11,10 @@ from app.services import change_requests, framework, indicators, lookup, meeting
 from app.services.scoring import score_round
 
 
-def assignment_of(s, code):
+def assignment_of(s, code, year=2567):
     ind = lookup.indicator(s, code)
-    return s.exec(select(Assignment).where(Assignment.indicator_id == ind.id)).one()
+    fy = lookup.year(s, year)
+    return s.exec(select(Assignment).where(Assignment.indicator_id == ind.id, Assignment.fiscal_year_id == fy.id)).one()
 
 
 def test_recording_a_result_writes_audit_rows(demo_store):

@@ -12,6 +12,7 @@ from app.services import change_requests, framework, indicators, joint, lookup, 
 from app.store import Store
 
 YEAR = 2567
+NEXT_YEAR = 2568
 
 
 def _dec(v):
@@ -136,6 +137,42 @@ def _build(s: Session) -> None:
         proposed_standard=_dec(cr["targets"][1]), proposed_advanced=_dec(cr["targets"][2]))
     change_requests.decide_change_request(s, request, approve=True, decided_on=cr["decided_on"], meeting=held[1],
                                           note="เห็นชอบตามมติที่ประชุม ครั้งที่ ๒/๒๕๖๗ ระเบียบวาระที่ ๓.๒")
+    _next_year(s, units, potential)
+
+
+def _raised(value: Decimal, higher: bool) -> Decimal:
+    """Next year's target: 5 % more demanding, kept to the precision of this year's value."""
+    step = value * Decimal("0.05")
+    new = value + step if higher else value - step
+    return new.quantize(Decimal(1) if value == value.to_integral() else Decimal("0.01"))
+
+
+def _next_year(s: Session, units: dict, potential: dict) -> None:
+    """FY2568 in planning: targets being entered, no results yet. กรมทรัพยากรธรณี is unfinished on
+    purpose (weights add to 95, a target out of order) so the grid has problems to show."""
+    fy = framework.create_fiscal_year(s, year_be=NEXT_YEAR)
+    for dept_code, rows in data.FUNCTIONAL.items():
+        unit = units[dept_code]
+        for code, _name, _kind, _uom, direction, weight, targets, _a6, _a12, _flags in rows:
+            ind = lookup.indicator(s, code)
+            base, standard, advanced = (_raised(Decimal(t), direction == "higher") for t in targets)
+            if (dept_code, code) == ("DMR", "DMR-02"):
+                _assign_unchecked(s, unit, ind, fy, Decimal(weight), base, advanced, standard)
+                continue
+            w = Decimal(weight) - (5 if (dept_code, code) == ("DMR", "DMR-01") else 0)
+            indicators.assign_indicator(s, unit=unit, indicator=ind, year=fy, weight=w, base=base, standard=standard,
+                                        advanced=advanced)
+        for code, _n, _k, _u, _d, weight, targets, _f in data.POTENTIAL:
+            indicators.assign_indicator(s, unit=unit, indicator=potential[code], year=fy, weight=Decimal(weight),
+                                        base=_dec(targets[0]), standard=_dec(targets[1]), advanced=_dec(targets[2]))
+
+
+def _assign_unchecked(s: Session, unit, ind, fy, weight, base, standard, advanced) -> None:
+    """As a secretary typing cell by cell leaves it: saved, and flagged beside the grid."""
+    from app.services.grid import set_assignment_field
+    a = indicators.assign_indicator(s, unit=unit, indicator=ind, year=fy, weight=weight)
+    for field, value in (("base", base), ("standard", standard), ("advanced", advanced)):
+        set_assignment_field(s, a, field, value)
 
 
 def _role_label(role: str) -> str:

@@ -30,7 +30,18 @@ def year_text(year_be: int) -> str:
     return f"ประจำปีงบประมาณ พ.ศ. {to_thai_digits(str(year_be))}"
 
 
-def write(story: list, out: Path, title: str, landscape: bool = False) -> Path:
+def write(story: list, out: Path, title: str, landscape: bool = False, on_progress=None) -> Path:
+    """Build the PDF; ``on_progress(done, total)`` is told how far layout got (it may raise to cancel)."""
     out = Path(out)
-    OfficialDocument(out, title, landscape_pages=landscape).build(story)
+    doc = OfficialDocument(out, title, landscape_pages=landscape)
+    if on_progress is not None:
+        total = [1]
+
+        def callback(kind, value):
+            if kind == "SIZE_EST":
+                total[0] = max(1, value)
+            elif kind == "PROGRESS":
+                on_progress(value, total[0])
+        doc.setProgressCallBack(callback)
+    doc.build(story)
     return out

@@ -42,22 +42,22 @@ def _need(value, what_th: str, kind: str):
     return value
 
 
-def render(session: Session, request: ReportRequest, out: Path) -> Path:
+def render(session: Session, request: ReportRequest, out: Path, on_progress=None) -> Path:
     kind = request.kind
     if kind not in KINDS:
         raise KpiDeskError(f"ไม่รู้จักรายงาน “{kind}” (มี {', '.join(KINDS)})", f"unknown report {kind!r}")
     title = KINDS[kind]
     if kind == "annex":
-        return write(annex_story(session, _need(request.year, "ปีงบประมาณ (--year)", kind), request.unit), out, title, True)
+        return write(annex_story(session, _need(request.year, "ปีงบประมาณ (--year)", kind), request.unit), out, title, True, on_progress=on_progress)
     if kind == "results":
         story = results_story(session, _need(request.year, "ปีงบประมาณ (--year)", kind),
                               _need(request.months, "รอบการประเมิน (--round)", kind), request.unit)
-        return write(story, out, title, True)
+        return write(story, out, title, True, on_progress=on_progress)
     if kind == "joint":
-        return write(joint_story(session, _need(request.year, "ปีงบประมาณ (--year)", kind)), out, title, True)
+        return write(joint_story(session, _need(request.year, "ปีงบประมาณ (--year)", kind)), out, title, True, on_progress=on_progress)
     if kind == "minutes":
-        return write(minutes_story(session, _need(request.meeting, "การประชุม (--meeting)", kind)), out, title)
+        return write(minutes_story(session, _need(request.meeting, "การประชุม (--meeting)", kind)), out, title, on_progress=on_progress)
     if kind == "memo":
         memo = _need(request.memo, "รายละเอียดบันทึกข้อความ", kind)
-        return write(memo_story(memo), out, f"{title} {memo.subject}")
-    return write(pack_story(session, _need(request.meeting, "การประชุม (--meeting)", kind)), out, title)
+        return write(memo_story(memo), out, f"{title} {memo.subject}", on_progress=on_progress)
+    return write(pack_story(session, _need(request.meeting, "การประชุม (--meeting)", kind)), out, title, on_progress=on_progress)

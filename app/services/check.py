@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from app.domain.unit_score import Framework
 from app.domain.validation import Problem, validate_targets, validate_unit
-from app.models import Assignment, FiscalYear, Indicator, Round, Unit
+from app.models import Assignment, FiscalYear, Indicator, Result, Round, Unit
 
 A = Assignment.__table__
 from app.services.scoring import stored, framework_specs, load_lines
@@ -23,6 +23,7 @@ class CheckReport:
     foreign_keys: list = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    not_started: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -36,6 +37,8 @@ class CheckReport:
         out += [f"  - {p.th}" for p in self.problems]
         out.append(f"ผลการดำเนินงานที่ยังไม่ได้บันทึก: {len(self.missing)} รายการ")
         out += [f"  - {m}" for m in self.missing]
+        if self.not_started:
+            out.append("รอบที่ยังไม่เริ่มบันทึกผล: " + ", ".join(self.not_started))
         return out
 
 
@@ -62,6 +65,11 @@ def check_database(session: Session) -> CheckReport:
             report.problems += [p for ln in lines if ln.key in half_set
                                 for p in validate_targets(ln, label, directions[ln.code])]
         for rnd in rounds:
+            recorded = session.execute(select(Result.__table__.c.id).where(Result.__table__.c.round_id == rnd.id)
+                                       .limit(1)).first()
+            if recorded is None:
+                report.not_started.append(f"ปี {fy.year_be} รอบ {ROUND_TH.get(rnd.months, rnd.months)}")
+                continue
             evaluated_tops = {s.code for s in specs if s.parent_code is None and rnd.months in s.rounds}
             top = Framework(specs).top
             for unit_id, lines in load_lines(session, fy.id, rnd.id, months=rnd.months).items():

@@ -79,3 +79,16 @@ def set_resolution(session: Session, item: AgendaItem, resolution: str) -> Agend
     session.add(item)
     session.flush()
     return item
+
+
+def update_agenda_item(session: Session, item: AgendaItem, **changes) -> AgendaItem:
+    allowed = {"number", "title", "report", "discussion", "resolution"}
+    if set(changes) - allowed:
+        raise KpiDeskError("แก้ไขระเบียบวาระได้เฉพาะ ลำดับ เรื่อง รายงาน การอภิปราย และมติ", "bad agenda item field")
+    if "title" in changes and not changes["title"].strip():
+        raise KpiDeskError("ระเบียบวาระต้องมีชื่อเรื่อง", "an agenda item needs a title")
+    for key, value in changes.items():
+        setattr(item, key, value)
+    session.add(item)
+    session.flush()
+    return item

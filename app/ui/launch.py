@@ -1,23 +1,65 @@
-"""Starts the Qt application on a database (the full window arrives with the GUI issue)."""
+"""Starts the Qt application: Sarabun as the UI font, the saved language, error handling, one window."""
 
 from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QLockFile
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.paths import resources_dir
+
+
+def make_app() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("KPI Desk")
+    app.setOrganizationName("KPI Desk")
+    for name in ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf", "Sarabun-Italic.ttf", "Sarabun-BoldItalic.ttf"):
+        QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / name))
+    app.setFont(QFont("Sarabun", 11))
+    from app.ui import i18n
+    i18n.apply_language()
+    return app
+
+
+def lock_database(parent, path) -> QLockFile | None:
+    """Warn when another KPI Desk has the same database open; returns the lock to keep, or None to stop."""
+    if path is None:
+        return None
+    lock = QLockFile(str(path) + ".lock")
+    lock.setStaleLockTime(0)
+    if lock.tryLock(100):
+        return lock
+    answer = QMessageBox.warning(
+        parent, "KPI Desk",
+        QApplication.translate("launch", "ฐานข้อมูล {0} เปิดอยู่ในโปรแกรม KPI Desk อีกหน้าต่างหนึ่ง "
+                                         "การแก้ไขพร้อมกันสองที่อาจทำให้สับสน ต้องการเปิดต่อหรือไม่?").format(path),
+        QMessageBox.Open | QMessageBox.Cancel)
+    return lock if answer == QMessageBox.Open else None
+
 
 def run_gui(db: str) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
     from app.errors import KpiDeskError
     from app.store import open_store
+    from app.ui.errors import install_excepthook, setup_logging
     from app.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = make_app()
+    setup_logging()
+    install_excepthook()
     try:
         store = open_store(db, create=True)
     except KpiDeskError as exc:
         QMessageBox.critical(None, "KPI Desk", exc.th)
         return 2
+    lock = lock_database(None, store.path)
+    if lock is None and store.path is not None:
+        return 1
     window = MainWindow(store)
     window.show()
-    return app.exec()
+    code = app.exec()
+    if lock is not None:
+        lock.unlock()
+    store.close()
+    return code

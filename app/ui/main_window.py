@@ -1,54 +1,162 @@
-"""The main window: for now the ministry's units with their scores for the open year and round."""
+"""The main window: navigation on the left, year and round in the toolbar, database and save state below."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QTableView, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
+                               QSizePolicy, QStackedWidget, QToolBar, QWidget)
 
 from app import APP_NAME, __version__
+from app.domain.thai_text import to_thai_digits
 from app.errors import KpiDeskError
-from app.services import lookup
-from app.services.scoring import score_round
-from app.store import Store
-from app.ui.score_table_model import UnitScoreTableModel
+from app.store.backup import backup_sqlite
+from app.ui import i18n
+from app.ui.pages.changes import ChangesPage
+from app.ui.pages.dashboard import DashboardPage
+from app.ui.pages.joint import JointPage
+from app.ui.pages.meetings import MeetingsPage
+from app.ui.pages.reports import ReportsPage
+from app.ui.pages.results import ResultsPage
+from app.ui.pages.targets import TargetsPage
+from app.ui.pages.units import UnitsPage
+from app.ui.state import DeskState
+
+PAGES = [("แดชบอร์ด", DashboardPage), ("หน่วยงานและคณะกรรมการ", UnitsPage), ("ตัวชี้วัดและค่าเป้าหมาย", TargetsPage),
+         ("ผลการดำเนินงาน", ResultsPage), ("Joint KPIs", JointPage), ("คำขอปรับเปลี่ยนตัวชี้วัด", ChangesPage),
+         ("การประชุม", MeetingsPage), ("รายงาน", ReportsPage)]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store) -> None:
         super().__init__()
         self.store = store
-        self.setWindowTitle(f"{APP_NAME} {__version__} — {store.label}")
-        self.resize(1100, 700)
-        toolbar = QToolBar("ปีและรอบ", self)
-        self.addToolBar(toolbar)
-        toolbar.addWidget(QLabel(" ปีงบประมาณ พ.ศ. 2567  รอบ "))
-        self.round_box = QComboBox()
-        self.round_box.addItem("๖ เดือน", 6)
-        self.round_box.addItem("๑๒ เดือน", 12)
-        self.round_box.setCurrentIndex(1)
-        toolbar.addWidget(self.round_box)
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        self.title = QLabel()
-        layout.addWidget(self.title)
-        self.model = UnitScoreTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.table)
-        self.setCentralWidget(central)
-        self.statusBar().showMessage(f"ฐานข้อมูล: {store.label}")
-        self.round_box.currentIndexChanged.connect(self.refresh)
-        self.refresh()
+        self.state = DeskState(store)
+        self.resize(1360, 820)
+        self.build_ui()
 
-    def refresh(self) -> None:
-        months = self.round_box.currentData()
-        try:
-            with self.store.reading() as s:
-                self.title.setText(lookup.ministry(s).name_th)
-                rs = score_round(s, year_be=2567, months=months)
-        except KpiDeskError as exc:
-            self.title.setText(exc.th)
-            self.model.set_scores([])
+    # Everything with text is built here, so a language switch simply builds it again.
+    def build_ui(self) -> None:
+        self.menuBar().clear()
+        for bar in self.findChildren(QToolBar):
+            self.removeToolBar(bar)
+            bar.deleteLater()
+        self.setWindowTitle(f"{APP_NAME} {__version__} — {self.store.label}")
+        self._menus()
+        self._toolbar()
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(230)
+        self.nav.setIconSize(QSize(0, 0))
+        self.stack = QStackedWidget()
+        self.pages = {}
+        for title, cls in PAGES:
+            page = cls(self.state)
+            self.pages[cls.__name__] = page
+            self.nav.addItem(self.tr(title))
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        self.pages["MeetingsPage"].minutes_requested.connect(self.open_minutes)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.db_label = QLabel(self.tr("ฐานข้อมูล: {0}").format(self.store.label))
+        self.save_label = QLabel(self.tr("บันทึกอัตโนมัติทุกครั้งที่แก้ไข"))
+        status = self.statusBar()
+        for w in status.findChildren(QLabel):
+            status.removeWidget(w)
+        status.addWidget(self.db_label, 1)
+        status.addPermanentWidget(self.save_label)
+        self.state.data_changed.connect(self._saved)
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("แฟ้ม"))
+        backup = QAction(self.tr("สำรองฐานข้อมูล…"), self)
+        backup.triggered.connect(self.backup)
+        quit_ = QAction(self.tr("ออกจากโปรแกรม"), self)
+        quit_.triggered.connect(self.close)
+        file_menu.addAction(backup)
+        file_menu.addAction(quit_)
+        language = self.menuBar().addMenu(self.tr("ภาษา / Language"))
+        group = QActionGroup(self)
+        self.language_actions = {}
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == i18n.current_language())
+            action.triggered.connect(lambda _checked=False, c=code: self.switch_language(c))
+            group.addAction(action)
+            language.addAction(action)
+            self.language_actions[code] = action
+        help_menu = self.menuBar().addMenu(self.tr("ช่วยเหลือ"))
+        about = QAction(self.tr("เกี่ยวกับ KPI Desk"), self)
+        about.triggered.connect(lambda: QMessageBox.about(self, APP_NAME, self.tr(
+            "KPI Desk {0}\nงานเลขานุการคณะกรรมการกำกับการประเมินผลการปฏิบัติราชการ").format(__version__)))
+        help_menu.addAction(about)
+
+    def _toolbar(self) -> None:
+        bar = QToolBar(self.tr("ปีงบประมาณและรอบ"), self)
+        bar.setMovable(False)
+        self.addToolBar(Qt.TopToolBarArea, bar)
+        bar.addWidget(QLabel(self.tr(" ปีงบประมาณ พ.ศ. ")))
+        self.year_box = QComboBox()
+        for year in self.state.years():
+            self.year_box.addItem(to_thai_digits(str(year)), year)
+        self.year_box.setCurrentIndex(max(0, self.year_box.findData(self.state.year_be)))
+        bar.addWidget(self.year_box)
+        bar.addWidget(QLabel(self.tr("  รอบการประเมิน ")))
+        self.round_box = QComboBox()
+        self.round_box.addItem(self.tr("๖ เดือน"), 6)
+        self.round_box.addItem(self.tr("๑๒ เดือน"), 12)
+        self.round_box.setCurrentIndex(self.round_box.findData(self.state.months))
+        bar.addWidget(self.round_box)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        bar.addWidget(spacer)
+        self.year_box.currentIndexChanged.connect(self._period)
+        self.round_box.currentIndexChanged.connect(self._period)
+
+    def _period(self) -> None:
+        if self.year_box.currentData() is not None:
+            self.state.set_period(self.year_box.currentData(), self.round_box.currentData())
+
+    def _saved(self, _what: str) -> None:
+        at = self.state.saved_at.strftime("%H:%M:%S") if self.state.saved_at else ""
+        self.save_label.setText(self.tr("บันทึกแล้ว {0}").format(to_thai_digits(at)))
+
+    def go(self, page_class: str) -> None:
+        self.nav.setCurrentRow([cls.__name__ for _t, cls in PAGES].index(page_class))
+
+    def open_minutes(self, meeting: str) -> None:
+        self.go("ReportsPage")
+        reports = self.pages["ReportsPage"]
+        reports.choose("minutes", meeting)
+        reports.build()
+
+    def switch_language(self, code: str) -> None:
+        if not i18n.apply_language(code):
+            QMessageBox.warning(self, APP_NAME, "ไม่พบไฟล์แปลภาษา / translation file missing")
             return
-        self.model.set_scores(rs.units)
-        self.table.resizeColumnsToContents()
+        i18n.settings().setValue("language", code)
+        current = self.nav.currentRow()
+        old = self.centralWidget()
+        self.build_ui()
+        old.deleteLater()
+        self.nav.setCurrentRow(current)
+
+    def backup(self) -> None:
+        if self.store.path is None:
+            QMessageBox.information(self, APP_NAME, self.tr("สำรองได้เฉพาะฐานข้อมูล SQLite"))
+            return
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("สำรองฐานข้อมูล"),
+                                                str(self.store.path.with_suffix(".backup.sqlite3")),
+                                                "SQLite (*.sqlite3 *.db)")
+        if not target:
+            return
+        try:
+            backup_sqlite(self.store.path, target)
+        except KpiDeskError as exc:
+            QMessageBox.warning(self, APP_NAME, exc.th)
+            return
+        self.statusBar().showMessage(self.tr("สำรองไว้ที่ {0}").format(target), 8000)

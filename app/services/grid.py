@@ -1,0 +1,173 @@
+"""What the editing grids show and change: one row per assigned indicator, one field per edit.
+
+A grid saves each cell as it is typed, so a target triple may be incomplete or out of order for a
+while; such problems are listed by ``validate_unit`` beside the grid instead of refusing the keystroke.
+Everything else (locked years, Monitor weights, numbers out of range) is refused here, in Thai.
+Each function is one use-case in one transaction when called through ``Store.transaction``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app.domain.scoring import TargetError, check_targets
+from app.domain.thai_text import parse_decimal
+from app.errors import KpiDeskError, ValidationError
+from app.models import Assignment, FrameworkComponent, Indicator, Result, Round, Unit
+from app.services.framework import ensure_results_editable, ensure_targets_editable
+from app.services.results import record_result
+
+DECIMAL_FIELDS = ("weight", "base", "standard", "advanced", "base_6", "standard_6", "advanced_6")
+FIELD_TH = {"weight": "น้ำหนัก", "base": "ค่าเป้าหมายขั้นต้น", "standard": "ค่าเป้าหมายมาตรฐาน", "advanced": "ค่าเป้าหมายขั้นสูง",
+            "base_6": "ค่าเป้าหมายขั้นต้น รอบ ๖ เดือน", "standard_6": "ค่าเป้าหมายมาตรฐาน รอบ ๖ เดือน",
+            "advanced_6": "ค่าเป้าหมายขั้นสูง รอบ ๖ เดือน", "monitor": "Monitor", "actual": "ผลการดำเนินงาน",
+            "note": "หมายเหตุ", "evidence_ref": "หลักฐานอ้างอิง"}
+
+
+@dataclass
+class AssignmentRow:
+    id: uuid.UUID
+    indicator_code: str
+    name: str
+    kind: str
+    unit_of_measure: str
+    direction: str
+    component: str
+    weight: Decimal
+    base: Decimal | None
+    standard: Decimal | None
+    advanced: Decimal | None
+    base_6: Decimal | None
+    standard_6: Decimal | None
+    advanced_6: Decimal | None
+    monitor: bool
+
+
+def assignment_rows(session: Session, fiscal_year_id: uuid.UUID, unit_id: uuid.UUID) -> list[AssignmentRow]:
+    rows = session.execute(
+        select(Assignment, Indicator, FrameworkComponent.code)
+        .join(Indicator, Indicator.id == Assignment.indicator_id)
+        .join(FrameworkComponent, FrameworkComponent.id == Assignment.component_id)
+        .where(Assignment.fiscal_year_id == fiscal_year_id, Assignment.unit_id == unit_id)
+        .order_by(Assignment.sort_order, Indicator.code)).all()
+    return [AssignmentRow(a.id, i.code, i.name_th, i.kind, i.unit_of_measure, i.direction, code, a.weight, a.base,
+                          a.standard, a.advanced, a.base_6, a.standard_6, a.advanced_6, a.monitor)
+            for a, i, code in rows]
+
+
+def _where(session: Session, a: Assignment) -> str:
+    return f"{session.get(Unit, a.unit_id).name_th} ตัวชี้วัด “{session.get(Indicator, a.indicator_id).name_th}”: "
+
+
+def coerce(field: str, value, where: str = ""):
+    """A cell's typed text (Thai digits, separators, %) as the field's value, or ValidationError."""
+    if field == "monitor":
+        return bool(value)
+    if field in ("note", "evidence_ref"):
+        return "" if value is None else str(value)
+    try:
+        return parse_decimal(value)
+    except ValueError as exc:
+        raise ValidationError([f"{where}{FIELD_TH.get(field, field)}: {exc}"]) from None
+
+
+def set_assignment_field(session: Session, assignment: Assignment, field: str, value) -> Assignment:
+    """Change one cell of the targets grid."""
+    if field not in DECIMAL_FIELDS and field != "monitor":
+        raise KpiDeskError(f"แก้ไขช่อง “{field}” ไม่ได้", f"field {field!r} is not editable")
+    ensure_targets_editable(session, assignment.fiscal_year_id)
+    where = _where(session, assignment)
+    value = coerce(field, value, where)
+    if field == "weight":
+        if value is None:
+            value = Decimal(0)
+        if value < 0 or value > 100:
+            raise ValidationError([f"{where}น้ำหนักต้องอยู่ระหว่าง ๐ ถึง ๑๐๐ (ได้รับ {value})"])
+        if assignment.monitor and value != 0:
+            raise ValidationError([f"{where}ตัวชี้วัด Monitor ไม่มีน้ำหนัก ต้องยกเลิก Monitor ก่อนกำหนดน้ำหนัก"])
+    if field == "monitor" and value:
+        assignment.weight = Decimal(0)
+    setattr(assignment, field, value)
+    session.add(assignment)
+    session.flush()
+    return assignment
+
+
+def apply_assignment_edits(session: Session, edits: list[tuple[uuid.UUID, str, object]]) -> int:
+    """Several cells at once (a paste, an undo of a paste): all are saved or none."""
+    for assignment_id, field, value in edits:
+        a = session.get(Assignment, assignment_id)
+        if a is None:
+            raise KpiDeskError("ไม่พบตัวชี้วัดที่จะแก้ไข (อาจถูกลบไปแล้ว)", "assignment not found")
+        set_assignment_field(session, a, field, value)
+    return len(edits)
+
+
+@dataclass
+class ResultRow:
+    assignment_id: uuid.UUID
+    name: str
+    unit_of_measure: str
+    weight: Decimal
+    monitor: bool
+    actual: Decimal | None
+    note: str
+    evidence_ref: str
+
+
+def result_rows(session: Session, rnd: Round, unit_id: uuid.UUID) -> list[ResultRow]:
+    rows = session.execute(
+        select(Assignment, Indicator, Result)
+        .join(Indicator, Indicator.id == Assignment.indicator_id)
+        .outerjoin(Result, (Result.assignment_id == Assignment.id) & (Result.round_id == rnd.id))
+        .where(Assignment.fiscal_year_id == rnd.fiscal_year_id, Assignment.unit_id == unit_id)
+        .order_by(Assignment.sort_order, Indicator.code)).all()
+    return [ResultRow(a.id, i.name_th, i.unit_of_measure, a.weight, a.monitor, r.actual if r else None,
+                      r.note if r else "", r.evidence_ref if r else "") for a, i, r in rows]
+
+
+def set_result_field(session: Session, rnd: Round, assignment_id: uuid.UUID, field: str, value) -> Result:
+    """Change one cell of the results grid: the actual value, its note or its evidence reference."""
+    if field not in ("actual", "note", "evidence_ref"):
+        raise KpiDeskError(f"แก้ไขช่อง “{field}” ไม่ได้", f"field {field!r} is not editable")
+    ensure_results_editable(session, rnd)
+    a = session.get(Assignment, assignment_id)
+    where = _where(session, a)
+    value = coerce(field, value, where)
+    current = session.execute(select(Result).where(Result.assignment_id == a.id, Result.round_id == rnd.id)).scalar()
+    actual = current.actual if current else None
+    if field == "actual":
+        return record_result(session, assignment=a, rnd=rnd, actual=value)
+    return record_result(session, assignment=a, rnd=rnd, actual=actual, **{field: value})
+
+
+def targets_ok(row: AssignmentRow) -> bool:
+    try:
+        check_targets(row.base, row.standard, row.advanced)
+        return True
+    except TargetError:
+        return False
+
+
+def unit_problems(session: Session, fiscal_year_id: uuid.UUID, unit_id: uuid.UUID):
+    """Every weight and target problem of one unit's indicators for a year (the grid's side panel)."""
+    from app.domain.validation import validate_unit
+    from app.services.scoring import framework_specs, load_lines, stored
+
+    lines = load_lines(session, fiscal_year_id, None, [unit_id]).get(_key_of(unit_id), [])
+    A, I = Assignment.__table__, Indicator.__table__
+    directions = dict(session.execute(
+        select(stored(A.c.id), I.c.direction).join(I, I.c.id == A.c.indicator_id)
+        .where(A.c.fiscal_year_id == fiscal_year_id, A.c.unit_id == unit_id)).all())
+    unit = session.get(Unit, unit_id)
+    return validate_unit(unit.name_th, lines, framework_specs(session, fiscal_year_id), directions)
+
+
+def _key_of(unit_id: uuid.UUID):
+    """The key ``load_lines`` uses for a unit: the id as stored (hex text on SQLite)."""
+    return unit_id.hex

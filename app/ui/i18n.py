@@ -1,0 +1,41 @@
+"""Interface language: Thai by default (the source strings), English from Qt translation files."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+
+from app.paths import resources_dir
+
+LANGUAGES = {"th": "ไทย", "en": "English"}
+_installed: list[QTranslator] = []
+
+
+def settings() -> QSettings:
+    return QSettings("KPI Desk", "KPI Desk")
+
+
+def current_language() -> str:
+    return str(settings().value("language", "th"))
+
+
+def set_language(code: str) -> None:
+    settings().setValue("language", code)
+    apply_language(code)
+
+
+def apply_language(code: str | None = None) -> bool:
+    """Install the translator for ``code`` (or the saved language). False when its file is missing."""
+    code = code or current_language()
+    app = QCoreApplication.instance()
+    for tr in _installed:
+        app.removeTranslator(tr)
+    _installed.clear()
+    QLocale.setDefault(QLocale(QLocale.Thai if code == "th" else QLocale.English))
+    if code == "th":
+        return True
+    tr = QTranslator()
+    if not tr.load(str(resources_dir() / "translations" / f"kpidesk_{code}.qm")):
+        return False
+    app.installTranslator(tr)
+    _installed.append(tr)
+    return True

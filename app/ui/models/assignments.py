@@ -1,0 +1,126 @@
+"""The editable indicators-and-targets grid: one row per assigned indicator of a unit.
+
+The model never writes to the database: an edit becomes ``edit_requested`` and the page turns it
+into an undoable command that calls the services; the page then reloads the rows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from app.domain.thai_text import format_number
+from app.models.enums import DIRECTION_TH, INDICATOR_KIND_TH, Direction, IndicatorKind
+from app.services.grid import AssignmentRow
+
+# (header, field or None for read-only computed columns)
+COLUMNS = [
+    ("ตัวชี้วัด", "name"), ("องค์ประกอบ", "component"), ("ประเภท", "kind"), ("หน่วยนับ", "unit_of_measure"),
+    ("ทิศทาง", "direction"), ("น้ำหนัก", "weight"), ("ขั้นต้น (๕๐)", "base"), ("มาตรฐาน (๗๕)", "standard"),
+    ("ขั้นสูง (๑๐๐)", "advanced"), ("ขั้นต้น ๖ ด.", "base_6"), ("มาตรฐาน ๖ ด.", "standard_6"),
+    ("ขั้นสูง ๖ ด.", "advanced_6"), ("Monitor", "monitor"),
+]
+EDITABLE = {"weight", "base", "standard", "advanced", "base_6", "standard_6", "advanced_6"}
+PROBLEM_BG = QColor("#fde2e1")
+
+
+class AssignmentTableModel(QAbstractTableModel):
+    edit_requested = Signal(list)     # [(assignment_id, field, old, new)]
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[AssignmentRow] = []
+        self.problems: dict[tuple, str] = {}     # (assignment_id or None, field) → Thai message
+        self.read_only = False
+
+    def set_rows(self, rows: list[AssignmentRow], problems: dict | None = None, read_only: bool = False) -> None:
+        self.beginResetModel()
+        self.rows, self.problems, self.read_only = list(rows), dict(problems or {}), read_only
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if role != Qt.DisplayRole:
+            return None
+        if orientation == Qt.Horizontal:
+            return self.tr(COLUMNS[section][0]) if 0 <= section < len(COLUMNS) else None
+        return str(section + 1)
+
+    def field(self, column: int) -> str:
+        return COLUMNS[column][1]
+
+    def _display(self, row: AssignmentRow, field: str) -> str:
+        value = getattr(row, field)
+        if field == "kind":
+            return INDICATOR_KIND_TH.get(IndicatorKind(value), value)
+        if field == "direction":
+            return DIRECTION_TH.get(Direction(value), value)
+        if field == "weight":
+            return format_number(value)
+        if field in EDITABLE:
+            return "" if value is None else f"{value:,f}"
+        if field == "monitor":
+            return ""
+        return "" if value is None else str(value)
+
+    def _problem(self, row: AssignmentRow, field: str) -> str | None:
+        if (row.id, field) in self.problems:
+            return self.problems[(row.id, field)]
+        if field in ("base", "standard", "advanced"):
+            return self.problems.get((row.id, "targets"))
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+            return None
+        row, field = self.rows[index.row()], self.field(index.column())
+        if role == Qt.DisplayRole:
+            return self._display(row, field)
+        if role == Qt.EditRole:
+            value = getattr(row, field)
+            return "" if value is None else (f"{value:f}" if field in EDITABLE else value)
+        if role == Qt.CheckStateRole and field == "monitor":
+            return Qt.Checked if row.monitor else Qt.Unchecked
+        if role == Qt.TextAlignmentRole and field in EDITABLE:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        problem = self._problem(row, field)
+        if role == Qt.BackgroundRole and problem:
+            return QBrush(PROBLEM_BG)
+        if role == Qt.ToolTipRole:
+            return problem or (row.name if field == "name" else None)
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.NoItemFlags
+        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        if self.read_only:
+            return base
+        field = self.field(index.column())
+        if field in EDITABLE:
+            return base | Qt.ItemIsEditable
+        if field == "monitor":
+            return base | Qt.ItemIsUserCheckable
+        return base
+
+    def setData(self, index, value, role=Qt.EditRole):  # noqa: N802
+        if not index.isValid() or self.read_only:
+            return False
+        row, field = self.rows[index.row()], self.field(index.column())
+        if role == Qt.CheckStateRole and field == "monitor":
+            new = value in (Qt.Checked, Qt.Checked.value, 2)
+            self.edit_requested.emit([(row.id, "monitor", row.monitor, new)])
+            return True
+        if role == Qt.EditRole and field in EDITABLE:
+            old = getattr(row, field)
+            old_text = "" if old is None else f"{old:f}"
+            if str(value).strip() == old_text:
+                return False
+            self.edit_requested.emit([(row.id, field, old_text, str(value))])
+            return True
+        return False

@@ -1,0 +1,98 @@
+"""Attendance of one meeting: one row per committee member; status, substitute and reason editable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
+
+from app.models.enums import ATTENDANCE_TH, Attendance
+
+STATUSES = [Attendance.PRESENT, Attendance.SUBSTITUTE, Attendance.ABSENT]
+COLUMNS = [("กรรมการ", "name"), ("บทบาท", "role"), ("การมาประชุม", "status"), ("ผู้มาประชุมแทน", "substitute"),
+           ("ตำแหน่งผู้มาแทน", "substitute_position"), ("เหตุที่ไม่มาประชุม", "reason")]
+
+
+@dataclass
+class AttendanceRow:
+    member_id: object
+    name: str
+    role: str
+    status: Attendance | None
+    substitute: str = ""
+    substitute_position: str = ""
+    reason: str = ""
+
+
+class AttendanceTableModel(QAbstractTableModel):
+    edit_requested = Signal(object, dict)     # member id, the row's new values
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[AttendanceRow] = []
+
+    def set_rows(self, rows: list[AttendanceRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(COLUMNS):
+            return self.tr(COLUMNS[section][0])
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+            return None
+        row, field = self.rows[index.row()], COLUMNS[index.column()][1]
+        value = getattr(row, field)
+        if field == "status":
+            if role == Qt.DisplayRole:
+                return ATTENDANCE_TH[value] if value else self.tr("ยังไม่บันทึก")
+            if role == Qt.EditRole:
+                return value.value if value else ""
+            return None
+        if role in (Qt.DisplayRole, Qt.EditRole):
+            return value
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.NoItemFlags
+        field = COLUMNS[index.column()][1]
+        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        return base | Qt.ItemIsEditable if field in ("status", "substitute", "substitute_position", "reason") else base
+
+    def setData(self, index, value, role=Qt.EditRole):  # noqa: N802
+        if role != Qt.EditRole or not index.isValid():
+            return False
+        row, field = self.rows[index.row()], COLUMNS[index.column()][1]
+        values = {"status": row.status, "substitute": row.substitute, "substitute_position": row.substitute_position,
+                  "reason": row.reason}
+        values[field] = Attendance(value) if field == "status" and value else value
+        self.edit_requested.emit(row.member_id, values)
+        return True
+
+
+class StatusDelegate(QStyledItemDelegate):
+    """A combo box for the attendance status cell."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        box = QComboBox(parent)
+        for status in STATUSES:
+            box.addItem(ATTENDANCE_TH[status], status.value)
+        return box
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        i = editor.findData(index.data(Qt.EditRole))
+        editor.setCurrentIndex(max(i, 0))
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        model.setData(index, editor.currentData(), Qt.EditRole)

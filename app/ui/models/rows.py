@@ -1,0 +1,51 @@
+"""A read-only table model over plain rows (lists of display values), for the simpler lists."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+
+class RowsTableModel(QAbstractTableModel):
+    """``rows``: display values per column; ``keys``: an object per row; ``colours``: {(row, col): "#hex"}."""
+
+    def __init__(self, headers: list[str], parent=None) -> None:
+        super().__init__(parent)
+        self.headers = list(headers)
+        self.rows: list[list] = []
+        self.keys: list = []
+        self.colours: dict = {}
+        self.numeric: set[int] = set()
+
+    def set_rows(self, rows: list[list], keys: list | None = None, colours: dict | None = None) -> None:
+        self.beginResetModel()
+        self.rows = [list(r) for r in rows]
+        self.keys = list(keys) if keys is not None else [None] * len(self.rows)
+        self.colours = colours or {}
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(self.headers):
+            return self.headers[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)) or not (0 <= index.column() < len(self.headers)):
+            return None
+        value = self.rows[index.row()][index.column()]
+        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+            return "" if value is None else str(value)
+        if role == Qt.ForegroundRole and (index.row(), index.column()) in self.colours:
+            return QBrush(QColor(self.colours[(index.row(), index.column())]))
+        if role == Qt.TextAlignmentRole and index.column() in self.numeric:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None
+
+    def key(self, row: int):
+        return self.keys[row] if 0 <= row < len(self.keys) else None

@@ -1,0 +1,57 @@
+"""Small widgets the pages share: unit picker, message line, table view set-up."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QTableView
+from sqlmodel import select
+
+from app.models import Unit, UnitKind
+
+
+class UnitPicker(QComboBox):
+    """Units of the ministry; departments and provinces first (the ones that are evaluated)."""
+
+    def load(self, store, evaluated_only: bool = True) -> None:
+        current = self.currentData()
+        self.blockSignals(True)
+        self.clear()
+        with store.reading() as s:
+            units = s.exec(select(Unit).order_by(Unit.sort_order, Unit.code)).all()
+        for u in units:
+            if evaluated_only and u.kind not in (UnitKind.DEPARTMENT, UnitKind.PROVINCE):
+                continue
+            self.addItem(f"{u.code} — {u.name_th}", u.id)
+        index = self.findData(current)
+        self.setCurrentIndex(index if index >= 0 else 0)
+        self.blockSignals(False)
+
+
+class MessageLine(QLabel):
+    """A one-line message under a grid: red for refusals, green for saves."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+
+    def error(self, text: str) -> None:
+        self.setStyleSheet("color: #b3261e;")
+        self.setText(text)
+
+    def info(self, text: str) -> None:
+        self.setStyleSheet("color: #1b7f3b;")
+        self.setText(text)
+
+
+def table_view(model, stretch_column: int = 0) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectItems)
+    view.setWordWrap(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeToContents)
+    header.setStretchLastSection(False)
+    view.verticalHeader().setDefaultSectionSize(28)
+    if stretch_column is not None:
+        header.setSectionResizeMode(stretch_column, QHeaderView.Stretch)
+    return view

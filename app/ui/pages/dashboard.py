@@ -1,0 +1,172 @@
+"""Dashboard: the ministry's units with score and grade, a chart with the grade thresholds, the early
+warning from 6-month results, and what a unit needs for the next grade."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from app.domain.early_warning import SIGNAL_TH, UNIT_FLOOR, Signal, projected_unit_score, warn
+from app.domain.grades import GRADES
+from app.domain.thai_text import format_number, plain
+from app.domain.whatif import plan_next_grade
+from app.errors import KpiDeskError
+from app.services.scoring import load_lines, score_round
+from app.ui.models.rows import RowsTableModel
+from app.ui.models.unit_scores import UnitScoreTableModel
+from app.ui.pages.common import table_view
+
+
+class DashboardPage(QWidget):
+    def __init__(self, state) -> None:
+        super().__init__()
+        self.state = state
+        self.scores = None
+        self.model = UnitScoreTableModel(self)
+        self.table = table_view(self.model, stretch_column=1)
+        self.chart = QChart()
+        self.chart.legend().setVisible(False)
+        self.chart.setAnimationOptions(QChart.NoAnimation)
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.Antialiasing)
+        self.chart_view.setMinimumHeight(260)
+        self.warnings = RowsTableModel([self.tr("หน่วยงาน"), self.tr("ตัวชี้วัด"), self.tr("สัญญาณ"),
+                                        self.tr("คาดการณ์ ๑๒ เดือน")], self)
+        self.warning_view = table_view(self.warnings, stretch_column=1)
+        self.whatif_unit = QComboBox()
+        self.whatif_unit.currentIndexChanged.connect(self.show_plan)
+        self.whatif_text = QTextBrowser()
+
+        scores_box = QGroupBox(self.tr("ผลคะแนนรายหน่วยงาน"))
+        QVBoxLayout(scores_box).addWidget(self.table)
+        chart_box = QGroupBox(self.tr("คะแนนเทียบเกณฑ์ระดับผลการประเมิน (๖๐ / ๗๕ / ๙๐)"))
+        QVBoxLayout(chart_box).addWidget(self.chart_view)
+        warn_box = QGroupBox(self.tr("สัญญาณเตือนล่วงหน้า (คาดการณ์จากผล ๖ เดือน)"))
+        self.warn_summary = QLabel()
+        self.warn_summary.setWordWrap(True)
+        wl = QVBoxLayout(warn_box)
+        wl.addWidget(self.warn_summary)
+        wl.addWidget(self.warning_view)
+        whatif_box = QGroupBox(self.tr("ต้องทำอย่างไรจึงจะเลื่อนระดับ"))
+        ww = QVBoxLayout(whatif_box)
+        ww.addWidget(self.whatif_unit)
+        ww.addWidget(self.whatif_text)
+        grid = QGridLayout(self)
+        grid.addWidget(scores_box, 0, 0)
+        grid.addWidget(chart_box, 0, 1)
+        grid.addWidget(warn_box, 1, 0)
+        grid.addWidget(whatif_box, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        state.period_changed.connect(self.refresh)
+        state.data_changed.connect(lambda _what: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.state.year_be is None:
+            return
+        try:
+            with self.state.store.reading() as s:
+                self.scores = score_round(s, year_be=self.state.year_be, months=self.state.months)
+                six = score_round(s, year_be=self.state.year_be, months=6)
+                annual = load_lines(s, six.round.fiscal_year_id, six.round.id, months=12)
+        except KpiDeskError:
+            self.scores = None
+            self.model.set_scores([])
+            return
+        units = sorted(self.scores.units, key=lambda u: -u.score)
+        self.model.set_scores(units)
+        self.table.resizeColumnsToContents()
+        self._chart(units)
+        self._warnings(six.units, annual)
+        current = self.whatif_unit.currentData()
+        self.whatif_unit.blockSignals(True)
+        self.whatif_unit.clear()
+        for u in self.scores.units:
+            self.whatif_unit.addItem(u.unit_name, u.unit_code)
+        i = self.whatif_unit.findData(current)
+        self.whatif_unit.setCurrentIndex(max(i, 0))
+        self.whatif_unit.blockSignals(False)
+        self.show_plan()
+
+    def _chart(self, units) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        bars = QBarSet(self.tr("คะแนน"))
+        bars.setColor(QColor("#2f6db5"))
+        for u in units:
+            bars.append(float(u.score))
+        series = QBarSeries()
+        series.append(bars)
+        self.chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append([u.unit_code for u in units])
+        categories.setLabelsAngle(-90)
+        small = self.font()
+        small.setPointSize(8)
+        categories.setLabelsFont(small)
+        values = QValueAxis()
+        values.setRange(0, 100)
+        values.setTickCount(6)
+        values.setLabelFormat("%d")
+        values.setLabelsFont(small)
+        self.chart.addAxis(categories, Qt.AlignBottom)
+        self.chart.addAxis(values, Qt.AlignLeft)
+        series.attachAxis(categories)
+        series.attachAxis(values)
+        for g in GRADES[:-1]:
+            line = QLineSeries()
+            line.setName(g.th)
+            line.append(-0.5, float(g.floor))
+            line.append(len(units) - 0.5, float(g.floor))
+            pen = QPen(QColor(g.colour))
+            pen.setStyle(Qt.DashLine)
+            pen.setWidth(2)
+            line.setPen(pen)
+            self.chart.addSeries(line)
+            hidden_x = QValueAxis()
+            hidden_x.setRange(-0.5, len(units) - 0.5)
+            hidden_x.setVisible(False)
+            self.chart.addAxis(hidden_x, Qt.AlignBottom)
+            line.attachAxis(hidden_x)
+            line.attachAxis(values)
+
+    def _warnings(self, units, annual) -> None:
+        rows, colours, flagged = [], {}, []
+        for u in units:
+            ws = [warn(line) for line in annual.get(u.unit_key, []) if not line.monitor]
+            projected = projected_unit_score(ws)
+            if projected is not None and projected < UNIT_FLOOR:
+                flagged.append(f"{u.unit_name} ({format_number(projected)})")
+            for w in ws:
+                if w.signal in (Signal.AT_RISK, Signal.OFF_TRACK):
+                    colours[(len(rows), 2)] = "#b3261e" if w.signal == Signal.OFF_TRACK else "#d08a00"
+                    rows.append([u.unit_name, w.line.name, SIGNAL_TH[w.signal], plain(w.projected)])
+        self.warnings.set_rows(rows, colours=colours)
+        self.warning_view.resizeRowsToContents()
+        self.warn_summary.setText(self.tr("หน่วยงานที่คาดว่าจะได้ต่ำกว่า ๖๐ คะแนน: {0}").format(
+            ", ".join(flagged) if flagged else self.tr("ไม่มี")))
+
+    def show_plan(self) -> None:
+        code = self.whatif_unit.currentData()
+        if self.scores is None or code is None:
+            self.whatif_text.clear()
+            return
+        u = next(x for x in self.scores.units if x.unit_code == code)
+        plan = plan_next_grade(u, self.scores.components)
+        head = f"<b>{u.unit_name}</b>: {format_number(u.score)} — {u.grade.th}<br>"
+        if plan is None:
+            self.whatif_text.setHtml(head + self.tr("อยู่ในระดับสูงสุดแล้ว"))
+            return
+        if not plan.reachable:
+            self.whatif_text.setHtml(head + self.tr("ไม่สามารถถึง{0}ได้แม้ทุกตัวชี้วัดได้ ๑๐๐ คะแนน").format(plan.target.th))
+            return
+        items = "".join(
+            f"<li>{i.scored.line.name}: {self.tr('จาก')} {plain(i.scored.line.actual) or self.tr('ไม่มีผล')} "
+            f"{self.tr('เป็น')} <b>{plain(i.new_actual)}</b> {i.scored.line.unit_of_measure} "
+            f"({format_number(i.new_points)} {self.tr('คะแนน')})</li>" for i in plan.improvements)
+        self.whatif_text.setHtml(head + self.tr("ถึง{0} (คะแนน {1}) โดยปรับ {2} ตัวชี้วัด:").format(
+            plan.target.th, format_number(plan.new_score), len(plan.improvements)) + f"<ul>{items}</ul>")

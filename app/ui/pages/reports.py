@@ -1,0 +1,165 @@
+"""Reports: choose one, build it in the background, preview it (QtPdf), save it or print it."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QSize, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+                               QWidget)
+from sqlmodel import select
+
+from app.models import Meeting
+from app.reports.render import KINDS, ReportRequest, render
+from app.ui.errors import show_error
+from app.ui.pages.common import MessageLine, UnitPicker
+from app.ui.worker import run_in_background
+
+NEEDS = {"annex": {"unit"}, "results": {"unit", "round"}, "joint": set(), "minutes": {"meeting"}, "pack": {"meeting"}}
+
+
+class ReportsPage(QWidget):
+    report_ready = Signal(str)     # the PDF's path, once previewed
+
+    def __init__(self, state) -> None:
+        super().__init__()
+        self.state = state
+        self.pdf_path: Path | None = None
+        self.kind = QComboBox()
+        for kind, title in KINDS.items():
+            if kind != "memo":            # memos need a body text: the command line takes it from a file
+                self.kind.addItem(self.tr(title), kind)
+        self.unit = UnitPicker()
+        self.meeting = QComboBox()
+        self.kind.currentIndexChanged.connect(self._update_fields)
+        self.build_button = QPushButton(self.tr("สร้างรายงาน"))
+        self.save_button = QPushButton(self.tr("บันทึกเป็นไฟล์…"))
+        self.print_button = QPushButton(self.tr("พิมพ์…"))
+        self.build_button.clicked.connect(self.build)
+        self.save_button.clicked.connect(self.save)
+        self.print_button.clicked.connect(self.print_)
+        self.save_button.setEnabled(False)
+        self.print_button.setEnabled(False)
+        form = QFormLayout()
+        form.addRow(self.tr("รายงาน"), self.kind)
+        self.unit_label, self.meeting_label = QLabel(self.tr("หน่วยงาน")), QLabel(self.tr("การประชุม"))
+        form.addRow(self.unit_label, self.unit)
+        form.addRow(self.meeting_label, self.meeting)
+        buttons = QHBoxLayout()
+        for b in (self.build_button, self.save_button, self.print_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView()
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.message = MessageLine()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message)
+        self._tmp = tempfile.TemporaryDirectory(prefix="kpi-desk-reports-")
+        self._update_fields()
+
+    def showEvent(self, event):  # noqa: N802
+        self.load_choices()
+        super().showEvent(event)
+
+    def load_choices(self) -> None:
+        self.unit.load(self.state.store)
+        self.unit.insertItem(0, self.tr("ทุกหน่วยงาน"), None)
+        self.unit.setCurrentIndex(0)
+        current = self.meeting.currentData()
+        self.meeting.clear()
+        with self.state.store.reading() as s:
+            for m in s.exec(select(Meeting).order_by(Meeting.year_be.desc(), Meeting.number.desc())):
+                self.meeting.addItem(self.tr("ครั้งที่ {0}").format(f"{m.number}/{m.year_be}"), f"{m.number}/{m.year_be}")
+        i = self.meeting.findData(current)
+        if i >= 0:
+            self.meeting.setCurrentIndex(i)
+
+    def _update_fields(self) -> None:
+        needs = NEEDS.get(self.kind.currentData(), set())
+        self.unit.setVisible("unit" in needs)
+        self.unit_label.setVisible("unit" in needs)
+        self.meeting.setVisible("meeting" in needs)
+        self.meeting_label.setVisible("meeting" in needs)
+
+    def choose(self, kind: str, meeting: str | None = None) -> None:
+        """Preselect a report (the Meetings page asks for minutes this way)."""
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+        self.load_choices()
+        if meeting:
+            self.meeting.setCurrentIndex(max(0, self.meeting.findData(meeting)))
+
+    def request(self) -> ReportRequest:
+        kind = self.kind.currentData()
+        unit_code = None
+        if kind in ("annex", "results") and self.unit.currentData() is not None:
+            unit_code = self.unit.currentText().split(" — ")[0]
+        return ReportRequest(kind, year=self.state.year_be, months=self.state.months, unit=unit_code,
+                             meeting=self.meeting.currentData())
+
+    def build(self) -> None:
+        request = self.request()
+        out = Path(self._tmp.name) / f"{request.kind}-{id(request)}.pdf"
+        store = self.state.store
+        self.build_button.setEnabled(False)
+        self.message.info(self.tr("กำลังสร้างรายงาน…"))
+
+        def job(progress):
+            with store.reading() as s:
+                return render(s, request, out, on_progress=progress.report)
+
+        def done(path):
+            self.build_button.setEnabled(True)
+            self.pdf_path = Path(path)
+            self.document.load(str(path))
+            self.save_button.setEnabled(True)
+            self.print_button.setEnabled(True)
+            self.message.info(self.tr("สร้างรายงานแล้ว {0} หน้า").format(self.document.pageCount()))
+            self.report_ready.emit(str(path))
+
+        def failed(exc, tb):
+            self.build_button.setEnabled(True)
+            self.message.error(self.tr("สร้างรายงานไม่สำเร็จ"))
+            show_error(self, exc, tb)
+
+        def cancelled():
+            self.build_button.setEnabled(True)
+            self.message.error(self.tr("ยกเลิกการสร้างรายงานแล้ว"))
+
+        self.job = run_in_background(self, self.tr("กำลังสร้างรายงาน…"), job, done, failed, cancelled)
+
+    def save(self) -> None:
+        if not self.pdf_path:
+            return
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("บันทึกรายงาน"), self.pdf_path.name, "PDF (*.pdf)")
+        if target:
+            shutil.copyfile(self.pdf_path, target)
+            self.message.info(self.tr("บันทึกที่ {0}").format(target))
+
+    def print_(self) -> None:
+        if not self.pdf_path:
+            return
+        printer = QPrinter(QPrinter.HighResolution)
+        if QPrintDialog(printer, self).exec() != QPrintDialog.Accepted:
+            return
+        painter = QPainter(printer)
+        for page in range(self.document.pageCount()):
+            if page:
+                printer.newPage()
+            rect = painter.viewport()
+            size = self.document.pagePointSize(page)
+            scale = min(rect.width() / size.width(), rect.height() / size.height())
+            image = self.document.render(page, QSize(int(size.width() * scale), int(size.height() * scale)))
+            painter.drawImage(QPointF(0, 0), image)
+        painter.end()

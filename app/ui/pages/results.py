@@ -1,0 +1,119 @@
+"""Results: a unit's actuals for the round, points and grade updating at once; approve and lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from app.domain.thai_text import format_number
+from app.errors import KpiDeskError
+from app.models import RoundStatus, Unit
+from app.models.enums import ROUND_STATUS_TH
+from app.services import framework
+from app.services.framework import ensure_results_editable
+from app.services.grid import result_rows, set_result_field
+from app.services.scoring import score_round
+from app.ui.models.results import ResultsTableModel
+from app.ui.pages.common import MessageLine, UnitPicker, table_view
+
+
+class ResultsPage(QWidget):
+    def __init__(self, state) -> None:
+        super().__init__()
+        self.state = state
+        self.model = ResultsTableModel(self)
+        self.model.edit_requested.connect(self.on_edit, Qt.QueuedConnection)  # never reset a model inside its commit
+        self.unit = UnitPicker()
+        self.unit.currentIndexChanged.connect(self.refresh)
+        self.score_label = QLabel()
+        self.score_label.setStyleSheet("font-size: 15pt;")
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.approve_button = QPushButton(self.tr("เห็นชอบผลรอบนี้"))
+        self.lock_button = QPushButton(self.tr("ปิดรอบ"))
+        self.reopen_button = QPushButton(self.tr("เปิดรอบกลับมาแก้ไข"))
+        self.approve_button.clicked.connect(lambda: self.change_status("approve"))
+        self.lock_button.clicked.connect(lambda: self.change_status("lock"))
+        self.reopen_button.clicked.connect(lambda: self.change_status("reopen"))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("หน่วยงาน")))
+        top.addWidget(self.unit, 1)
+        top.addWidget(self.score_label)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status_label, 1)
+        for b in (self.approve_button, self.lock_button, self.reopen_button):
+            buttons.addWidget(b)
+        self.view = table_view(self.model, stretch_column=0)
+        self.message = MessageLine()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message)
+        state.period_changed.connect(self.refresh)
+        state.data_changed.connect(lambda what: what != "results" and self.refresh())
+
+    def showEvent(self, event):  # noqa: N802
+        if self.unit.count() == 0:
+            self.unit.load(self.state.store)
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        unit_id = self.unit.currentData()
+        if self.state.year_be is None or unit_id is None:
+            return
+        with self.state.store.reading() as s:
+            rnd = self.state.round(s)
+            rows = result_rows(s, rnd, unit_id)
+            code = s.get(Unit, unit_id).code
+            scores = score_round(s, year_be=self.state.year_be, months=self.state.months, unit_code=code).units
+            try:
+                ensure_results_editable(s, rnd)
+                why = ""
+            except KpiDeskError as exc:
+                why = exc.th
+            status = RoundStatus(rnd.status)
+        score = scores[0] if scores else None
+        self.model.set_rows(rows, score, read_only=bool(why))
+        if score:
+            note = self.tr(" (จาก {0} ของ {1})").format(format_number(score.points), format_number(score.out_of)) \
+                if self.state.months == 6 else ""
+            missing = self.tr("  ไม่มีผล {0} ตัวชี้วัด").format(len(score.missing)) if score.missing else ""
+            self.score_label.setText(f"<b>{format_number(score.score)}</b>{note} "
+                                     f"<span style='color:{score.grade.colour}'><b>{score.grade.th}</b></span>{missing}")
+        self.status_label.setText(self.tr("สถานะรอบ: {0}").format(ROUND_STATUS_TH[status]) + (f" — {why}" if why else ""))
+        self.status_label.setStyleSheet("color: #8a5a00;" if why else "")
+        self.approve_button.setEnabled(status == RoundStatus.OPEN)
+        self.lock_button.setEnabled(status == RoundStatus.APPROVED)
+        self.reopen_button.setEnabled(status == RoundStatus.APPROVED)
+        self.view.resizeRowsToContents()
+
+    def on_edit(self, assignment_id, field: str, old: str, new: str) -> None:
+        try:
+            with self.state.store.transaction() as s:
+                set_result_field(s, self.state.round(s), assignment_id, field, new)
+        except KpiDeskError as exc:
+            self.message.error(self.tr("ไม่ได้บันทึก: ") + exc.th)
+            self.refresh()
+            return
+        self.message.info(self.tr("บันทึกแล้ว"))
+        self.refresh()
+        self.state.saved("results")
+
+    def change_status(self, action: str) -> None:
+        questions = {"approve": self.tr("ยืนยันว่าคณะกรรมการเห็นชอบผลรอบนี้แล้ว? ผลจะแก้ไขไม่ได้จนกว่าจะเปิดรอบกลับ"),
+                     "lock": self.tr("ปิดรอบแล้วจะแก้ไขผลและค่าเป้าหมายของรอบนี้ไม่ได้อีก ยืนยันหรือไม่?"),
+                     "reopen": self.tr("เปิดรอบกลับมาแก้ไขผล?")}
+        if QMessageBox.question(self, "KPI Desk", questions[action]) != QMessageBox.Yes:
+            return
+        try:
+            with self.state.store.transaction() as s:
+                rnd = self.state.round(s)
+                {"approve": framework.approve_round, "lock": framework.lock_round,
+                 "reopen": framework.reopen_round}[action](s, rnd)
+        except KpiDeskError as exc:
+            self.message.error(exc.th)
+            return
+        self.refresh()
+        self.state.saved("round")

@@ -1,0 +1,285 @@
+"""Indicators & targets: a unit's assigned indicators, edited in place, with live weight sums and problems."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget)
+from sqlmodel import select
+
+from app.domain.thai_text import format_number
+from app.errors import KpiDeskError
+from app.models import Assignment, Indicator, Unit
+from app.services import indicators
+from app.services.framework import ensure_targets_editable
+from app.services.grid import apply_assignment_edits, assignment_rows, unit_problems
+from app.services.scoring import as_uuid, framework_specs
+from app.ui.models.assignments import EDITABLE, AssignmentTableModel
+from app.ui.pages.common import MessageLine, UnitPicker, table_view
+
+
+class EditCommand(QUndoCommand):
+    """Cell edits as one undoable step; applied through the services in one transaction each way."""
+
+    def __init__(self, page: "TargetsPage", forward: list, backward: list, text: str) -> None:
+        super().__init__(text)
+        self.page, self.forward, self.backward = page, forward, backward
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:        # already applied when the edit was made
+            self._first = False
+            return
+        self.page.apply(self.forward)
+
+    def undo(self) -> None:
+        self.page.apply(self.backward)
+
+
+class CatalogueDialog(QDialog):
+    """Pick an indicator of the catalogue that the unit does not have yet."""
+
+    def __init__(self, parent, items: list[tuple[str, str, object]]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("เพิ่มตัวชี้วัดจากบัญชีตัวชี้วัด"))
+        self.resize(720, 480)
+        layout = QVBoxLayout(self)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("ค้นหาชื่อหรือรหัสตัวชี้วัด"))
+        self.list = QListWidget()
+        for code, name, key in items:
+            item = QListWidgetItem(f"{code}  {name}")
+            item.setData(256, key)
+            self.list.addItem(item)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.filter.textChanged.connect(self._filter)
+
+    def _filter(self, text: str) -> None:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setHidden(text.lower() not in item.text().lower())
+
+    def chosen(self):
+        item = self.list.currentItem()
+        return item.data(256) if item else None
+
+
+class TargetsPage(QWidget):
+    def __init__(self, state) -> None:
+        super().__init__()
+        self.state = state
+        self.undo_stack = QUndoStack(self)
+        self.model = AssignmentTableModel(self)
+        self.model.edit_requested.connect(self.on_edit, Qt.QueuedConnection)  # never reset a model inside its commit
+
+        self.unit = UnitPicker()
+        self.unit.currentIndexChanged.connect(self.refresh)
+        add = QPushButton(self.tr("เพิ่มตัวชี้วัดจากบัญชี…"))
+        add.clicked.connect(self.add_from_catalogue)
+        self.undo_button = QPushButton(self.tr("เลิกทำ"))
+        self.redo_button = QPushButton(self.tr("ทำซ้ำ"))
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.redo_button.clicked.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        self.lock_label = QLabel()
+        self.lock_label.setStyleSheet("color: #8a5a00;")
+        self.lock_label.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("หน่วยงาน")))
+        top.addWidget(self.unit, 1)
+        for w in (add, self.undo_button, self.redo_button):
+            top.addWidget(w)
+
+        self.view = table_view(self.model, stretch_column=0)
+        self.view.horizontalHeader().setMinimumSectionSize(70)
+        QShortcut(QKeySequence.Paste, self.view, activated=self.paste)
+        QShortcut(QKeySequence.Undo, self, activated=self.undo_stack.undo)
+        QShortcut(QKeySequence.Redo, self, activated=self.undo_stack.redo)
+
+        self.sums = QLabel()
+        self.sums.setWordWrap(True)
+        self.problems = QListWidget()
+        self.problems.setWordWrap(True)
+        self.message = MessageLine()
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(QLabel(self.tr("<b>น้ำหนักรวมตามกรอบการประเมิน</b>")))
+        side_layout.addWidget(self.sums)
+        side_layout.addWidget(QLabel(self.tr("<b>สิ่งที่ต้องแก้ไข</b>")))
+        side_layout.addWidget(self.problems, 1)
+
+        split = QSplitter()
+        split.addWidget(self.view)
+        split.addWidget(side)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.lock_label)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.message)
+        state.period_changed.connect(self.refresh)
+        state.data_changed.connect(lambda what: what != "targets" and self.refresh())
+
+    def showEvent(self, event):  # noqa: N802
+        if self.unit.count() == 0:
+            self.unit.load(self.state.store)
+            self.refresh()
+        super().showEvent(event)
+
+    def unit_id(self):
+        return self.unit.currentData()
+
+    def refresh(self) -> None:
+        if self.state.year_be is None or self.unit_id() is None:
+            self.model.set_rows([])
+            return
+        with self.state.store.reading() as s:
+            fy = self.state.fiscal_year(s)
+            rows = assignment_rows(s, fy.id, self.unit_id())
+            specs = framework_specs(s, fy.id)
+            problems = unit_problems(s, fy.id, self.unit_id())
+            try:
+                ensure_targets_editable(s, fy.id)
+                locked = ""
+            except KpiDeskError as exc:
+                locked = exc.th
+        by_cell = {}
+        for p in problems:
+            if p.indicator_key is not None:
+                by_cell[(as_uuid(p.indicator_key), p.field)] = p.th
+        self.model.set_rows(rows, by_cell, read_only=bool(locked))
+        self.lock_label.setText(locked)
+        self.lock_label.setVisible(bool(locked))
+        self.problems.clear()
+        for p in problems:
+            self.problems.addItem(p.th)
+        if not problems:
+            self.problems.addItem(self.tr("ไม่พบปัญหา น้ำหนักและค่าเป้าหมายครบถ้วน"))
+        self._show_sums(rows, specs)
+        self.view.resizeRowsToContents()
+
+    def _show_sums(self, rows, specs) -> None:
+        parts = []
+        weights = {}
+        parent = {s.code: s.parent_code for s in specs}
+        for r in rows:
+            if r.monitor:
+                continue
+            code = r.component
+            while code is not None:
+                weights[code] = weights.get(code, Decimal(0)) + r.weight
+                code = parent[code]
+        total = sum((r.weight for r in rows if not r.monitor), Decimal(0))
+        for spec in specs:
+            got = weights.get(spec.code, Decimal(0))
+            ok = spec.weight is None or got == spec.weight
+            target = f" / {format_number(spec.weight)}" if spec.weight is not None else ""
+            colour = "#1b7f3b" if ok else "#b3261e"
+            indent = "&nbsp;&nbsp;&nbsp;&nbsp;" if spec.parent_code else ""
+            parts.append(f"{indent}<span style='color:{colour}'>{spec.code} {spec.name_th}: "
+                         f"{format_number(got)}{target}</span>")
+        colour = "#1b7f3b" if total == 100 else "#b3261e"
+        parts.append(f"<b style='color:{colour}'>{self.tr('รวม')} {format_number(total)} / 100.00</b>")
+        self.sums.setText("<br>".join(parts))
+        self.total_weight = total
+
+    # --- editing -------------------------------------------------------------------------------
+    def apply(self, edits: list[tuple]) -> bool:
+        """Save ``[(assignment_id, field, value)]`` in one transaction; False (and why) when refused."""
+        try:
+            with self.state.store.transaction() as s:
+                apply_assignment_edits(s, edits)
+        except KpiDeskError as exc:
+            self.message.error(self.tr("ไม่ได้บันทึก: ") + exc.th)
+            self.refresh()
+            return False
+        self.message.info(self.tr("บันทึกแล้ว"))
+        self.refresh()
+        self.state.saved("targets")
+        return True
+
+    def on_edit(self, changes: list) -> None:
+        forward = [(i, f, new) for i, f, _old, new in changes]
+        backward = [(i, f, old) for i, f, old, _new in reversed(changes)]
+        for i, f, old, new in changes:
+            if f == "monitor" and new:
+                row = next(r for r in self.model.rows if r.id == i)
+                backward.append((i, "weight", f"{row.weight:f}"))
+        if self.apply(forward):
+            label = self.tr("แก้ไข {0} ช่อง").format(len(changes))
+            self.undo_stack.push(EditCommand(self, forward, backward, label))
+
+    def paste(self) -> None:
+        """A rectangular block copied from Excel (tab-separated), from the current cell down and right."""
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            return
+        block = [line.split("\t") for line in text.rstrip("\r\n").replace("\r\n", "\n").split("\n")]
+        start = self.view.currentIndex()
+        if not start.isValid():
+            self.message.error(self.tr("เลือกช่องเริ่มต้นก่อนวางข้อมูล"))
+            return
+        changes, skipped = [], 0
+        for dr, values in enumerate(block):
+            r = start.row() + dr
+            if r >= len(self.model.rows):
+                skipped += len(values)
+                continue
+            row = self.model.rows[r]
+            for dc, value in enumerate(values):
+                c = start.column() + dc
+                if c >= self.model.columnCount():
+                    skipped += 1
+                    continue
+                field = self.model.field(c)
+                if field not in EDITABLE:
+                    skipped += 1
+                    continue
+                old = getattr(row, field)
+                changes.append((row.id, field, "" if old is None else f"{old:f}", value.strip()))
+        if not changes:
+            self.message.error(self.tr("ไม่มีช่องที่แก้ไขได้ในบริเวณที่วาง"))
+            return
+        self.on_edit(changes)
+        if skipped:
+            self.message.info(self.tr("วางข้อมูลแล้ว {0} ช่อง (ข้าม {1} ช่องที่แก้ไขไม่ได้)").format(len(changes), skipped))
+
+    def add_from_catalogue(self) -> None:
+        with self.state.store.reading() as s:
+            fy = self.state.fiscal_year(s)
+            have = set(s.exec(select(Assignment.indicator_id).where(Assignment.unit_id == self.unit_id(),
+                                                                     Assignment.fiscal_year_id == fy.id)).all())
+            items = [(i.code, i.name_th, i.id) for i in s.exec(select(Indicator).order_by(Indicator.code))
+                     if i.id not in have and i.kind != "strategic"]
+        dialog = CatalogueDialog(self, items)
+        if dialog.exec() != QDialog.Accepted or dialog.chosen() is None:
+            return
+        self.add_indicator(dialog.chosen())
+
+    def add_indicator(self, indicator_id) -> None:
+        try:
+            with self.state.store.transaction() as s:
+                ind = s.get(Indicator, indicator_id)
+                unit = s.get(Unit, self.unit_id())
+                indicators.assign_indicator(s, unit=unit, indicator=ind, year=self.state.fiscal_year(s))
+        except KpiDeskError as exc:
+            self.message.error(exc.th)
+            return
+        self.message.info(self.tr("เพิ่มตัวชี้วัดแล้ว กำหนดน้ำหนักและค่าเป้าหมายในตาราง"))
+        self.refresh()
+        self.state.saved("targets")
+

@@ -1,0 +1,955 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_GB" sourcelanguage="th_TH">
+  <context>
+    <name>AssignmentTableModel</name>
+    <message>
+      <source>ตัวชี้วัด</source>
+      <translation>Indicator</translation>
+    </message>
+    <message>
+      <source>องค์ประกอบ</source>
+      <translation>Component</translation>
+    </message>
+    <message>
+      <source>ประเภท</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>หน่วยนับ</source>
+      <translation>Unit of measure</translation>
+    </message>
+    <message>
+      <source>ทิศทาง</source>
+      <translation>Direction</translation>
+    </message>
+    <message>
+      <source>น้ำหนัก</source>
+      <translation>Weight</translation>
+    </message>
+    <message>
+      <source>ขั้นต้น (๕๐)</source>
+      <translation>Base (50)</translation>
+    </message>
+    <message>
+      <source>มาตรฐาน (๗๕)</source>
+      <translation>Standard (75)</translation>
+    </message>
+    <message>
+      <source>ขั้นสูง (๑๐๐)</source>
+      <translation>Advanced (100)</translation>
+    </message>
+    <message>
+      <source>ขั้นต้น ๖ ด.</source>
+      <translation>Base, 6 m.</translation>
+    </message>
+    <message>
+      <source>มาตรฐาน ๖ ด.</source>
+      <translation>Standard, 6 m.</translation>
+    </message>
+    <message>
+      <source>ขั้นสูง ๖ ด.</source>
+      <translation>Advanced, 6 m.</translation>
+    </message>
+    <message>
+      <source>Monitor</source>
+      <translation>Monitor</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttendanceTableModel</name>
+    <message>
+      <source>ยังไม่บันทึก</source>
+      <translation>Not recorded</translation>
+    </message>
+    <message>
+      <source>กรรมการ</source>
+      <translation>Member</translation>
+    </message>
+    <message>
+      <source>บทบาท</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>การมาประชุม</source>
+      <translation>Attendance</translation>
+    </message>
+    <message>
+      <source>ผู้มาประชุมแทน</source>
+      <translation>Substitute</translation>
+    </message>
+    <message>
+      <source>ตำแหน่งผู้มาแทน</source>
+      <translation>Substitute's position</translation>
+    </message>
+    <message>
+      <source>เหตุที่ไม่มาประชุม</source>
+      <translation>Reason for absence</translation>
+    </message>
+  </context>
+  <context>
+    <name>CatalogueDialog</name>
+    <message>
+      <source>เพิ่มตัวชี้วัดจากบัญชีตัวชี้วัด</source>
+      <translation>Add an indicator from the catalogue</translation>
+    </message>
+    <message>
+      <source>ค้นหาชื่อหรือรหัสตัวชี้วัด</source>
+      <translation>Search by indicator name or code</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChangesPage</name>
+    <message>
+      <source>หน่วยงาน</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>ตัวชี้วัด</source>
+      <translation>Indicator</translation>
+    </message>
+    <message>
+      <source>รอบ</source>
+      <translation>Round</translation>
+    </message>
+    <message>
+      <source>เหตุ</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>ข้อเสนอ</source>
+      <translation>Proposal</translation>
+    </message>
+    <message>
+      <source>ผลการพิจารณา</source>
+      <translation>Decision</translation>
+    </message>
+    <message>
+      <source>ส่ง ก.พ.ร.</source>
+      <translation>Sent to OPDC</translation>
+    </message>
+    <message>
+      <source>บันทึกคำขอใหม่…</source>
+      <translation>New request…</translation>
+    </message>
+    <message>
+      <source>คณะกรรมการเห็นชอบ</source>
+      <translation>Committee approves</translation>
+    </message>
+    <message>
+      <source>ไม่เห็นชอบ</source>
+      <translation>Reject</translation>
+    </message>
+    <message>
+      <source>ส่ง ก.พ.ร. แล้ว</source>
+      <translation>Mark as sent to OPDC</translation>
+    </message>
+    <message>
+      <source>กำหนดส่งสำนักงาน ก.พ.ร. (รอบ ๖ เดือน: สิ้นเดือนกุมภาพันธ์ · รอบ ๑๒ เดือน: สิ้นเดือนกรกฎาคม)</source>
+      <translation>Due at OPDC (6-month round: end of February · 12-month round: end of July)</translation>
+    </message>
+    <message>
+      <source>ไม่มีคำขอที่รอส่งสำนักงาน ก.พ.ร.</source>
+      <translation>No approved request is waiting to be sent to OPDC</translation>
+    </message>
+    <message>
+      <source>เลยกำหนด {0} วัน</source>
+      <translation>{0} days late</translation>
+    </message>
+    <message>
+      <source>อีก {0} วัน</source>
+      <translation>{0} days left</translation>
+    </message>
+    <message>
+      <source>บันทึกคำขอแล้ว</source>
+      <translation>Request recorded</translation>
+    </message>
+    <message>
+      <source>เลือกคำขอในตารางก่อน</source>
+      <translation>Select a request in the table first</translation>
+    </message>
+    <message>
+      <source>บันทึกผลการพิจารณาแล้ว</source>
+      <translation>Decision recorded</translation>
+    </message>
+    <message>
+      <source>บันทึกวันที่ส่งแล้ว</source>
+      <translation>Sending date recorded</translation>
+    </message>
+  </context>
+  <context>
+    <name>DashboardPage</name>
+    <message>
+      <source>หน่วยงาน</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>ตัวชี้วัด</source>
+      <translation>Indicator</translation>
+    </message>
+    <message>
+      <source>สัญญาณ</source>
+      <translation>Signal</translation>
+    </message>
+    <message>
+      <source>คาดการณ์ ๑๒ เดือน</source>
+      <translation>Projected 12 months</translation>
+    </message>
+    <message>
+      <source>ผลคะแนนรายหน่วยงาน</source>
+      <translation>Scores by unit</translation>
+    </message>
+    <message>
+      <source>คะแนนเทียบเกณฑ์ระดับผลการประเมิน (๖๐ / ๗๕ / ๙๐)</source>
+      <translation>Scores against the grade thresholds (60 / 75 / 90)</translation>
+    </message>
+    <message>
+      <source>สัญญาณเตือนล่วงหน้า (คาดการณ์จากผล ๖ เดือน)</source>
+      <translation>Early warning (projected from the 6-month results)</translation>
+    </message>
+    <message>
+      <source>ต้องทำอย่างไรจึงจะเลื่อนระดับ</source>
+      <translation>What would lift a unit to the next grade</translation>
+    </message>
+    <message>
+      <source>คะแนน</source>
+      <translation>Points</translation>
+    </message>
+    <message>
+      <source>หน่วยงานที่คาดว่าจะได้ต่ำกว่า ๖๐ คะแนน: {0}</source>
+      <translation>Units projected below 60 points: {0}</translation>
+    </message>
+    <message>
+      <source>ไม่มี</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <source>อยู่ในระดับสูงสุดแล้ว</source>
+      <translation>Already at the top grade</translation>
+    </message>
+    <message>
+      <source>ไม่สามารถถึง{0}ได้แม้ทุกตัวชี้วัดได้ ๑๐๐ คะแนน</source>
+      <translation>{0} cannot be reached even with 100 points on every indicator</translation>
+    </message>
+    <message>
+      <source>ถึง{0} (คะแนน {1}) โดยปรับ {2} ตัวชี้วัด:</source>
+      <translation>Reaches {0} (score {1}) by changing {2} indicator(s):</translation>
+    </message>
+    <message>
+      <source>จาก</source>
+      <translation>from</translation>
+    </message>
+    <message>
+      <source>เป็น</source>
+      <translation>to</translation>
+    </message>
+    <message>
+      <source>ไม่มีผล</source>
+      <translation>no result</translation>
+    </message>
+  </context>
+  <context>
+    <name>ItemDialog</name>
+    <message>
+      <source>ระเบียบวาระ</source>
+      <translation>Agenda item</translation>
+    </message>
+    <message>
+      <source>ระเบียบวาระที่</source>
+      <translation>Item number</translation>
+    </message>
+    <message>
+      <source>เรื่อง</source>
+      <translation>Subject</translation>
+    </message>
+    <message>
+      <source>รายงาน</source>
+      <translation>Report</translation>
+    </message>
+    <message>
+      <source>การอภิปราย</source>
+      <translation>Discussion</translation>
+    </message>
+    <message>
+      <source>มติ</source>
+      <translation>Resolution</translation>
+    </message>
+  </context>
+  <context>
+    <name>JointPage</name>
+    <message>
+      <source>ประเด็น</source>
+      <translation>Agenda</translation>
+    </message>
+    <message>
+      <source>ตัวชี้วัดหลักและค่าเป้าหมาย</source>
+      <translation>Main indicators and targets</translation>
+    </message>
+    <message>
+      <source>หน่วยงานหลัก</source>
+      <translation>Lead agencies</translation>
+    </message>
+    <message>
+      <source>ทั้งประเทศ</source>
+      <translation>Nationwide</translation>
+    </message>
+    <message>
+      <source>รวมของกระทรวง</source>
+      <translation>Ministry total</translation>
+    </message>
+    <message>
+      <source>ตัวชี้วัดย่อย</source>
+      <translation>Sub-indicator</translation>
+    </message>
+    <message>
+      <source>หน่วยงานผู้รับผิดชอบ</source>
+      <translation>Responsible agency</translation>
+    </message>
+    <message>
+      <source>ประเภท</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>ประเด็น Joint KPIs</source>
+      <translation>Joint KPI agendas</translation>
+    </message>
+    <message>
+      <source>ตัวชี้วัดย่อยของหน่วยงานในสังกัด</source>
+      <translation>Sub-indicators held by the ministry's agencies</translation>
+    </message>
+    <message>
+      <source>รวม {0} ประเด็น {1} ตัวชี้วัดหลัก ตัวชี้วัดย่อยทั้งประเทศ {2} ตัวชี้วัด ของหน่วยงานในสังกัด {3} ตัวชี้วัด</source>
+      <translation>{0} agendas, {1} main indicators, {2} sub-indicators nationwide, {3} held by the ministry's agencies</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>ฐานข้อมูล: {0}</source>
+      <translation>Database: {0}</translation>
+    </message>
+    <message>
+      <source>บันทึกอัตโนมัติทุกครั้งที่แก้ไข</source>
+      <translation>Every edit is saved at once</translation>
+    </message>
+    <message>
+      <source>แฟ้ม</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>สำรองฐานข้อมูล…</source>
+      <translation>Back up the database…</translation>
+    </message>
+    <message>
+      <source>ออกจากโปรแกรม</source>
+      <translation>Quit</translation>
+    </message>
+    <message>
+      <source>ภาษา / Language</source>
+      <translation>ภาษา / Language</translation>
+    </message>
+    <message>
+      <source>ช่วยเหลือ</source>
+      <translation>Help</translation>
+    </message>
+    <message>
+      <source>เกี่ยวกับ KPI Desk</source>
+      <translation>About KPI Desk</translation>
+    </message>
+    <message>
+      <source>KPI Desk {0}
+งานเลขานุการคณะกรรมการกำกับการประเมินผลการปฏิบัติราชการ</source>
+      <translation>KPI Desk {0}
+Secretariat of the governing committee for performance evaluation</translation>
+    </message>
+    <message>
+      <source>ปีงบประมาณและรอบ</source>
+      <translation>Fiscal year and round</translation>
+    </message>
+    <message>
+      <source> ปีงบประมาณ พ.ศ. </source>
+      <translation> Fiscal year B.E. </translation>
+    </message>
+    <message>
+      <source>  รอบการประเมิน </source>
+      <translation>  Round </translation>
+    </message>
+    <message>
+      <source>๖ เดือน</source>
+      <translation>6 months</translation>
+    </message>
+    <message>
+      <source>๑๒ เดือน</source>
+      <translation>12 months</translation>
+    </message>
+    <message>
+      <source>บันทึกแล้ว {0}</source>
+      <translation>Saved {0}</translation>
+    </message>
+    <message>
+      <source>สำรองได้เฉพาะฐานข้อมูล SQLite</source>
+      <translation>Only SQLite databases can be backed up here</translation>
+    </message>
+    <message>
+      <source>สำรองฐานข้อมูล</source>
+      <translation>Back up the database</translation>
+    </message>
+    <message>
+      <source>สำรองไว้ที่ {0}</source>
+      <translation>Backed up to {0}</translation>
+    </message>
+    <message>
+      <source>แดชบอร์ด</source>
+      <translation>Dashboard</translation>
+    </message>
+    <message>
+      <source>หน่วยงานและคณะกรรมการ</source>
+      <translation>Units &amp; committee</translation>
+    </message>
+    <message>
+      <source>ตัวชี้วัดและค่าเป้าหมาย</source>
+      <translation>Indicators &amp; targets</translation>
+    </message>
+    <message>
+      <source>ผลการดำเนินงาน</source>
+      <translation>Results</translation>
+    </message>
+    <message>
+      <source>Joint KPIs</source>
+      <translation>Joint KPIs</translation>
+    </message>
+    <message>
+      <source>คำขอปรับเปลี่ยนตัวชี้วัด</source>
+      <translation>Change requests</translation>
+    </message>
+    <message>
+      <source>การประชุม</source>
+      <translation>Meetings</translation>
+    </message>
+    <message>
+      <source>รายงาน</source>
+      <translation>Report</translation>
+    </message>
+  </context>
+  <context>
+    <name>MeetingDialog</name>
+    <message>
+      <source>สร้างการประชุม</source>
+      <translation>New meeting</translation>
+    </message>
+    <message>
+      <source>ครั้งที่</source>
+      <translation>Meeting no.</translation>
+    </message>
+    <message>
+      <source>วันที่ประชุม</source>
+      <translation>Meeting date</translation>
+    </message>
+    <message>
+      <source>เริ่มประชุมเวลา</source>
+      <translation>Starts at</translation>
+    </message>
+    <message>
+      <source>เลิกประชุมเวลา</source>
+      <translation>Ends at</translation>
+    </message>
+    <message>
+      <source>สถานที่</source>
+      <translation>Place</translation>
+    </message>
+  </context>
+  <context>
+    <name>MeetingsPage</name>
+    <message>
+      <source>ครั้งที่</source>
+      <translation>Meeting no.</translation>
+    </message>
+    <message>
+      <source>วันที่</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>สถานที่</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <source>ผู้เข้าร่วมประชุม</source>
+      <translation>Other participants</translation>
+    </message>
+    <message>
+      <source>ตำแหน่ง</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>วาระ</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <source>เรื่อง</source>
+      <translation>Subject</translation>
+    </message>
+    <message>
+      <source>มติ</source>
+      <translation>Resolution</translation>
+    </message>
+    <message>
+      <source>สร้างการประชุม…</source>
+      <translation>New meeting…</translation>
+    </message>
+    <message>
+      <source>เพิ่มระเบียบวาระ…</source>
+      <translation>Add an agenda item…</translation>
+    </message>
+    <message>
+      <source>จัดทำรายงานการประชุม</source>
+      <translation>Produce the minutes</translation>
+    </message>
+    <message>
+      <source>ชื่อผู้เข้าร่วมประชุม</source>
+      <translation>Participant's name</translation>
+    </message>
+    <message>
+      <source>เพิ่ม</source>
+      <translation>Add</translation>
+    </message>
+    <message>
+      <source>ผู้มาประชุม / ผู้ไม่มาประชุม (จากรายชื่อคณะกรรมการ)</source>
+      <translation>Present / absent (from the committee roster)</translation>
+    </message>
+    <message>
+      <source>ระเบียบวาระและมติ (ดับเบิลคลิกเพื่อแก้ไข)</source>
+      <translation>Agenda items and resolutions (double-click to edit)</translation>
+    </message>
+    <message>
+      <source>บันทึกการมาประชุมแล้ว</source>
+      <translation>Attendance saved</translation>
+    </message>
+    <message>
+      <source>เพิ่มผู้เข้าร่วมประชุมแล้ว</source>
+      <translation>Participant added</translation>
+    </message>
+    <message>
+      <source>ยังไม่มีคณะกรรมการในฐานข้อมูล</source>
+      <translation>This database has no committee yet</translation>
+    </message>
+    <message>
+      <source>สร้างการประชุมแล้ว</source>
+      <translation>Meeting created</translation>
+    </message>
+    <message>
+      <source>บันทึกระเบียบวาระแล้ว</source>
+      <translation>Agenda item saved</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportsPage</name>
+    <message>
+      <source>สร้างรายงาน</source>
+      <translation>Build the report</translation>
+    </message>
+    <message>
+      <source>บันทึกเป็นไฟล์…</source>
+      <translation>Save as…</translation>
+    </message>
+    <message>
+      <source>พิมพ์…</source>
+      <translation>Print…</translation>
+    </message>
+    <message>
+      <source>รายงาน</source>
+      <translation>Report</translation>
+    </message>
+    <message>
+      <source>หน่วยงาน</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>การประชุม</source>
+      <translation>Meetings</translation>
+    </message>
+    <message>
+      <source>ทุกหน่วยงาน</source>
+      <translation>All units</translation>
+    </message>
+    <message>
+      <source>ครั้งที่ {0}</source>
+      <translation>Meeting {0}</translation>
+    </message>
+    <message>
+      <source>กำลังสร้างรายงาน…</source>
+      <translation>Building the report…</translation>
+    </message>
+    <message>
+      <source>สร้างรายงานแล้ว {0} หน้า</source>
+      <translation>Report ready: {0} pages</translation>
+    </message>
+    <message>
+      <source>สร้างรายงานไม่สำเร็จ</source>
+      <translation>The report could not be built</translation>
+    </message>
+    <message>
+      <source>ยกเลิกการสร้างรายงานแล้ว</source>
+      <translation>Report cancelled</translation>
+    </message>
+    <message>
+      <source>บันทึกรายงาน</source>
+      <translation>Save the report</translation>
+    </message>
+    <message>
+      <source>บันทึกที่ {0}</source>
+      <translation>Saved to {0}</translation>
+    </message>
+    <message>
+      <source>ภาคผนวก ตัวชี้วัด น้ำหนัก และค่าเป้าหมาย</source>
+      <translation>Annex: indicators, weights and targets</translation>
+    </message>
+    <message>
+      <source>ผลการประเมิน</source>
+      <translation>Evaluation results</translation>
+    </message>
+    <message>
+      <source>ตัวชี้วัดขับเคลื่อนการบูรณาการร่วมกัน (Joint KPIs)</source>
+      <translation>Joint KPIs by agenda</translation>
+    </message>
+    <message>
+      <source>รายงานการประชุม</source>
+      <translation>Minutes</translation>
+    </message>
+    <message>
+      <source>บันทึกข้อความ</source>
+      <translation>Memo</translation>
+    </message>
+    <message>
+      <source>เอกสารประกอบการประชุม</source>
+      <translation>Meeting pack</translation>
+    </message>
+  </context>
+  <context>
+    <name>RequestDialog</name>
+    <message>
+      <source>บันทึกคำขอปรับเปลี่ยนรายละเอียดตัวชี้วัด</source>
+      <translation>Record an indicator change request</translation>
+    </message>
+    <message>
+      <source>รอบ ๑๒ เดือน</source>
+      <translation>12-month round</translation>
+    </message>
+    <message>
+      <source>รอบ ๖ เดือน</source>
+      <translation>6-month round</translation>
+    </message>
+    <message>
+      <source>ขั้นต้น</source>
+      <translation>Base</translation>
+    </message>
+    <message>
+      <source>มาตรฐาน</source>
+      <translation>Standard</translation>
+    </message>
+    <message>
+      <source>ขั้นสูง</source>
+      <translation>Advanced</translation>
+    </message>
+    <message>
+      <source>ตัวชี้วัด</source>
+      <translation>Indicator</translation>
+    </message>
+    <message>
+      <source>รอบการประเมิน</source>
+      <translation>Round</translation>
+    </message>
+    <message>
+      <source>เหตุ (ปัจจัยภายนอก)</source>
+      <translation>Reason (external cause)</translation>
+    </message>
+    <message>
+      <source>รายละเอียดเหตุ</source>
+      <translation>Details of the cause</translation>
+    </message>
+    <message>
+      <source>ข้อเสนอ</source>
+      <translation>Proposal</translation>
+    </message>
+    <message>
+      <source>ค่าเป้าหมายที่เสนอ</source>
+      <translation>Proposed targets</translation>
+    </message>
+    <message>
+      <source>วันที่ยื่น</source>
+      <translation>Submitted on</translation>
+    </message>
+    <message>
+      <source>ค่าเป้าหมายที่เสนอ: </source>
+      <translation>Proposed targets: </translation>
+    </message>
+  </context>
+  <context>
+    <name>ResultsPage</name>
+    <message>
+      <source>เห็นชอบผลรอบนี้</source>
+      <translation>Approve this round</translation>
+    </message>
+    <message>
+      <source>ปิดรอบ</source>
+      <translation>Lock the round</translation>
+    </message>
+    <message>
+      <source>เปิดรอบกลับมาแก้ไข</source>
+      <translation>Reopen for editing</translation>
+    </message>
+    <message>
+      <source>หน่วยงาน</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source> (จาก {0} ของ {1})</source>
+      <translation> ({0} of {1})</translation>
+    </message>
+    <message>
+      <source>  ไม่มีผล {0} ตัวชี้วัด</source>
+      <translation>  {0} indicator(s) without a result</translation>
+    </message>
+    <message>
+      <source>สถานะรอบ: {0}</source>
+      <translation>Round status: {0}</translation>
+    </message>
+    <message>
+      <source>ไม่ได้บันทึก: </source>
+      <translation>Not saved: </translation>
+    </message>
+    <message>
+      <source>บันทึกแล้ว</source>
+      <translation>Saved</translation>
+    </message>
+    <message>
+      <source>ยืนยันว่าคณะกรรมการเห็นชอบผลรอบนี้แล้ว? ผลจะแก้ไขไม่ได้จนกว่าจะเปิดรอบกลับ</source>
+      <translation>Confirm that the committee approved this round? Results cannot change until the round is reopened.</translation>
+    </message>
+    <message>
+      <source>ปิดรอบแล้วจะแก้ไขผลและค่าเป้าหมายของรอบนี้ไม่ได้อีก ยืนยันหรือไม่?</source>
+      <translation>Once locked, this round's results and targets can never change. Lock it?</translation>
+    </message>
+    <message>
+      <source>เปิดรอบกลับมาแก้ไขผล?</source>
+      <translation>Reopen the round to edit results?</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResultsTableModel</name>
+    <message>
+      <source>ไม่มีผล</source>
+      <translation>no result</translation>
+    </message>
+    <message>
+      <source>ตัวชี้วัด</source>
+      <translation>Indicator</translation>
+    </message>
+    <message>
+      <source>หน่วยนับ</source>
+      <translation>Unit of measure</translation>
+    </message>
+    <message>
+      <source>น้ำหนัก</source>
+      <translation>Weight</translation>
+    </message>
+    <message>
+      <source>ขั้นต้น</source>
+      <translation>Base</translation>
+    </message>
+    <message>
+      <source>มาตรฐาน</source>
+      <translation>Standard</translation>
+    </message>
+    <message>
+      <source>ขั้นสูง</source>
+      <translation>Advanced</translation>
+    </message>
+    <message>
+      <source>ผลการดำเนินงาน</source>
+      <translation>Results</translation>
+    </message>
+    <message>
+      <source>คะแนน</source>
+      <translation>Points</translation>
+    </message>
+    <message>
+      <source>คะแนนถ่วงน้ำหนัก</source>
+      <translation>Weighted points</translation>
+    </message>
+    <message>
+      <source>หมายเหตุ</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>หลักฐานอ้างอิง</source>
+      <translation>Evidence</translation>
+    </message>
+  </context>
+  <context>
+    <name>TargetsPage</name>
+    <message>
+      <source>เพิ่มตัวชี้วัดจากบัญชี…</source>
+      <translation>Add from the catalogue…</translation>
+    </message>
+    <message>
+      <source>เลิกทำ</source>
+      <translation>Undo</translation>
+    </message>
+    <message>
+      <source>ทำซ้ำ</source>
+      <translation>Redo</translation>
+    </message>
+    <message>
+      <source>หน่วยงาน</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;น้ำหนักรวมตามกรอบการประเมิน&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Weights against the framework&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;สิ่งที่ต้องแก้ไข&lt;/b&gt;</source>
+      <translation>&lt;b&gt;To fix&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>ไม่พบปัญหา น้ำหนักและค่าเป้าหมายครบถ้วน</source>
+      <translation>No problem: weights and targets are complete</translation>
+    </message>
+    <message>
+      <source>ไม่ได้บันทึก: </source>
+      <translation>Not saved: </translation>
+    </message>
+    <message>
+      <source>บันทึกแล้ว</source>
+      <translation>Saved</translation>
+    </message>
+    <message>
+      <source>แก้ไข {0} ช่อง</source>
+      <translation>Edit {0} cell(s)</translation>
+    </message>
+    <message>
+      <source>เลือกช่องเริ่มต้นก่อนวางข้อมูล</source>
+      <translation>Select the first cell before pasting</translation>
+    </message>
+    <message>
+      <source>ไม่มีช่องที่แก้ไขได้ในบริเวณที่วาง</source>
+      <translation>No editable cell in the pasted area</translation>
+    </message>
+    <message>
+      <source>วางข้อมูลแล้ว {0} ช่อง (ข้าม {1} ช่องที่แก้ไขไม่ได้)</source>
+      <translation>Pasted {0} cell(s) (skipped {1} that cannot be edited)</translation>
+    </message>
+    <message>
+      <source>เพิ่มตัวชี้วัดแล้ว กำหนดน้ำหนักและค่าเป้าหมายในตาราง</source>
+      <translation>Indicator added: set its weight and targets in the table</translation>
+    </message>
+    <message>
+      <source>รวม</source>
+      <translation>Total</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnitDialog</name>
+    <message>
+      <source>เพิ่มหน่วยงาน</source>
+      <translation>Add a unit</translation>
+    </message>
+    <message>
+      <source>รหัส</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>ชื่อหน่วยงาน</source>
+      <translation>Unit name</translation>
+    </message>
+    <message>
+      <source>ชื่อย่อ</source>
+      <translation>Short name</translation>
+    </message>
+    <message>
+      <source>ประเภท</source>
+      <translation>Kind</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnitsPage</name>
+    <message>
+      <source>รหัส</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>ชื่อหน่วยงาน</source>
+      <translation>Unit name</translation>
+    </message>
+    <message>
+      <source>ชื่อย่อ</source>
+      <translation>Short name</translation>
+    </message>
+    <message>
+      <source>ประเภท</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>ชื่อ</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>ตำแหน่ง</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>บทบาทในคณะกรรมการ</source>
+      <translation>Committee role</translation>
+    </message>
+    <message>
+      <source>วาระเริ่ม</source>
+      <translation>Term starts</translation>
+    </message>
+    <message>
+      <source>วาระสิ้นสุด</source>
+      <translation>Term ends</translation>
+    </message>
+    <message>
+      <source>เพิ่มหน่วยงาน…</source>
+      <translation>Add a unit…</translation>
+    </message>
+    <message>
+      <source>หน่วยงานในสังกัด</source>
+      <translation>Units of the ministry</translation>
+    </message>
+    <message>
+      <source>คณะกรรมการ</source>
+      <translation>Committee</translation>
+    </message>
+    <message>
+      <source>เพิ่มหน่วยงานแล้ว</source>
+      <translation>Unit added</translation>
+    </message>
+  </context>
+  <context>
+    <name>errors</name>
+    <message>
+      <source>เกิดข้อผิดพลาดที่ไม่คาดคิด ข้อมูลที่บันทึกแล้วยังอยู่ครบ และโปรแกรมยังทำงานต่อได้
+
+รายละเอียด: {0}
+บันทึกไว้ที่ {1}</source>
+      <translation>An unexpected error occurred. Everything saved is intact and the program keeps working.
+
+Details: {0}
+Logged in {1}</translation>
+    </message>
+  </context>
+  <context>
+    <name>launch</name>
+    <message>
+      <source>ฐานข้อมูล {0} เปิดอยู่ในโปรแกรม KPI Desk อีกหน้าต่างหนึ่ง การแก้ไขพร้อมกันสองที่อาจทำให้สับสน ต้องการเปิดต่อหรือไม่?</source>
+      <translation>The database {0} is open in another KPI Desk window. Editing in two places at once can be confusing. Open it anyway?</translation>
+    </message>
+  </context>
+  <context>
+    <name>parent</name>
+    <message>
+      <source>ยกเลิก</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+</TS>

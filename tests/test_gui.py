@@ -1,0 +1,201 @@
+"""The desktop window driven as a secretary uses it: typing, pasting, undoing, locked rounds, language,
+reports. Each check reads the database back through the services, not the widgets."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMessageBox
+from sqlmodel import select
+
+from app.models import Assignment, Result
+from app.services import lookup
+from app.ui import i18n
+from app.ui.launch import lock_database, make_app
+from app.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, demo_store):
+    make_app()
+    i18n.apply_language("th")
+    w = MainWindow(demo_store)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    i18n.apply_language("th")
+
+
+def go(window, page: str):
+    window.go(page)
+    return window.pages[page]
+
+
+def set_year(window, year: int, months: int = 12):
+    window.year_box.setCurrentIndex(window.year_box.findData(year))
+    window.round_box.setCurrentIndex(window.round_box.findData(months))
+
+
+def pick_unit(page, code: str):
+    page.unit.setCurrentIndex(next(i for i in range(page.unit.count()) if page.unit.itemText(i).startswith(code)))
+
+
+def cell(page, field: str, indicator_code: str | None = None, row: int = 0):
+    model = page.model
+    if indicator_code is not None:
+        row = next(i for i, r in enumerate(model.rows) if getattr(r, "indicator_code", None) == indicator_code)
+    column = next(c for c in range(model.columnCount()) if model.field(c) == field)
+    return model.index(row, column)
+
+
+def type_into(qtbot, view, index, text: str):
+    """Click the cell, press F2, replace its text, press Enter — as a user edits a grid cell."""
+    view.scrollTo(index)
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.visualRect(index).center())
+    assert view.currentIndex() == index
+    qtbot.keyClick(view, Qt.Key_F2)
+    editors = view.viewport().findChildren(QLineEdit)
+    assert editors, "the cell did not open an editor"
+    editor = editors[-1]
+    editor.selectAll()
+    if text.isascii():
+        qtbot.keyClicks(editor, text)
+    else:
+        editor.insert(text)   # Thai arrives from the input method as committed text, not as key codes
+    qtbot.keyClick(editor, Qt.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.EditingState)   # Qt commits on the next turn
+    qtbot.wait(20)                                                            # and the page saves on the one after
+
+
+def weight_of(store, code: str, year: int) -> D:
+    with store.reading() as s:
+        ind = lookup.indicator(s, code)
+        return s.exec(select(Assignment).where(Assignment.indicator_id == ind.id,
+                                               Assignment.fiscal_year_id == lookup.year(s, year).id)).one().weight
+
+
+def test_opens_on_the_latest_year_with_results(window):
+    assert window.year_box.currentData() == 2567
+    dash = window.pages["DashboardPage"]
+    assert dash.model.rowCount() == 10
+    assert dash.model.index(0, 0).data() == "DNP"        # sorted by score: ระดับคุณภาพ first
+
+
+def test_typing_a_weight_updates_the_sum_and_the_problems(qtbot, window, demo_store):
+    page = go(window, "TargetsPage")
+    set_year(window, 2568)
+    pick_unit(page, "DMR")
+    assert "รวม 95.00 / 100.00" in page.sums.text()
+    problems = [page.problems.item(i).text() for i in range(page.problems.count())]
+    assert any("น้ำหนักรวม" in p and "95" in p for p in problems)
+    assert any("ค่าเป้าหมายต้องเรียงลำดับ" in p for p in problems)
+    type_into(qtbot, page.view, cell(page, "weight", "DMR-01"), "20")
+    assert weight_of(demo_store, "DMR-01", 2568) == D(20)
+    assert "รวม 100.00 / 100.00" in page.sums.text()
+    assert page.message.text() == "บันทึกแล้ว"
+
+
+def test_text_in_a_number_cell_is_refused_in_thai(qtbot, window, demo_store):
+    page = go(window, "TargetsPage")
+    set_year(window, 2568)
+    pick_unit(page, "PCD")
+    type_into(qtbot, page.view, cell(page, "weight", "PCD-02"), "สิบห้า")
+    assert "ไม่ได้บันทึก" in page.message.text() and "ไม่ใช่ตัวเลข" in page.message.text()
+    assert weight_of(demo_store, "PCD-02", 2568) == D(15)
+
+
+def test_paste_a_block_from_excel_then_undo_and_redo(qtbot, window, demo_store):
+    page = go(window, "TargetsPage")
+    set_year(window, 2568)
+    pick_unit(page, "PCD")
+    def targets(code):
+        with demo_store.reading() as s:
+            a = s.exec(select(Assignment).where(Assignment.indicator_id == lookup.indicator(s, code).id,
+                                                Assignment.fiscal_year_id == lookup.year(s, 2568).id)).one()
+            return a.base, a.standard, a.advanced
+    before = targets("PCD-02"), targets("PCD-03")
+    assert before[0] == (D(74), D(79), D(84))
+    page.view.setCurrentIndex(cell(page, "base", "PCD-02"))
+    QGuiApplication.clipboard().setText("71\t76\t81\r\n๓๖\t41\t46\r\n")   # two rows copied from Excel
+    page.view.setFocus()
+    qtbot.keySequence(page.view, QKeySequence.Paste)
+    assert targets("PCD-02") == (D(71), D(76), D(81))
+    assert targets("PCD-03") == (D(36), D(41), D(46))     # Thai digits accepted
+    assert "รวม 100.00 / 100.00" in page.sums.text()
+    qtbot.mouseClick(page.undo_button, Qt.LeftButton)
+    assert (targets("PCD-02"), targets("PCD-03")) == before
+    qtbot.mouseClick(page.redo_button, Qt.LeftButton)
+    assert targets("PCD-02") == (D(71), D(76), D(81))
+
+
+def test_locked_round_is_read_only_and_says_why(qtbot, window, demo_store):
+    page = go(window, "ResultsPage")
+    set_year(window, 2567, 6)
+    pick_unit(page, "PCD")
+    assert "ปิดรอบแล้ว" in page.status_label.text()
+    index = page.model.index(0, next(c for c in range(page.model.columnCount()) if page.model.field(c) == "actual"))
+    assert not page.model.flags(index) & Qt.ItemIsEditable
+    page.view.setCurrentIndex(index)
+    page.view.setFocus()
+    qtbot.keyClicks(page.view, "99")
+    with demo_store.reading() as s:
+        actuals = [r.actual for r in s.exec(select(Result).where(Result.round_id == lookup.round_of(s, 2567, 6).id))]
+    assert D(99) not in actuals
+    targets = go(window, "TargetsPage")
+    set_year(window, 2567, 12)
+    assert "คำขอปรับเปลี่ยน" in targets.lock_label.text() and targets.model.read_only
+
+
+def test_typing_an_actual_updates_points_and_grade(qtbot, window, demo_store):
+    page = go(window, "ResultsPage")
+    set_year(window, 2567, 12)
+    pick_unit(page, "DMCR")
+    assert "64.83" in page.score_label.text() and "ไม่มีผล 1" in page.score_label.text()
+    row = next(i for i, r in enumerate(page.model.rows) if r.name.startswith("ร้อยละของแนวปะการัง"))
+    index = page.model.index(row, next(c for c in range(page.model.columnCount()) if page.model.field(c) == "actual"))
+    type_into(qtbot, page.view, index, "๖๐")
+    assert "79.83" in page.score_label.text() and "ระดับมาตรฐานขั้นสูง" in page.score_label.text()
+    assert page.model.index(row, index.column() + 1).data() == "100.00"
+
+
+def test_switching_language(qtbot, window):
+    window.language_actions["en"].trigger()
+    assert window.nav.item(0).text() == "Dashboard"
+    assert window.nav.item(2).text() == "Indicators & targets"
+    assert window.pages["TargetsPage"].undo_button.text() == "Undo"
+    window.language_actions["th"].trigger()
+    assert window.nav.item(0).text() == "แดชบอร์ด"
+
+
+def test_a_report_from_the_reports_page(qtbot, window):
+    page = go(window, "ReportsPage")
+    page.kind.setCurrentIndex(page.kind.findData("joint"))
+    qtbot.mouseClick(page.build_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: page.document.pageCount() > 0, timeout=60000)
+    assert "หน้า" in page.message.text()
+    assert page.save_button.isEnabled() and page.print_button.isEnabled()
+
+
+def test_unexpected_error_is_logged_and_shown(qtbot, window, monkeypatch):
+    from app.paths import log_path
+    from app.ui import errors
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    errors.setup_logging()
+    errors.show_error(window, ZeroDivisionError("boom"))
+    assert shown and "เกิดข้อผิดพลาดที่ไม่คาดคิด" in shown[0]
+    assert "boom" in log_path().read_text(encoding="utf-8")
+    assert window.isVisible()
+
+
+def test_second_instance_is_warned(qtbot, window, demo_store, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append(a[2]) or QMessageBox.Cancel)
+    first = lock_database(window, demo_store.path)
+    assert first is not None and asked == []
+    second = lock_database(window, demo_store.path)
+    assert second is None and "เปิดอยู่" in asked[0]
+    first.unlock()
