@@ -42,10 +42,12 @@ def constant_strings() -> dict[str, list[str]]:
         "ReportsPage": list(KINDS.values()),
         "DashboardPage": ["จาก", "เป็น", "คะแนน", "ไม่มีผล"],
         "TargetsPage": ["รวม"],
+        "UnitScoreTableModel": ["รหัส", "หน่วยงาน", "คะแนน", "ระดับ", "ไม่มีผล"],
     }
 
 
 def glossary() -> dict[str, str]:
+    """Thai → English; a line "Context|Thai" overrides the plain one within that context."""
     out = {}
     for line in (OUT / "en_glossary.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -83,8 +85,9 @@ def build_ts(target: Path) -> list[str]:
         for m in ctx.findall("message"):
             source = m.findtext("source")
             t = m.find("translation")
-            if source in words:
-                t.text = words[source]
+            english = words.get(f"{ctx.findtext('name')}|{source}", words.get(source))
+            if english is not None:
+                t.text = english
                 t.attrib.pop("type", None)
             else:
                 missing.append(source)

@@ -51,6 +51,7 @@ def main() -> None:
                 settle(250)
                 if page.document.pageCount():
                     break
+            settle(1500)          # QPdfView renders pages in the background
         window.grab().save(str(out / f"{row + 1:02d}-{cls.__name__.removesuffix('Page').lower()}-{args.lang}.png"))
     app.quit()
 

@@ -128,3 +128,18 @@ ATTENDANCE_TH = {
     Attendance.ABSENT: "ไม่มาประชุม",
     Attendance.PARTICIPANT: "ผู้เข้าร่วมประชุม",
 }
+
+
+INDICATOR_KIND_EN = {
+    IndicatorKind.FUNCTIONAL: "Basic mission KPI", IndicatorKind.AGENDA: "Agenda KPI",
+    IndicatorKind.JOINT_BY_FUNCTION: "Joint KPI by Function", IndicatorKind.AREA: "Area KPI",
+    IndicatorKind.INTERNATIONAL: "International KPI", IndicatorKind.JOINT_BY_AGENDA: "Joint KPI by Agenda",
+    IndicatorKind.DIGITAL: "Digital organisation", IndicatorKind.PMQA: "PMQA 4.0", IndicatorKind.STRATEGIC: "Strategic KPI",
+}
+DIRECTION_EN = {Direction.HIGHER_IS_BETTER: "higher is better", Direction.LOWER_IS_BETTER: "lower is better"}
+ROUND_STATUS_EN = {RoundStatus.OPEN: "open for results", RoundStatus.APPROVED: "approved by the committee",
+                   RoundStatus.LOCKED: "locked"}
+ATTENDANCE_EN = {Attendance.PRESENT: "present", Attendance.SUBSTITUTE: "substitute", Attendance.ABSENT: "absent",
+                 Attendance.PARTICIPANT: "participant"}
+UNIT_KIND_EN = {UnitKind.DEPARTMENT: "department", UnitKind.PROVINCE: "province", UnitKind.PUBLIC_ORG: "public organisation",
+                UnitKind.STATE_ENTERPRISE: "state enterprise", UnitKind.OTHER: "other"}

@@ -8,6 +8,7 @@ from app.paths import resources_dir
 
 LANGUAGES = {"th": "ไทย", "en": "English"}
 _installed: list[QTranslator] = []
+_active = ["th"]
 
 
 def settings() -> QSettings:
@@ -26,6 +27,7 @@ def set_language(code: str) -> None:
 def apply_language(code: str | None = None) -> bool:
     """Install the translator for ``code`` (or the saved language). False when its file is missing."""
     code = code or current_language()
+    _active[0] = code
     app = QCoreApplication.instance()
     for tr in _installed:
         app.removeTranslator(tr)
@@ -39,3 +41,12 @@ def apply_language(code: str | None = None) -> bool:
     app.installTranslator(tr)
     _installed.append(tr)
     return True
+
+
+def english() -> bool:
+    return _active[0] == "en"
+
+
+def pick(th: str, en: str) -> str:
+    """A vocabulary label (grade, kind, status) in the interface language."""
+    return en if english() else th

@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(QLabel(self.tr(" ปีงบประมาณ พ.ศ. ")))
         self.year_box = QComboBox()
         for year in self.state.years():
-            self.year_box.addItem(to_thai_digits(str(year)), year)
+            self.year_box.addItem(str(year) if i18n.english() else to_thai_digits(str(year)), year)
         self.year_box.setCurrentIndex(max(0, self.year_box.findData(self.state.year_be)))
         bar.addWidget(self.year_box)
         bar.addWidget(QLabel(self.tr("  รอบการประเมิน ")))
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
 
     def _saved(self, _what: str) -> None:
         at = self.state.saved_at.strftime("%H:%M:%S") if self.state.saved_at else ""
-        self.save_label.setText(self.tr("บันทึกแล้ว {0}").format(to_thai_digits(at)))
+        self.save_label.setText(self.tr("บันทึกแล้ว {0}").format(at if i18n.english() else to_thai_digits(at)))
 
     def go(self, page_class: str) -> None:
         self.nav.setCurrentRow([cls.__name__ for _t, cls in PAGES].index(page_class))

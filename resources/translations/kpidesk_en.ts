@@ -427,7 +427,7 @@ Secretariat of the governing committee for performance evaluation</translation>
     </message>
     <message>
       <source>รายงาน</source>
-      <translation>Report</translation>
+      <translation>Reports</translation>
     </message>
   </context>
   <context>
@@ -868,6 +868,29 @@ Secretariat of the governing committee for performance evaluation</translation>
     <message>
       <source>ประเภท</source>
       <translation>Kind</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnitScoreTableModel</name>
+    <message>
+      <source>รหัส</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>หน่วยงาน</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>คะแนน</source>
+      <translation>Points</translation>
+    </message>
+    <message>
+      <source>ระดับ</source>
+      <translation>Grade</translation>
+    </message>
+    <message>
+      <source>ไม่มีผล</source>
+      <translation>no result</translation>
     </message>
   </context>
   <context>

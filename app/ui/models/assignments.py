@@ -10,8 +10,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.thai_text import format_number
-from app.models.enums import DIRECTION_TH, INDICATOR_KIND_TH, Direction, IndicatorKind
+from app.models.enums import DIRECTION_EN, DIRECTION_TH, INDICATOR_KIND_EN, INDICATOR_KIND_TH, Direction, IndicatorKind
 from app.services.grid import AssignmentRow
+from app.ui.i18n import pick
 
 # (header, field or None for read-only computed columns)
 COLUMNS = [
@@ -57,9 +58,9 @@ class AssignmentTableModel(QAbstractTableModel):
     def _display(self, row: AssignmentRow, field: str) -> str:
         value = getattr(row, field)
         if field == "kind":
-            return INDICATOR_KIND_TH.get(IndicatorKind(value), value)
+            return pick(INDICATOR_KIND_TH[IndicatorKind(value)], INDICATOR_KIND_EN[IndicatorKind(value)])
         if field == "direction":
-            return DIRECTION_TH.get(Direction(value), value)
+            return pick(DIRECTION_TH[Direction(value)], DIRECTION_EN[Direction(value)])
         if field == "weight":
             return format_number(value)
         if field in EDITABLE:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
-from app.models.enums import ATTENDANCE_TH, Attendance
+from app.models.enums import ATTENDANCE_EN, ATTENDANCE_TH, Attendance
+from app.ui.i18n import pick
 
 STATUSES = [Attendance.PRESENT, Attendance.SUBSTITUTE, Attendance.ABSENT]
 COLUMNS = [("กรรมการ", "name"), ("บทบาท", "role"), ("การมาประชุม", "status"), ("ผู้มาประชุมแทน", "substitute"),
@@ -55,7 +56,7 @@ class AttendanceTableModel(QAbstractTableModel):
         value = getattr(row, field)
         if field == "status":
             if role == Qt.DisplayRole:
-                return ATTENDANCE_TH[value] if value else self.tr("ยังไม่บันทึก")
+                return pick(ATTENDANCE_TH[value], ATTENDANCE_EN[value]) if value else self.tr("ยังไม่บันทึก")
             if role == Qt.EditRole:
                 return value.value if value else ""
             return None
@@ -87,7 +88,7 @@ class StatusDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):  # noqa: N802
         box = QComboBox(parent)
         for status in STATUSES:
-            box.addItem(ATTENDANCE_TH[status], status.value)
+            box.addItem(pick(ATTENDANCE_TH[status], ATTENDANCE_EN[status]), status.value)
         return box
 
     def setEditorData(self, editor, index):  # noqa: N802

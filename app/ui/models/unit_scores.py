@@ -7,8 +7,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.domain.thai_text import format_number
 from app.domain.unit_score import UnitScore
+from app.ui.i18n import pick
 
-HEADERS = ("รหัส", "หน่วยงาน", "คะแนน", "ระดับ", "ไม่มีผล")
+HEADERS = ("รหัส", "หน่วยงาน", "คะแนน", "ระดับ", "ไม่มีผล")   # translated in headerData
 
 
 class UnitScoreTableModel(QAbstractTableModel):
@@ -29,7 +30,7 @@ class UnitScoreTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
         if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(HEADERS):
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         return None
 
     def data(self, index, role=Qt.DisplayRole):
@@ -38,7 +39,7 @@ class UnitScoreTableModel(QAbstractTableModel):
         u = self._rows[index.row()]
         col = index.column()
         if role == Qt.DisplayRole:
-            return (u.unit_code, u.unit_name, format_number(u.score), u.grade.th, str(len(u.missing)))[col]
+            return (u.unit_code, u.unit_name, format_number(u.score), pick(u.grade.th, u.grade.en), str(len(u.missing)))[col]
         if role == Qt.TextAlignmentRole and col in (2, 4):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.ForegroundRole and col == 3:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHeaderView, QGridLayout, QGroupBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from app.domain.early_warning import SIGNAL_TH, UNIT_FLOOR, Signal, projected_unit_score, warn
 from app.domain.grades import GRADES
@@ -14,6 +14,7 @@ from app.domain.thai_text import format_number, plain
 from app.domain.whatif import plan_next_grade
 from app.errors import KpiDeskError
 from app.services.scoring import load_lines, score_round
+from app.ui.i18n import pick
 from app.ui.models.rows import RowsTableModel
 from app.ui.models.unit_scores import UnitScoreTableModel
 from app.ui.pages.common import table_view
@@ -35,6 +36,8 @@ class DashboardPage(QWidget):
         self.warnings = RowsTableModel([self.tr("หน่วยงาน"), self.tr("ตัวชี้วัด"), self.tr("สัญญาณ"),
                                         self.tr("คาดการณ์ ๑๒ เดือน")], self)
         self.warning_view = table_view(self.warnings, stretch_column=1)
+        self.warning_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.Interactive)
+        self.warning_view.setColumnWidth(0, 200)
         self.whatif_unit = QComboBox()
         self.whatif_unit.currentIndexChanged.connect(self.show_plan)
         self.whatif_text = QTextBrowser()
@@ -144,7 +147,8 @@ class DashboardPage(QWidget):
             for w in ws:
                 if w.signal in (Signal.AT_RISK, Signal.OFF_TRACK):
                     colours[(len(rows), 2)] = "#b3261e" if w.signal == Signal.OFF_TRACK else "#d08a00"
-                    rows.append([u.unit_name, w.line.name, SIGNAL_TH[w.signal], plain(w.projected)])
+                    rows.append([u.unit_name, w.line.name, pick(SIGNAL_TH[w.signal], w.signal.value.replace("_", " ")),
+                                 plain(w.projected)])
         self.warnings.set_rows(rows, colours=colours)
         self.warning_view.resizeRowsToContents()
         self.warn_summary.setText(self.tr("หน่วยงานที่คาดว่าจะได้ต่ำกว่า ๖๐ คะแนน: {0}").format(
@@ -157,16 +161,16 @@ class DashboardPage(QWidget):
             return
         u = next(x for x in self.scores.units if x.unit_code == code)
         plan = plan_next_grade(u, self.scores.components)
-        head = f"<b>{u.unit_name}</b>: {format_number(u.score)} — {u.grade.th}<br>"
+        head = f"<b>{u.unit_name}</b>: {format_number(u.score)} — {pick(u.grade.th, u.grade.en)}<br>"
         if plan is None:
             self.whatif_text.setHtml(head + self.tr("อยู่ในระดับสูงสุดแล้ว"))
             return
         if not plan.reachable:
-            self.whatif_text.setHtml(head + self.tr("ไม่สามารถถึง{0}ได้แม้ทุกตัวชี้วัดได้ ๑๐๐ คะแนน").format(plan.target.th))
+            self.whatif_text.setHtml(head + self.tr("ไม่สามารถถึง{0}ได้แม้ทุกตัวชี้วัดได้ ๑๐๐ คะแนน").format(pick(plan.target.th, plan.target.en)))
             return
         items = "".join(
             f"<li>{i.scored.line.name}: {self.tr('จาก')} {plain(i.scored.line.actual) or self.tr('ไม่มีผล')} "
             f"{self.tr('เป็น')} <b>{plain(i.new_actual)}</b> {i.scored.line.unit_of_measure} "
             f"({format_number(i.new_points)} {self.tr('คะแนน')})</li>" for i in plan.improvements)
         self.whatif_text.setHtml(head + self.tr("ถึง{0} (คะแนน {1}) โดยปรับ {2} ตัวชี้วัด:").format(
-            plan.target.th, format_number(plan.new_score), len(plan.improvements)) + f"<ul>{items}</ul>")
+            pick(plan.target.th, plan.target.en), format_number(plan.new_score), len(plan.improvements)) + f"<ul>{items}</ul>")

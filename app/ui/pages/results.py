@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.thai_text import format_number
 from app.errors import KpiDeskError
 from app.models import RoundStatus, Unit
-from app.models.enums import ROUND_STATUS_TH
+from app.models.enums import ROUND_STATUS_EN, ROUND_STATUS_TH
+from app.ui.i18n import pick
 from app.services import framework
 from app.services.framework import ensure_results_editable
 from app.services.grid import result_rows, set_result_field
@@ -43,7 +44,9 @@ class ResultsPage(QWidget):
         buttons.addWidget(self.status_label, 1)
         for b in (self.approve_button, self.lock_button, self.reopen_button):
             buttons.addWidget(b)
-        self.view = table_view(self.model, stretch_column=0)
+        self.view = table_view(self.model, stretch_column=None)
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.Interactive)
+        self.view.setColumnWidth(0, 420)
         self.message = MessageLine()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -81,8 +84,8 @@ class ResultsPage(QWidget):
                 if self.state.months == 6 else ""
             missing = self.tr("  ไม่มีผล {0} ตัวชี้วัด").format(len(score.missing)) if score.missing else ""
             self.score_label.setText(f"<b>{format_number(score.score)}</b>{note} "
-                                     f"<span style='color:{score.grade.colour}'><b>{score.grade.th}</b></span>{missing}")
-        self.status_label.setText(self.tr("สถานะรอบ: {0}").format(ROUND_STATUS_TH[status]) + (f" — {why}" if why else ""))
+                                     f"<span style='color:{score.grade.colour}'><b>{pick(score.grade.th, score.grade.en)}</b></span>{missing}")
+        self.status_label.setText(self.tr("สถานะรอบ: {0}").format(pick(ROUND_STATUS_TH[status], ROUND_STATUS_EN[status])) + (f" — {why}" if why else ""))
         self.status_label.setStyleSheet("color: #8a5a00;" if why else "")
         self.approve_button.setEnabled(status == RoundStatus.OPEN)
         self.lock_button.setEnabled(status == RoundStatus.APPROVED)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+from PySide6.QtWidgets import (QHeaderView, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget)
 from sqlmodel import select
 
@@ -102,7 +102,9 @@ class TargetsPage(QWidget):
         for w in (add, self.undo_button, self.redo_button):
             top.addWidget(w)
 
-        self.view = table_view(self.model, stretch_column=0)
+        self.view = table_view(self.model, stretch_column=None)
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.Interactive)
+        self.view.setColumnWidth(0, 420)
         self.view.horizontalHeader().setMinimumSectionSize(70)
         QShortcut(QKeySequence.Paste, self.view, activated=self.paste)
         QShortcut(QKeySequence.Undo, self, activated=self.undo_stack.undo)
