@@ -84,11 +84,11 @@ def bad_breaks(path: Path) -> list[str]:
     """Lines that end inside a word, judged by pythainlp's newmm on the Thai runs either side."""
     lines = spans(path)
     bad = []
-    for (x0, y0, a), (x1, y1, b) in zip(lines, lines[1:]):
+    for (block0, _x0, y0, a), (block1, _x1, y1, b) in zip(lines, lines[1:]):
+        if block1 != block0 or y1 >= y0:     # another paragraph or cell: not a line break inside text
+            continue
         if b[:1] in MARK_START:
             bad.append(f"{a}|{b}")
-            continue
-        if y1 >= y0 or x1 > x0 + 20:   # a new column, page or indented paragraph: not a continuation
             continue
         left, right = THAI_END.search(a.rstrip()), THAI_START.search(b.lstrip())
         if not left or not right:
@@ -106,10 +106,23 @@ def bad_breaks(path: Path) -> list[str]:
 def test_long_real_letter_breaks_only_between_words(reports):
     lines = spans(reports["memo"])
     assert len(lines) > 300, "the letter should run over many pages"
+    judged = sum(1 for a, b in zip(lines, lines[1:]) if a[0] == b[0] and b[2] < a[2])
+    assert judged > 200, "most line breaks must actually be judged"
     assert bad_breaks(reports["memo"]) == []
 
 
-@pytest.mark.parametrize("kind", ["annex", "results", "joint", "minutes"])
+def test_the_break_check_catches_a_break_inside_a_word(tmp_path):
+    """The judge itself: a column too narrow for one word forces a cut inside it, and it is reported."""
+    from app.reports.common import write
+    from app.reports.paragraph import ThaiParagraph
+    from app.reports.styles import PLAIN
+    from reportlab.platypus import Table
+    out = tmp_path / "narrow.pdf"
+    write([Table([[ThaiParagraph("ประชาสัมพันธ์", PLAIN)]], colWidths=[40])], out, "narrow")
+    assert bad_breaks(out), "a word cut between clusters must be caught"
+
+
+@pytest.mark.parametrize("kind", ["annex", "results", "joint", "minutes", "pack"])
 def test_reports_break_only_between_words(reports, kind):
     assert bad_breaks(reports[kind]) == []
 

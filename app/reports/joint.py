@@ -28,7 +28,7 @@ def joint_story(session: Session, year_be: int, bookmarks: bool = False) -> list
     header = [[Cell("ประเด็น Joint KPIs"), Cell("ตัวชี้วัดที่ใช้ในการติดตามและค่าเป้าหมาย"), Cell("จำนวนตัวชี้วัดย่อย"),
                Cell("ตัวชี้วัดย่อยของหน่วยงานในสังกัดกระทรวง จำแนกตามประเภทหน่วยงาน", span=6)],
               ["", "", "ทั้งประเทศ", *[UNIT_KIND_TH[k] for k in KINDS], "รวม"]]
-    widths = [4.0 * cm, 6.6 * cm, 1.8 * cm] + [2.2 * cm] * 5 + [1.3 * cm]
+    widths = [3.8 * cm, 5.4 * cm, 1.7 * cm] + [2.5 * cm] * 5 + [1.3 * cm]
     rows = []
     national_total, ours_total = 0, {k: 0 for k in KINDS}
     for a in agendas:
@@ -55,7 +55,7 @@ def joint_story(session: Session, year_be: int, bookmarks: bool = False) -> list
                               BOLD, span=3)])
         for i, sub in enumerate(a.subs, start=1):
             sub_rows.append([Cell(to_thai_digits(str(i)) if thai else str(i), TABLE.but(align="center")), Cell(sub.name_th),
-                             Cell(f"{sub.holder_name} ({UNIT_KIND_TH[UnitKind(sub.holder_kind)]})")])
+                             Cell(_holder(sub))])
         if not a.subs:
             sub_rows.append([Cell("–", TABLE.but(align="center")), Cell("ไม่มีหน่วยงานในสังกัดรับผิดชอบ", span=2)])
     story.append(build_table(["ที่", "ตัวชี้วัดย่อย", "หน่วยงานผู้รับผิดชอบ"], sub_rows, [1.0 * cm, 13.2 * cm, 10.5 * cm],
@@ -68,3 +68,8 @@ def _count(value, thai: bool, bold: bool = False) -> Cell:
     if value is None:
         return Cell("–", style)
     return number(Decimal(value), thai, places=0, style=style)
+
+
+def _holder(sub) -> str:
+    kind = UNIT_KIND_TH[UnitKind(sub.holder_kind)]
+    return sub.holder_name if kind in sub.holder_name else f"{sub.holder_name} ({kind})"

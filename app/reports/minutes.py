@@ -39,7 +39,7 @@ def _people(lines, with_reason: bool = False) -> Table:
         if with_reason:
             row.append(ThaiParagraph(_t(line.reason), PLAIN))
         rows.append(row)
-    widths = [1.3 * cm, 6.7 * cm, 5.4 * cm, 2.6 * cm] if with_reason else [1.3 * cm, 9.3 * cm, 5.4 * cm]
+    widths = [1.3 * cm, 6.5 * cm, 5.0 * cm, 3.2 * cm] if with_reason else [1.3 * cm, 9.3 * cm, 5.4 * cm]
     table = Table(rows, colWidths=widths, hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, 0), (-1, -1), 0),

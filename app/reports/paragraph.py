@@ -121,7 +121,7 @@ class Line:
         return "".join(t.text for t in self.tokens)
 
 
-def _lookahead(tokens: list[Token], start: int, chars: int = 40) -> str:
+def _lookahead(tokens: list[Token], start: int, chars: int = 200) -> str:
     out = ""
     for t in tokens[start:]:
         if t.newline:
@@ -277,6 +277,7 @@ class ThaiParagraph(Flowable):
 
 
 SPACE_WEIGHT = 4
+MAX_SPACE_STRETCH = 0.2                 # em added to a word space at most: wider gaps read as columns
 
 
 def _thai(ch: str) -> bool:
@@ -284,22 +285,23 @@ def _thai(ch: str) -> bool:
 
 
 def justification(line: Line, spare: float, size: float) -> dict:
-    """Extra width per token: spaces take the most, Thai words spread it between their clusters,
-    Latin words and numbers keep their letter spacing. Empty when the line would look torn."""
-    weights = {}
-    for ti, token in enumerate(line.tokens):
-        if token.space:
-            weights[("space", ti)] = SPACE_WEIGHT
-        elif all(_thai(ch) for ch in token.text):
-            weights[ti] = len(cluster_starts(token.text))
+    """Extra width per token: spaces take the most (up to 0.2 em), Thai words spread the rest between
+    their clusters, Latin words and numbers keep their letter spacing. Empty when the line would look torn."""
+    spaces = [("space", ti) for ti, token in enumerate(line.tokens) if token.space]
+    clusters = {ti: len(cluster_starts(token.text)) for ti, token in enumerate(line.tokens)
+                if not token.space and all(_thai(ch) for ch in token.text)}
     last = len(line.tokens) - 1
-    if last in weights:
-        weights[last] -= 1  # no stretch after the line's last cluster
-    total = sum(weights.values())
-    if total <= 0 or spare / total > MAX_STRETCH * size:
+    if last in clusters:
+        clusters[last] -= 1  # no stretch after the line's last cluster
+    total = SPACE_WEIGHT * len(spaces) + sum(clusters.values())
+    if total <= 0:
         return {}
-    unit = spare / total
-    out = {}
-    for key, weight in weights.items():
-        out[key] = unit * SPACE_WEIGHT if isinstance(key, tuple) else unit
+    space_extra = min(SPACE_WEIGHT * spare / total, MAX_SPACE_STRETCH * size)
+    rest = spare - space_extra * len(spaces)
+    n_clusters = sum(clusters.values())
+    cluster_extra = rest / n_clusters if n_clusters else 0.0
+    if (rest > 0.01 and not n_clusters) or cluster_extra > MAX_STRETCH * size:
+        return {}
+    out = {key: space_extra for key in spaces}
+    out.update({ti: cluster_extra for ti, n in clusters.items() if n > 0 or ti != last})
     return out
