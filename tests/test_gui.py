@@ -166,6 +166,9 @@ def test_switching_language(qtbot, window):
     assert window.nav.item(0).text() == "Dashboard"
     assert window.nav.item(2).text() == "Indicators & targets"
     assert window.pages["TargetsPage"].undo_button.text() == "Undo"
+    targets = window.pages["TargetsPage"]
+    headers = [targets.model.headerData(c, Qt.Horizontal) for c in range(targets.model.columnCount())]
+    assert "Weight" in headers and "Base (50)" in headers
     window.language_actions["th"].trigger()
     assert window.nav.item(0).text() == "แดชบอร์ด"
 

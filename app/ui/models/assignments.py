@@ -6,11 +6,12 @@ into an undoable command that calls the services; the page then reloads the rows
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.thai_text import format_number
 from app.models.enums import DIRECTION_EN, DIRECTION_TH, INDICATOR_KIND_EN, INDICATOR_KIND_TH, Direction, IndicatorKind
+from app.ui.models.columns import ColumnsTableModel
 from app.services.grid import AssignmentRow
 from app.ui.i18n import pick
 
@@ -25,7 +26,8 @@ EDITABLE = {"weight", "base", "standard", "advanced", "base_6", "standard_6", "a
 PROBLEM_BG = QColor("#fde2e1")
 
 
-class AssignmentTableModel(QAbstractTableModel):
+class AssignmentTableModel(ColumnsTableModel):
+    COLUMNS = COLUMNS
     edit_requested = Signal(list)     # [(assignment_id, field, old, new)]
 
     def __init__(self, parent=None) -> None:
@@ -38,22 +40,6 @@ class AssignmentTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows, self.problems, self.read_only = list(rows), dict(problems or {}), read_only
         self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if role != Qt.DisplayRole:
-            return None
-        if orientation == Qt.Horizontal:
-            return self.tr(COLUMNS[section][0]) if 0 <= section < len(COLUMNS) else None
-        return str(section + 1)
-
-    def field(self, column: int) -> str:
-        return COLUMNS[column][1]
 
     def _display(self, row: AssignmentRow, field: str) -> str:
         value = getattr(row, field)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
+from app.ui.models.columns import ColumnsTableModel
 from app.models.enums import ATTENDANCE_EN, ATTENDANCE_TH, Attendance
 from app.ui.i18n import pick
 
@@ -26,7 +27,8 @@ class AttendanceRow:
     reason: str = ""
 
 
-class AttendanceTableModel(QAbstractTableModel):
+class AttendanceTableModel(ColumnsTableModel):
+    COLUMNS = COLUMNS
     edit_requested = Signal(object, dict)     # member id, the row's new values
 
     def __init__(self, parent=None) -> None:
@@ -37,17 +39,6 @@ class AttendanceTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(COLUMNS):
-            return self.tr(COLUMNS[section][0])
-        return None
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):

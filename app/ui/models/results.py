@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.thai_text import format_number
 from app.domain.unit_score import UnitScore
+from app.ui.models.columns import ColumnsTableModel
 from app.services.grid import ResultRow
 
 COLUMNS = [("ตัวชี้วัด", "name"), ("หน่วยนับ", "unit_of_measure"), ("น้ำหนัก", "weight"), ("ขั้นต้น", "base"),
@@ -18,7 +19,8 @@ MISSING_BG = QColor("#fde2e1")
 MONITOR_FG = QColor("#6b6b6b")
 
 
-class ResultsTableModel(QAbstractTableModel):
+class ResultsTableModel(ColumnsTableModel):
+    COLUMNS = COLUMNS
     edit_requested = Signal(object, str, str, str)   # assignment id, field, old text, new text
 
     def __init__(self, parent=None) -> None:
@@ -33,22 +35,6 @@ class ResultsTableModel(QAbstractTableModel):
         self.scored = {str(getattr(s.line.key, "hex", s.line.key)): s for s in (score.lines if score else [])}
         self.read_only = read_only
         self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if role != Qt.DisplayRole:
-            return None
-        if orientation == Qt.Horizontal:
-            return self.tr(COLUMNS[section][0]) if 0 <= section < len(COLUMNS) else None
-        return str(section + 1)
-
-    def field(self, column: int) -> str:
-        return COLUMNS[column][1]
 
     def _scored(self, row: ResultRow):
         return self.scored.get(row.assignment_id.hex)
