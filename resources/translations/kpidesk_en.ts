@@ -179,8 +179,8 @@
   <context>
     <name>DashboardPage</name>
     <message>
-      <source>หน่วยงาน</source>
-      <translation>Unit</translation>
+      <source>รหัส</source>
+      <translation>Code</translation>
     </message>
     <message>
       <source>ตัวชี้วัด</source>

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QComboBox, QHeaderView, QGridLayout, QGroupBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from app.domain.early_warning import SIGNAL_TH, UNIT_FLOOR, Signal, projected_unit_score, warn
 from app.domain.grades import GRADES
@@ -33,11 +33,9 @@ class DashboardPage(QWidget):
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.Antialiasing)
         self.chart_view.setMinimumHeight(260)
-        self.warnings = RowsTableModel([self.tr("หน่วยงาน"), self.tr("ตัวชี้วัด"), self.tr("สัญญาณ"),
+        self.warnings = RowsTableModel([self.tr("รหัส"), self.tr("ตัวชี้วัด"), self.tr("สัญญาณ"),
                                         self.tr("คาดการณ์ ๑๒ เดือน")], self)
         self.warning_view = table_view(self.warnings, stretch_column=1)
-        self.warning_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.Interactive)
-        self.warning_view.setColumnWidth(0, 200)
         self.whatif_unit = QComboBox()
         self.whatif_unit.currentIndexChanged.connect(self.show_plan)
         self.whatif_text = QTextBrowser()
@@ -147,7 +145,7 @@ class DashboardPage(QWidget):
             for w in ws:
                 if w.signal in (Signal.AT_RISK, Signal.OFF_TRACK):
                     colours[(len(rows), 2)] = "#b3261e" if w.signal == Signal.OFF_TRACK else "#d08a00"
-                    rows.append([u.unit_name, w.line.name, pick(SIGNAL_TH[w.signal], w.signal.value.replace("_", " ")),
+                    rows.append([u.unit_code, w.line.name, pick(SIGNAL_TH[w.signal], w.signal.value.replace("_", " ")),
                                  plain(w.projected)])
         self.warnings.set_rows(rows, colours=colours)
         self.warning_view.resizeRowsToContents()
