@@ -70,6 +70,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--signer", help="memo: signer's name (default: the committee secretary)")
     p.add_argument("--signer-position", help="memo: signer's position")
 
+    p = sub.add_parser("template", help="Excel workbook for one unit to fill: targets, or results with --round")
+    _add_db(p)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--unit", required=True, help="unit code")
+    p.add_argument("--round", type=int, choices=(6, 12), dest="months")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+
+    p = sub.add_parser("import", help="import a filled template, a ministry-wide list or an export (all or nothing)")
+    _add_db(p)
+    p.add_argument("file", metavar="FILE.xlsx")
+    p.add_argument("--dry-run", action="store_true", help="show what would change and change nothing")
+    p.add_argument("--year", type=int, help="the year the file must be for (required for a ministry-wide list)")
+    p.add_argument("--unit", help="the unit the file must be for")
+    p.add_argument("--round", type=int, choices=(6, 12), dest="months", help="the round the file must be for")
+
+    p = sub.add_parser("export", help="every table of a fiscal year as an Excel workbook")
+    _add_db(p)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+
     p = sub.add_parser("backup", help="consistent copy of the database (SQLite online backup)")
     _add_db(p)
     p.add_argument("--out", required=True, metavar="FILE")
@@ -98,7 +118,8 @@ def _dispatch(args) -> int:
     if args.demo:
         return _cmd_gui_demo(args)
     return {"gui": _cmd_gui, "demo": _cmd_demo, "init": _cmd_init, "score": _cmd_score, "check": _cmd_check,
-            "backup": _cmd_backup, "report": _cmd_report}[command](args)
+            "backup": _cmd_backup, "report": _cmd_report, "template": _cmd_excel, "import": _cmd_excel,
+            "export": _cmd_excel}[command](args)
 
 
 def _cmd_demo(args) -> int:
@@ -179,6 +200,11 @@ def _cmd_check(args) -> int:
 def _cmd_report(args) -> int:
     from app.cli_report import run_report
     return run_report(args, _db_arg(args))
+
+
+def _cmd_excel(args) -> int:
+    from app.cli_excel import run
+    return run(args, _db_arg(args))
 
 
 def _cmd_backup(args) -> int:

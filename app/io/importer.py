@@ -1,0 +1,342 @@
+"""``kpi-desk import``: read a workbook, say what would change, apply all of it in one transaction or none.
+
+Kinds: a department's targets template, its results template (both carry where they belong), the
+ministry-wide list of indicators and targets (sheet "ตัวชี้วัดทั้งกระทรวง"), and a full export. After
+the changes are made inside the transaction, every touched unit is validated with the grid's rules
+(weights add up, targets in order); any problem rolls everything back. A dry run does the same and
+then rolls back on purpose, so what it reports is exactly what a real import would do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from sqlmodel import Session, select
+
+from app.domain.thai_text import parse_decimal
+from app.errors import KpiDeskError, ValidationError
+from app.io.reader import Problem, open_workbook, read_meta, read_sheet
+from app.io.workbook_format import (DIRECTION_WORDS, MINISTRY_COLUMNS, MINISTRY_SHEET, NO, RESULT_COLUMNS,
+                                    RESULTS_SHEET, TARGET_COLUMNS, TARGETS_SHEET, YES)
+from app.models import Assignment, FiscalYear, Indicator, IndicatorKind, Result, Round, Unit
+from app.models.enums import INDICATOR_KIND_TH
+from app.services import framework, indicators, lookup
+from app.services.grid import FIELD_TH, set_assignment_field, set_result_field, unit_problems
+
+TARGET_FIELDS = ("monitor", "weight", "base", "standard", "advanced", "base_6", "standard_6", "advanced_6")
+KIND_WORDS = {**{v: k.value for k, v in INDICATOR_KIND_TH.items()}, **{k.value: k.value for k in IndicatorKind}}
+
+
+@dataclass
+class Change:
+    action: str            # "added", "changed", "unchanged"
+    where: str
+    subject: str
+    field: str = ""
+    old: str = ""
+    new: str = ""
+
+    @property
+    def th(self) -> str:
+        word = {"added": "เพิ่ม", "changed": "แก้ไข", "unchanged": "ไม่เปลี่ยนแปลง"}[self.action]
+        detail = f" {FIELD_TH.get(self.field, self.field)}: {self.old or '–'} → {self.new or '–'}" if self.field else ""
+        return f"{word}  {self.where}  {self.subject}{detail}"
+
+
+@dataclass
+class ImportPlan:
+    kind: str
+    description: str
+    changes: list[Change] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    ops: list[tuple[Problem, Callable[[Session], None]]] = field(default_factory=list)
+    units: set = field(default_factory=set)
+    fiscal_year_id: object = None
+
+    def counts(self) -> dict[str, int]:
+        out = {"added": 0, "changed": 0, "unchanged": 0}
+        subjects = {}
+        for c in self.changes:
+            subjects.setdefault((c.where, c.subject), set()).add(c.action)
+        for actions in subjects.values():
+            out["added" if "added" in actions else "changed" if "changed" in actions else "unchanged"] += 1
+        return out
+
+
+class ImportRefused(ValidationError):
+    def __init__(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        super().__init__([p.th for p in plan.problems], "import refused")
+
+
+class _DryRun(Exception):
+    pass
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    return format(value, "f") if hasattr(value, "as_tuple") else str(value)
+
+
+def _number(plan: ImportPlan, sheet: str, row: int, header: str, raw):
+    try:
+        return parse_decimal(raw), True
+    except ValueError as exc:
+        plan.problems.append(Problem(sheet, row, header, str(exc)))
+        return None, False
+
+
+def _monitor(plan: ImportPlan, sheet: str, row: int, raw):
+    text = "" if raw is None else str(raw).strip()
+    if text in (YES, "Y", "y", "TRUE", "True", "1", "yes"):
+        return True, True
+    if text in (NO, "", "N", "n", "FALSE", "False", "0", "no"):
+        return False, True
+    plan.problems.append(Problem(sheet, row, "Monitor", f"ต้องเป็น “{YES}” หรือ “{NO}” แต่พบ “{text}”"))
+    return None, False
+
+
+def _header(columns, key: str) -> str:
+    return next(c.header for c in columns if c.key == key)
+
+
+def _check_place(meta: dict, expect: dict, plan: ImportPlan, session: Session, sheet: str) -> None:
+    ministry = lookup.ministry(session)
+    if meta.get("ministry") and meta["ministry"] != ministry.code:
+        plan.problems.append(Problem(sheet, None, "", f"ไฟล์นี้เป็นของกระทรวงรหัส {meta['ministry']} "
+                                                      f"ไม่ใช่ {ministry.code} ของฐานข้อมูลนี้"))
+    for key, label in (("year", "ปีงบประมาณ"), ("unit", "หน่วยงาน"), ("round", "รอบการประเมิน")):
+        want = expect.get(key)
+        if want is not None and str(meta.get(key, "")) != str(want):
+            plan.problems.append(Problem(sheet, None, "", f"ไฟล์นี้เป็นแบบฟอร์มของ{label} {meta.get(key) or '–'} "
+                                                          f"แต่กำลังนำเข้าใน{label} {want}"))
+
+
+def _targets_row(plan, session, sheet, columns, number, values, unit: Unit, fy: FiscalYear, seen: set) -> None:
+    code = "" if values.get("indicator") is None else str(values["indicator"]).strip()
+    if not code:
+        plan.problems.append(Problem(sheet, number, _header(columns, "indicator"), "ไม่มีรหัสตัวชี้วัด"))
+        return
+    if (unit.id, code) in seen:
+        plan.problems.append(Problem(sheet, number, _header(columns, "indicator"),
+                                     f"ตัวชี้วัด {code} ของ{unit.name_th} ซ้ำกับแถวก่อนหน้า"))
+        return
+    seen.add((unit.id, code))
+    new = {}
+    ok = True
+    for key in TARGET_FIELDS:
+        if key not in values:
+            continue
+        if key == "monitor":
+            new[key], good = _monitor(plan, sheet, number, values[key])
+        else:
+            new[key], good = _number(plan, sheet, number, _header(columns, key), values[key])
+        ok = ok and good
+    ind = session.exec(select(Indicator).where(Indicator.code == code)).first()
+    where, subject = f"{sheet} แถว {number}", f"{unit.code} / {code}"
+    if ind is None:
+        name = str(values.get("name") or "").strip()
+        if not name:
+            plan.problems.append(Problem(sheet, number, _header(columns, "indicator"),
+                                         f"ไม่พบตัวชี้วัดรหัส {code} ในบัญชีตัวชี้วัด (ตัวชี้วัดใหม่ต้องมีชื่อ)"))
+            return
+        kind = KIND_WORDS.get(str(values.get("kind") or "functional").strip())
+        direction = DIRECTION_WORDS.get(str(values.get("direction") or "higher").strip())
+        if kind is None or direction is None:
+            plan.problems.append(Problem(sheet, number, "ประเภท/ทิศทาง", "ไม่รู้จักประเภทหรือทิศทางของตัวชี้วัดใหม่"))
+            return
+        uom = str(values.get("unit_of_measure") or "")
+        plan.changes.append(Change("added", where, subject, "name", "", name))
+        plan.ops.append((Problem(sheet, number, "", ""), lambda s, c=code, n=name, k=kind, d=direction, u=uom:
+                         indicators.create_indicator(s, code=c, name_th=n, kind=k, direction=d, unit_of_measure=u)))
+    a = session.exec(select(Assignment).where(Assignment.unit_id == unit.id, Assignment.fiscal_year_id == fy.id,
+                                              Assignment.indicator_id == ind.id)).first() if ind else None
+    if not ok:
+        return
+    plan.units.add(unit.id)
+    if a is None:
+        plan.changes.append(Change("added", where, subject))
+        for key, value in new.items():
+            if value not in (None, False):
+                plan.changes.append(Change("added", where, subject, key, "", _text(value)))
+
+        component = str(values.get("component") or "").strip()
+
+        def add(s, c=code, values=new, uid=unit.id, comp=component):
+            ind_ = s.exec(select(Indicator).where(Indicator.code == c)).one()
+            assignment = indicators.assign_indicator(
+                s, unit=s.get(Unit, uid), indicator=ind_, year=s.get(FiscalYear, fy.id), monitor=bool(values.get("monitor")),
+                component=lookup.component(s, fy.id, comp) if comp else None)
+            for key in ("weight", "base", "standard", "advanced", "base_6", "standard_6", "advanced_6"):
+                if values.get(key) is not None:
+                    set_assignment_field(s, assignment, key, values[key])
+        plan.ops.append((Problem(sheet, number, "", ""), add))
+        return
+    changed = [(k, getattr(a, k), v) for k, v in new.items() if getattr(a, k) != v and not (k == "weight" and v is None)]
+    if not changed:
+        plan.changes.append(Change("unchanged", where, subject))
+        return
+    for key, old, value in changed:
+        plan.changes.append(Change("changed", where, subject, key, _text(old), _text(value)))
+    ordered = sorted(changed, key=lambda c: c[0] != "monitor")      # Monitor first: it resets the weight
+
+    def edit(s, aid=a.id, edits=ordered):
+        assignment = s.get(Assignment, aid)
+        for key, _old, value in edits:
+            set_assignment_field(s, assignment, key, value)
+    plan.ops.append((Problem(sheet, number, "", ""), edit))
+
+
+def plan_targets(session: Session, wb, meta: dict, expect: dict) -> ImportPlan:
+    unit = lookup.unit(session, meta.get("unit", ""))
+    fy = lookup.year(session, int(meta.get("year", 0)))
+    plan = ImportPlan("targets", f"ตัวชี้วัดและค่าเป้าหมาย {unit.name_th} ปีงบประมาณ พ.ศ. {fy.year_be}", fiscal_year_id=fy.id)
+    _check_place(meta, expect, plan, session, TARGETS_SHEET)
+    try:
+        framework.ensure_targets_editable(session, fy.id)
+    except KpiDeskError as exc:
+        plan.problems.append(Problem(TARGETS_SHEET, None, "", exc.th))
+    if TARGETS_SHEET not in wb.sheetnames:
+        plan.problems.append(Problem(TARGETS_SHEET, None, "", "ไม่พบแผ่นงานนี้ในไฟล์ (อย่าเปลี่ยนชื่อแผ่นงาน)"))
+        return plan
+    seen: set = set()
+    for number, values in read_sheet(wb, TARGETS_SHEET, TARGET_COLUMNS, plan.problems, ("indicator", "weight")):
+        _targets_row(plan, session, TARGETS_SHEET, TARGET_COLUMNS, number, values, unit, fy, seen)
+    return plan
+
+
+def plan_ministry(session: Session, wb, meta: dict, expect: dict) -> ImportPlan:
+    year = expect.get("year") or meta.get("year")
+    if not year:
+        raise KpiDeskError("รายการตัวชี้วัดทั้งกระทรวงต้องระบุปีงบประมาณ (--year)", "the ministry-wide list needs --year")
+    problems: list[Problem] = []
+    rows = list(read_sheet(wb, MINISTRY_SHEET, MINISTRY_COLUMNS, problems, ("unit", "indicator", "weight")))
+    plan = plan_ministry_rows(session, lookup.year(session, int(year)), rows)
+    plan.problems[:0] = problems
+    return plan
+
+
+def plan_ministry_rows(session: Session, fy: FiscalYear, rows: list[tuple[int, dict]]) -> ImportPlan:
+    """The ministry-wide list's rows (already read) as a plan for year ``fy``."""
+    plan = ImportPlan("ministry", f"ตัวชี้วัดและค่าเป้าหมายทั้งกระทรวง ปีงบประมาณ พ.ศ. {fy.year_be}", fiscal_year_id=fy.id)
+    try:
+        framework.ensure_targets_editable(session, fy.id)
+    except KpiDeskError as exc:
+        plan.problems.append(Problem(MINISTRY_SHEET, None, "", exc.th))
+    seen: set = set()
+    units = {u.code: u for u in session.exec(select(Unit))}
+    for number, values in rows:
+        code = str(values.get("unit") or "").strip()
+        unit = units.get(code)
+        if unit is None:
+            plan.problems.append(Problem(MINISTRY_SHEET, number, _header(MINISTRY_COLUMNS, "unit"),
+                                         f"ไม่พบหน่วยงานรหัส “{code}” ในฐานข้อมูล"))
+            continue
+        _targets_row(plan, session, MINISTRY_SHEET, MINISTRY_COLUMNS, number, values, unit, fy, seen)
+    return plan
+
+
+def plan_results(session: Session, wb, meta: dict, expect: dict) -> ImportPlan:
+    unit = lookup.unit(session, meta.get("unit", ""))
+    months = int(meta.get("round") or 0)
+    rnd = lookup.round_of(session, int(meta.get("year", 0)), months)
+    plan = ImportPlan("results", f"ผลการดำเนินงาน {unit.name_th} รอบ {months} เดือน ปีงบประมาณ พ.ศ. {meta.get('year')}",
+                      fiscal_year_id=rnd.fiscal_year_id)
+    _check_place(meta, expect, plan, session, RESULTS_SHEET)
+    try:
+        framework.ensure_results_editable(session, rnd)
+    except KpiDeskError as exc:
+        plan.problems.append(Problem(RESULTS_SHEET, None, "", exc.th))
+    if RESULTS_SHEET not in wb.sheetnames:
+        plan.problems.append(Problem(RESULTS_SHEET, None, "", "ไม่พบแผ่นงานนี้ในไฟล์ (อย่าเปลี่ยนชื่อแผ่นงาน)"))
+        return plan
+    assigned = {code: a for code, a in session.exec(
+        select(Indicator.code, Assignment).join(Assignment, Assignment.indicator_id == Indicator.id)
+        .where(Assignment.unit_id == unit.id, Assignment.fiscal_year_id == rnd.fiscal_year_id)).all()}
+    current = {r.assignment_id: r for r in session.exec(select(Result).where(Result.round_id == rnd.id))}
+    seen: set = set()
+    for number, values in read_sheet(wb, RESULTS_SHEET, RESULT_COLUMNS, plan.problems, ("indicator", "actual")):
+        code = str(values.get("indicator") or "").strip()
+        a = assigned.get(code)
+        if a is None:
+            plan.problems.append(Problem(RESULTS_SHEET, number, "รหัสตัวชี้วัด",
+                                         f"ตัวชี้วัด “{code}” ไม่ได้กำหนดให้{unit.name_th}ในปีนี้"))
+            continue
+        if code in seen:
+            plan.problems.append(Problem(RESULTS_SHEET, number, "รหัสตัวชี้วัด", f"ตัวชี้วัด {code} ซ้ำกับแถวก่อนหน้า"))
+            continue
+        seen.add(code)
+        actual, ok = _number(plan, RESULTS_SHEET, number, "ผลการดำเนินงาน", values.get("actual"))
+        if not ok:
+            continue
+        old = current.get(a.id)
+        new = {"actual": actual, "note": str(values.get("note") or ""), "evidence_ref": str(values.get("evidence_ref") or "")}
+        before = {"actual": old.actual if old else None, "note": old.note if old else "",
+                  "evidence_ref": old.evidence_ref if old else ""}
+        changed = [(k, before[k], v) for k, v in new.items() if before[k] != v]
+        where, subject = f"{RESULTS_SHEET} แถว {number}", f"{unit.code} / {code}"
+        if not changed:
+            plan.changes.append(Change("unchanged", where, subject))
+            continue
+        for key, old_value, value in changed:
+            plan.changes.append(Change("added" if old is None else "changed", where, subject, key,
+                                       _text(old_value), _text(value)))
+
+        def record(s, aid=a.id, edits=changed, rid=rnd.id):
+            for key, _old, value in edits:
+                set_result_field(s, s.get(Round, rid), aid, key, value)
+        plan.ops.append((Problem(RESULTS_SHEET, number, "", ""), record))
+    return plan
+
+
+def build_plan(session: Session, path: Path, expect: dict) -> ImportPlan:
+    wb = open_workbook(path)
+    try:
+        meta = read_meta(wb)
+        kind = meta.get("kind")
+        if kind == "targets":
+            return plan_targets(session, wb, meta, expect)
+        if kind == "results":
+            return plan_results(session, wb, meta, expect)
+        if kind == "export":
+            from app.io.export import plan_export
+            return plan_export(session, wb, meta, expect)
+        if MINISTRY_SHEET in wb.sheetnames:
+            return plan_ministry(session, wb, meta, expect)
+        raise KpiDeskError(
+            f"ไฟล์ {Path(path).name} ไม่ใช่แบบฟอร์มของ KPI Desk และไม่มีแผ่นงาน “{MINISTRY_SHEET}” "
+            "(ดูรูปแบบใน README หัวข้อ import)", "not a KPI Desk workbook")
+    finally:
+        wb.close()
+
+
+def run_import(store, path: Path, expect: dict | None = None, dry_run: bool = False, user: str = "") -> ImportPlan:
+    """Plan, apply, validate — in one transaction; a refusal or a dry run leaves the database as it was."""
+    expect = {k: v for k, v in (expect or {}).items() if v is not None}
+    plan = None
+    try:
+        with store.transaction(user=user) as s:
+            plan = build_plan(s, Path(path), expect)
+            if plan.problems:
+                raise ImportRefused(plan)
+            for where, op in plan.ops:
+                try:
+                    op(s)
+                except KpiDeskError as exc:
+                    plan.problems.append(Problem(where.sheet, where.row, where.column, exc.th))
+            if plan.problems:
+                raise ImportRefused(plan)
+            s.flush()
+            for unit_id in sorted(plan.units, key=str):
+                plan.problems += [Problem("ผลหลังนำเข้า", None, "", p.th)
+                                  for p in unit_problems(s, plan.fiscal_year_id, unit_id)]
+            if plan.problems:
+                raise ImportRefused(plan)
+            if dry_run:
+                raise _DryRun()
+    except _DryRun:
+        pass
+    return plan
