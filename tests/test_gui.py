@@ -202,3 +202,37 @@ def test_second_instance_is_warned(qtbot, window, demo_store, monkeypatch):
     second = lock_database(window, demo_store.path)
     assert second is None and "เปิดอยู่" in asked[0]
     first.unlock()
+
+
+def test_import_from_excel_with_a_preview(qtbot, window, demo_store, tmp_path):
+    from openpyxl import load_workbook
+    from PySide6.QtCore import QTimer
+
+    from app.io.template import write_template
+    from app.io.workbook_format import TARGETS_SHEET
+    from app.ui import excel
+    path = tmp_path / "pcd.xlsx"
+    with demo_store.reading() as s:
+        write_template(s, year_be=2568, unit_code="PCD", months=None, out=path)
+    wb = load_workbook(path)
+    wb[TARGETS_SHEET]["H3"] = "๗๒"
+    wb.save(path)
+    set_year(window, 2568)
+    seen = []
+
+    def click_import_when_shown():
+        dialog = getattr(window, "last_import_dialog", None)
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(100, click_import_when_shown)
+            return
+        seen.append([dialog.model.index(r, c).data() for r in range(dialog.model.rowCount()) for c in range(6)])
+        qtbot.mouseClick(dialog.apply_button, Qt.LeftButton)
+
+    QTimer.singleShot(100, click_import_when_shown)
+    excel.import_workbook(window, str(path))
+    qtbot.waitUntil(lambda: "นำเข้าแล้ว" in window.statusBar().currentMessage(), timeout=30000)
+    assert "แก้ไข" in seen[0] and "72" in seen[0] and "74" in seen[0]
+    with demo_store.reading() as s:
+        a = s.exec(select(Assignment).where(Assignment.indicator_id == lookup.indicator(s, "PCD-02").id,
+                                            Assignment.fiscal_year_id == lookup.year(s, 2568).id)).one()
+    assert a.base == D(72)

@@ -12,8 +12,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+import uuid
+
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
+from sqlalchemy import insert
 from sqlmodel import Session, select
 
 from app.domain.thai_text import parse_decimal
@@ -25,6 +28,8 @@ from app.io.workbook_format import MINISTRY_COLUMNS, MINISTRY_SHEET, NO, YES, Co
 from app.models import (Assignment, ChangeRequest, Committee, CommitteeMember, FiscalYear, FrameworkComponent,
                         Indicator, JointAgenda, JointLeadAgency, JointMainIndicator, JointSubIndicator, Ministry, Result,
                         Round, Unit)
+from app.models.audit import audit_bulk_insert
+from app.models.base import utcnow
 from app.models.enums import DIRECTION_TH, INDICATOR_KIND_TH, Direction, IndicatorKind
 from app.services import lookup
 from app.services.scoring import score_round
@@ -315,17 +320,29 @@ def _recreate(s: Session, data: dict, year_be: int, plan: ImportPlan) -> None:
     plan.fiscal_year_id = fy.id
     s.flush()
     rounds = {r.months: r for r in s.exec(select(Round).where(Round.fiscal_year_id == fy.id))}
+    s.flush()
     assignment = {(units_code, ind_code): a for a, units_code, ind_code in (
         (a, u.code, i.code) for a, u, i in s.exec(
             select(Assignment, Unit, Indicator).join(Unit, Unit.id == Assignment.unit_id)
             .join(Indicator, Indicator.id == Assignment.indicator_id).where(Assignment.fiscal_year_id == fy.id)))}
+    results, now = [], utcnow()
     for number, r in data["ผล"]:
         a = assignment.get((_s(r["unit"]), _s(r["indicator"])))
         if a is None:
             plan.problems.append(Problem("ผล", number, "รหัสตัวชี้วัด", "ไม่พบตัวชี้วัดนี้ของหน่วยงานในแผ่นงานตัวชี้วัดทั้งกระทรวง"))
             continue
-        s.add(Result(assignment_id=a.id, round_id=rounds[int(_dec(r["round"]))].id, actual=_dec(r.get("actual")),
-                     note=_s(r.get("note")), evidence_ref=_s(r.get("evidence_ref")), recorded_by=_s(r.get("recorded_by"))))
+        try:
+            actual = _dec(r.get("actual"))
+        except ValueError as exc:
+            plan.problems.append(Problem("ผล", number, "ผลการดำเนินงาน", str(exc)))
+            continue
+        results.append({"id": uuid.uuid4(), "created_at": now, "updated_at": now, "assignment_id": a.id,
+                        "round_id": rounds[int(_dec(r["round"]))].id, "actual": actual, "note": _s(r.get("note")),
+                        "evidence_ref": _s(r.get("evidence_ref")), "recorded_by": _s(r.get("recorded_by")),
+                        "recorded_at": None})
+    if results:
+        s.execute(insert(Result.__table__), results)
+        audit_bulk_insert(s, Result.__table__, results)
     for _n, m in data["Joint ตัวชี้วัดหลัก"]:
         s.add(JointMainIndicator(agenda_id=agendas[int(_dec(m["agenda"]))].id, number=int(_dec(m["number"])),
                                  name_th=_s(m["name_th"]), target_text=_s(m.get("target_text")),

@@ -10,6 +10,7 @@ then rolls back on purpose, so what it reports is exactly what a real import wou
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
@@ -23,7 +24,7 @@ from app.io.workbook_format import (DIRECTION_WORDS, MINISTRY_COLUMNS, MINISTRY_
 from app.models import Assignment, FiscalYear, Indicator, IndicatorKind, Result, Round, Unit
 from app.models.enums import INDICATOR_KIND_TH
 from app.services import framework, indicators, lookup
-from app.services.grid import FIELD_TH, set_assignment_field, set_result_field, unit_problems
+from app.services.grid import FIELD_TH, set_assignment_fields, set_result_field, units_problems
 
 TARGET_FIELDS = ("monitor", "weight", "base", "standard", "advanced", "base_6", "standard_6", "advanced_6")
 KIND_WORDS = {**{v: k.value for k, v in INDICATOR_KIND_TH.items()}, **{k.value: k.value for k in IndicatorKind}}
@@ -52,6 +53,8 @@ class ImportPlan:
     changes: list[Change] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     ops: list[tuple[Problem, Callable[[Session], None]]] = field(default_factory=list)
+    pending: list[dict] = field(default_factory=list)     # new assignments, inserted together
+    cache: dict = field(default_factory=dict)
     units: set = field(default_factory=set)
     fiscal_year_id: object = None
 
@@ -115,6 +118,15 @@ def _check_place(meta: dict, expect: dict, plan: ImportPlan, session: Session, s
                                                           f"แต่กำลังนำเข้าใน{label} {want}"))
 
 
+def _cache(plan: ImportPlan, session: Session, fy: FiscalYear) -> dict:
+    """The catalogue and the year's assignments, loaded once per plan instead of once per row."""
+    if not plan.cache:
+        plan.cache["indicators"] = {i.code: i for i in session.exec(select(Indicator))}
+        plan.cache["assignments"] = {(a.unit_id, a.indicator_id): a for a in session.exec(
+            select(Assignment).where(Assignment.fiscal_year_id == fy.id))}
+    return plan.cache
+
+
 def _targets_row(plan, session, sheet, columns, number, values, unit: Unit, fy: FiscalYear, seen: set) -> None:
     code = "" if values.get("indicator") is None else str(values["indicator"]).strip()
     if not code:
@@ -135,7 +147,8 @@ def _targets_row(plan, session, sheet, columns, number, values, unit: Unit, fy: 
         else:
             new[key], good = _number(plan, sheet, number, _header(columns, key), values[key])
         ok = ok and good
-    ind = session.exec(select(Indicator).where(Indicator.code == code)).first()
+    cache = _cache(plan, session, fy)
+    ind = cache["indicators"].get(code)
     where, subject = f"{sheet} แถว {number}", f"{unit.code} / {code}"
     if ind is None:
         name = str(values.get("name") or "").strip()
@@ -152,8 +165,7 @@ def _targets_row(plan, session, sheet, columns, number, values, unit: Unit, fy: 
         plan.changes.append(Change("added", where, subject, "name", "", name))
         plan.ops.append((Problem(sheet, number, "", ""), lambda s, c=code, n=name, k=kind, d=direction, u=uom:
                          indicators.create_indicator(s, code=c, name_th=n, kind=k, direction=d, unit_of_measure=u)))
-    a = session.exec(select(Assignment).where(Assignment.unit_id == unit.id, Assignment.fiscal_year_id == fy.id,
-                                              Assignment.indicator_id == ind.id)).first() if ind else None
+    a = cache["assignments"].get((unit.id, ind.id)) if ind else None
     if not ok:
         return
     plan.units.add(unit.id)
@@ -162,18 +174,8 @@ def _targets_row(plan, session, sheet, columns, number, values, unit: Unit, fy: 
         for key, value in new.items():
             if value not in (None, False):
                 plan.changes.append(Change("added", where, subject, key, "", _text(value)))
-
-        component = str(values.get("component") or "").strip()
-
-        def add(s, c=code, values=new, uid=unit.id, comp=component):
-            ind_ = s.exec(select(Indicator).where(Indicator.code == c)).one()
-            assignment = indicators.assign_indicator(
-                s, unit=s.get(Unit, uid), indicator=ind_, year=s.get(FiscalYear, fy.id), monitor=bool(values.get("monitor")),
-                component=lookup.component(s, fy.id, comp) if comp else None)
-            for key in ("weight", "base", "standard", "advanced", "base_6", "standard_6", "advanced_6"):
-                if values.get(key) is not None:
-                    set_assignment_field(s, assignment, key, values[key])
-        plan.ops.append((Problem(sheet, number, "", ""), add))
+        plan.pending.append({"ref": Problem(sheet, number, "", ""), "unit_id": unit.id, "code": code,
+                             "component": str(values.get("component") or "").strip() or None, **new})
         return
     changed = [(k, getattr(a, k), v) for k, v in new.items() if getattr(a, k) != v and not (k == "weight" and v is None)]
     if not changed:
@@ -181,13 +183,26 @@ def _targets_row(plan, session, sheet, columns, number, values, unit: Unit, fy: 
         return
     for key, old, value in changed:
         plan.changes.append(Change("changed", where, subject, key, _text(old), _text(value)))
-    ordered = sorted(changed, key=lambda c: c[0] != "monitor")      # Monitor first: it resets the weight
+    ordered = changed
 
     def edit(s, aid=a.id, edits=ordered):
-        assignment = s.get(Assignment, aid)
-        for key, _old, value in edits:
-            set_assignment_field(s, assignment, key, value)
+        set_assignment_fields(s, s.get(Assignment, aid), {key: value for key, _old, value in edits})
     plan.ops.append((Problem(sheet, number, "", ""), edit))
+
+
+def _queue_bulk_adds(plan: ImportPlan, fiscal_year_id) -> None:
+    """One operation that inserts every new assignment of the plan (after any new indicators)."""
+    if not plan.pending:
+        return
+    items = plan.pending
+
+    def add_all(s):
+        codes = {i.code: i for i in s.exec(select(Indicator).where(Indicator.code.in_({it["code"] for it in items})))}
+        refused = indicators.bulk_assign(s, year=s.get(FiscalYear, fiscal_year_id),
+                                         items=[{**it, "indicator": codes[it["code"]]} for it in items])
+        for ref, reason in refused:
+            plan.problems.append(Problem(ref.sheet, ref.row, ref.column, reason))
+    plan.ops.append((Problem("", None, "", ""), add_all))
 
 
 def plan_targets(session: Session, wb, meta: dict, expect: dict) -> ImportPlan:
@@ -205,6 +220,7 @@ def plan_targets(session: Session, wb, meta: dict, expect: dict) -> ImportPlan:
     seen: set = set()
     for number, values in read_sheet(wb, TARGETS_SHEET, TARGET_COLUMNS, plan.problems, ("indicator", "weight")):
         _targets_row(plan, session, TARGETS_SHEET, TARGET_COLUMNS, number, values, unit, fy, seen)
+    _queue_bulk_adds(plan, fy.id)
     return plan
 
 
@@ -236,6 +252,7 @@ def plan_ministry_rows(session: Session, fy: FiscalYear, rows: list[tuple[int, d
                                          f"ไม่พบหน่วยงานรหัส “{code}” ในฐานข้อมูล"))
             continue
         _targets_row(plan, session, MINISTRY_SHEET, MINISTRY_COLUMNS, number, values, unit, fy, seen)
+    _queue_bulk_adds(plan, fy.id)
     return plan
 
 
@@ -330,9 +347,8 @@ def run_import(store, path: Path, expect: dict | None = None, dry_run: bool = Fa
             if plan.problems:
                 raise ImportRefused(plan)
             s.flush()
-            for unit_id in sorted(plan.units, key=str):
-                plan.problems += [Problem("ผลหลังนำเข้า", None, "", p.th)
-                                  for p in unit_problems(s, plan.fiscal_year_id, unit_id)]
+            plan.problems += [Problem("ผลหลังนำเข้า", None, "", p.th)
+                              for p in units_problems(s, plan.fiscal_year_id, sorted(plan.units, key=str))]
             if plan.problems:
                 raise ImportRefused(plan)
             if dry_run:

@@ -35,6 +35,11 @@ class Problem:
         return f"{where}: {self.reason}"
 
 
+def _damaged(path, exc: BaseException) -> KpiDeskError:
+    return KpiDeskError(f"ไฟล์ {Path(path).name} เสียหาย อ่านไม่ได้ ({type(exc).__name__}: {exc})",
+                        f"{Path(path).name} is damaged: {exc}")
+
+
 def open_workbook(path: Path):
     path = Path(path)
     if not path.is_file():
@@ -52,6 +57,7 @@ def open_workbook(path: Path):
     if any(n.lower().endswith("vbaproject.bin") for n in names):
         raise KpiDeskError(f"ไฟล์ {path.name} มีแมโคร (VBA) จึงไม่นำเข้า กรุณาบันทึกเป็น .xlsx แบบไม่มีแมโคร",
                            f"{path.name} contains macros")
+    _refuse_dtds(path, names)
     try:
         return load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds for damaged or hostile files
@@ -59,19 +65,49 @@ def open_workbook(path: Path):
                            f"{path.name} cannot be read: {exc}") from None
 
 
+def _refuse_dtds(path: Path, names: list[str]) -> None:
+    """No part of an xlsx needs a DTD; entity tricks (billion laughs, external entities) need one.
+    Checked on the raw parts before any parser sees them (defusedxml inside openpyxl is a second net)."""
+    with zipfile.ZipFile(path) as z:
+        for name in names:
+            if not name.lower().endswith((".xml", ".rels")):
+                continue
+            try:
+                with z.open(name) as part:
+                    head = part.read(4096)
+            except Exception as exc:  # zlib.error, BadZipFile, EOFError… from a damaged archive
+                raise _damaged(path, exc) from None
+            if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
+                raise KpiDeskError(f"ไฟล์ {path.name} มีเนื้อหาที่ไม่ปลอดภัย (การประกาศ DTD/ENTITY ใน {name}) จึงไม่นำเข้า",
+                                   f"{path.name} contains a DTD in {name}")
+
+
 def read_meta(wb) -> dict:
     if META_SHEET not in wb.sheetnames:
         return {}
     meta = {}
-    for row in wb[META_SHEET].iter_rows(values_only=True):
-        if row and row[0] is not None:
-            meta[str(row[0])] = "" if len(row) < 2 or row[1] is None else str(row[1])
+    try:
+        for row in wb[META_SHEET].iter_rows(values_only=True):
+            if row and row[0] is not None:
+                meta[str(row[0])] = "" if len(row) < 2 or row[1] is None else str(row[1])
+    except Exception as exc:  # sheets are parsed lazily: damage shows up while reading
+        raise _damaged(META_SHEET, exc) from None
     return meta if meta.get("format") == FORMAT else {}
 
 
 def read_sheet(wb, name: str, columns: list[Column], problems: list[Problem],
                required: tuple[str, ...] = ()) -> Iterator[tuple[int, dict]]:
     """Rows of a sheet as {column key: raw value}, found by header text; blank rows skipped."""
+    try:
+        yield from _read_sheet(wb, name, columns, problems, required)
+    except KpiDeskError:
+        raise
+    except Exception as exc:  # sheets are parsed lazily (read-only mode): damage shows up here
+        raise KpiDeskError(f"แผ่นงาน “{name}” อ่านไม่ได้ ไฟล์เสียหาย ({type(exc).__name__}: {exc})",
+                           f"sheet {name} is damaged: {exc}") from None
+
+
+def _read_sheet(wb, name, columns, problems, required):
     ws = wb[name]
     rows = ws.iter_rows(values_only=True)
     header = next(rows, None)

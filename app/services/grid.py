@@ -78,21 +78,31 @@ def coerce(field: str, value, where: str = ""):
 
 def set_assignment_field(session: Session, assignment: Assignment, field: str, value) -> Assignment:
     """Change one cell of the targets grid."""
-    if field not in DECIMAL_FIELDS and field != "monitor":
-        raise KpiDeskError(f"แก้ไขช่อง “{field}” ไม่ได้", f"field {field!r} is not editable")
+    return set_assignment_fields(session, assignment, {field: value})
+
+
+def set_assignment_fields(session: Session, assignment: Assignment, changes: dict) -> Assignment:
+    """Change several cells of one row at once (Monitor first, since it resets the weight); one flush."""
+    for field in changes:
+        if field not in DECIMAL_FIELDS and field != "monitor":
+            raise KpiDeskError(f"แก้ไขช่อง “{field}” ไม่ได้", f"field {field!r} is not editable")
     ensure_targets_editable(session, assignment.fiscal_year_id)
-    where = _where(session, assignment)
-    value = coerce(field, value, where)
-    if field == "weight":
-        if value is None:
-            value = Decimal(0)
-        if value < 0 or value > 100:
-            raise ValidationError([f"{where}น้ำหนักต้องอยู่ระหว่าง ๐ ถึง ๑๐๐ (ได้รับ {value})"])
-        if assignment.monitor and value != 0:
-            raise ValidationError([f"{where}ตัวชี้วัด Monitor ไม่มีน้ำหนัก ต้องยกเลิก Monitor ก่อนกำหนดน้ำหนัก"])
-    if field == "monitor" and value:
-        assignment.weight = Decimal(0)
-    setattr(assignment, field, value)
+    where = None
+    for field, raw in sorted(changes.items(), key=lambda kv: kv[0] != "monitor"):
+        if field == "monitor" or not isinstance(raw, Decimal) and raw is not None:
+            where = where or _where(session, assignment)
+        value = coerce(field, raw, where or "")
+        if field == "weight":
+            if value is None:
+                value = Decimal(0)
+            if value < 0 or value > 100 or (assignment.monitor and value != 0):
+                where = where or _where(session, assignment)
+                if value < 0 or value > 100:
+                    raise ValidationError([f"{where}น้ำหนักต้องอยู่ระหว่าง ๐ ถึง ๑๐๐ (ได้รับ {value})"])
+                raise ValidationError([f"{where}ตัวชี้วัด Monitor ไม่มีน้ำหนัก ต้องยกเลิก Monitor ก่อนกำหนดน้ำหนัก"])
+        if field == "monitor" and value:
+            assignment.weight = Decimal(0)
+        setattr(assignment, field, value)
     session.add(assignment)
     session.flush()
     return assignment
@@ -156,16 +166,27 @@ def targets_ok(row: AssignmentRow) -> bool:
 
 def unit_problems(session: Session, fiscal_year_id: uuid.UUID, unit_id: uuid.UUID):
     """Every weight and target problem of one unit's indicators for a year (the grid's side panel)."""
+    return units_problems(session, fiscal_year_id, [unit_id])
+
+
+def units_problems(session: Session, fiscal_year_id: uuid.UUID, unit_ids: list[uuid.UUID]):
+    """The same for many units, from one load (an import validates every unit it touched)."""
     from app.domain.validation import validate_unit
     from app.services.scoring import framework_specs, load_lines, stored
 
-    lines = load_lines(session, fiscal_year_id, None, [unit_id]).get(_key_of(unit_id), [])
+    if not unit_ids:
+        return []
+    lines = load_lines(session, fiscal_year_id, None, list(unit_ids))
     A, I = Assignment.__table__, Indicator.__table__
     directions = dict(session.execute(
         select(stored(A.c.id), I.c.direction).join(I, I.c.id == A.c.indicator_id)
-        .where(A.c.fiscal_year_id == fiscal_year_id, A.c.unit_id == unit_id)).all())
-    unit = session.get(Unit, unit_id)
-    return validate_unit(unit.name_th, lines, framework_specs(session, fiscal_year_id), directions)
+        .where(A.c.fiscal_year_id == fiscal_year_id, A.c.unit_id.in_(list(unit_ids)))).all())
+    specs = framework_specs(session, fiscal_year_id)
+    names = dict(session.execute(select(Unit.id, Unit.name_th).where(Unit.id.in_(list(unit_ids)))).all())
+    problems = []
+    for unit_id in unit_ids:
+        problems += validate_unit(names[unit_id], lines.get(_key_of(unit_id), []), specs, directions)
+    return problems
 
 
 def _key_of(unit_id: uuid.UUID):

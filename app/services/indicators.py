@@ -125,3 +125,58 @@ def remove_assignment(session: Session, assignment: Assignment) -> None:
         session.delete(result)
     session.delete(assignment)
     session.flush()
+
+
+def bulk_assign(session: Session, *, year: FiscalYear, items: list[dict]) -> list[tuple[int, str]]:
+    """Many new assignments at once (imports): each item has unit_id, indicator (Indicator), component
+    code or None, monitor, weight, targets and 6-month targets, and ``ref`` (where it came from).
+    Every item is checked with the same rules as ``assign_indicator``; the valid ones are inserted with
+    one statement and audited. Returns (ref, Thai reason) for the items refused."""
+    from uuid import uuid4
+
+    from sqlalchemy import insert
+
+    from app.models.audit import audit_bulk_insert
+    from app.models.base import utcnow
+
+    ensure_targets_editable(session, year.id)
+    comps = session.exec(select(FrameworkComponent).where(FrameworkComponent.fiscal_year_id == year.id)
+                         .order_by(FrameworkComponent.sort_order)).all()
+    by_code = {c.code: c for c in comps}
+    units = {u.id: u for u in session.exec(select(Unit))}
+    taken = set(session.exec(select(Assignment.unit_id, Assignment.indicator_id)
+                             .where(Assignment.fiscal_year_id == year.id)).all())
+    counts: dict = {}
+    for unit_id, _ind in taken:
+        counts[unit_id] = counts.get(unit_id, 0) + 1
+    rows, refused, now = [], [], utcnow()
+    for item in items:
+        ind, unit = item["indicator"], units[item["unit_id"]]
+        where = f"{unit.name_th} ตัวชี้วัด “{ind.name_th}”: "
+        try:
+            if (unit.id, ind.id) in taken:
+                raise KpiDeskError(f"{where}กำหนดไว้แล้วในปี {year.year_be}", "already assigned")
+            component = by_code.get(item.get("component") or "") or next(
+                (c for c in comps if ind.kind in c.kinds.split(",")), None)
+            if component is None:
+                raise KpiDeskError(f"{where}ไม่มีองค์ประกอบในกรอบการประเมินสำหรับตัวชี้วัดประเภทนี้", "no component")
+            monitor = bool(item.get("monitor"))
+            weight = item.get("weight") or Decimal(0)
+            _check_weight(weight, monitor, where)
+            _check_targets(item.get("base"), item.get("standard"), item.get("advanced"), ind.direction, where)
+            _check_targets(item.get("base_6"), item.get("standard_6"), item.get("advanced_6"), ind.direction,
+                           where + "ค่าเป้าหมายรอบ ๖ เดือน: ")
+        except KpiDeskError as exc:
+            refused.append((item["ref"], exc.th))
+            continue
+        taken.add((unit.id, ind.id))
+        counts[unit.id] = counts.get(unit.id, 0) + 1
+        rows.append({"id": uuid4(), "created_at": now, "updated_at": now, "unit_id": unit.id, "indicator_id": ind.id,
+                     "fiscal_year_id": year.id, "component_id": component.id, "weight": weight,
+                     "base": item.get("base"), "standard": item.get("standard"), "advanced": item.get("advanced"),
+                     "base_6": item.get("base_6"), "standard_6": item.get("standard_6"),
+                     "advanced_6": item.get("advanced_6"), "monitor": monitor, "sort_order": counts[unit.id] - 1})
+    if rows and not refused:
+        session.execute(insert(Assignment.__table__), rows)
+        audit_bulk_insert(session, Assignment.__table__, rows)
+    return refused

@@ -11,7 +11,7 @@ from app import APP_NAME, __version__
 from app.domain.thai_text import to_thai_digits
 from app.errors import KpiDeskError
 from app.store.backup import backup_sqlite
-from app.ui import i18n
+from app.ui import excel, i18n
 from app.ui.pages.changes import ChangesPage
 from app.ui.pages.dashboard import DashboardPage
 from app.ui.pages.joint import JointPage
@@ -73,6 +73,13 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("แฟ้ม"))
+        for text, handler in ((self.tr("สร้างแบบฟอร์ม Excel ให้หน่วยงาน…"), excel.template_for_unit),
+                              (self.tr("นำเข้าจาก Excel…"), excel.import_workbook),
+                              (self.tr("ส่งออกทั้งปีเป็น Excel…"), excel.export_workbook)):
+            action = QAction(text, self)
+            action.triggered.connect(lambda _checked=False, h=handler: h(self))
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         backup = QAction(self.tr("สำรองฐานข้อมูล…"), self)
         backup.triggered.connect(self.backup)
         quit_ = QAction(self.tr("ออกจากโปรแกรม"), self)

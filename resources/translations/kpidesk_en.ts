@@ -336,6 +336,18 @@
       <translation>File</translation>
     </message>
     <message>
+      <source>สร้างแบบฟอร์ม Excel ให้หน่วยงาน…</source>
+      <translation>Excel template for a unit…</translation>
+    </message>
+    <message>
+      <source>นำเข้าจาก Excel…</source>
+      <translation>Import from Excel…</translation>
+    </message>
+    <message>
+      <source>ส่งออกทั้งปีเป็น Excel…</source>
+      <translation>Export the year to Excel…</translation>
+    </message>
+    <message>
       <source>สำรองฐานข้อมูล…</source>
       <translation>Back up the database…</translation>
     </message>
@@ -538,6 +550,53 @@ Secretariat of the governing committee for performance evaluation</translation>
     <message>
       <source>บันทึกระเบียบวาระแล้ว</source>
       <translation>Agenda item saved</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreviewDialog</name>
+    <message>
+      <source>ตรวจสอบก่อนนำเข้า</source>
+      <translation>Check before importing</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;นำเข้าไม่ได้&lt;/b&gt;: {0}&lt;br&gt;พบปัญหา {1} รายการ ฐานข้อมูลจะไม่มีการเปลี่ยนแปลง</source>
+      <translation>&lt;b&gt;Cannot import&lt;/b&gt;: {0}&lt;br&gt;{1} problem(s) found; the database will not change</translation>
+    </message>
+    <message>
+      <source>ปัญหา</source>
+      <translation>Problem</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;เพิ่ม {1} · แก้ไข {2} · ไม่เปลี่ยนแปลง {3}</source>
+      <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;added {1} · changed {2} · unchanged {3}</translation>
+    </message>
+    <message>
+      <source>การเปลี่ยนแปลง</source>
+      <translation>Change</translation>
+    </message>
+    <message>
+      <source>ตำแหน่งในไฟล์</source>
+      <translation>Place in the file</translation>
+    </message>
+    <message>
+      <source>รายการ</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <source>ช่อง</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <source>เดิม</source>
+      <translation>Old</translation>
+    </message>
+    <message>
+      <source>ใหม่</source>
+      <translation>New</translation>
+    </message>
+    <message>
+      <source>นำเข้า</source>
+      <translation>Import</translation>
     </message>
   </context>
   <context>
@@ -973,6 +1032,65 @@ Logged in {1}</translation>
     <message>
       <source>ยกเลิก</source>
       <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>window</name>
+    <message>
+      <source>นำเข้าจาก Excel</source>
+      <translation>Import from Excel</translation>
+    </message>
+    <message>
+      <source>นำเข้าแล้ว: เพิ่ม {0} แก้ไข {1}</source>
+      <translation>Imported: {0} added, {1} changed</translation>
+    </message>
+    <message>
+      <source>กำลังนำเข้า…</source>
+      <translation>Importing…</translation>
+    </message>
+    <message>
+      <source>กำลังตรวจสอบไฟล์…</source>
+      <translation>Checking the file…</translation>
+    </message>
+    <message>
+      <source>ส่งออกเป็น Excel</source>
+      <translation>Export to Excel</translation>
+    </message>
+    <message>
+      <source>กำลังส่งออก…</source>
+      <translation>Exporting…</translation>
+    </message>
+    <message>
+      <source>ส่งออกที่ {0}</source>
+      <translation>Exported to {0}</translation>
+    </message>
+    <message>
+      <source>แบบฟอร์ม Excel</source>
+      <translation>Excel template</translation>
+    </message>
+    <message>
+      <source>แบบฟอร์มของ {0}</source>
+      <translation>Template for {0}</translation>
+    </message>
+    <message>
+      <source>ตัวชี้วัดและค่าเป้าหมาย</source>
+      <translation>Indicators &amp; targets</translation>
+    </message>
+    <message>
+      <source>ผลการดำเนินงานรอบ ๖ เดือน</source>
+      <translation>Results, 6-month round</translation>
+    </message>
+    <message>
+      <source>ผลการดำเนินงานรอบ ๑๒ เดือน</source>
+      <translation>Results, 12-month round</translation>
+    </message>
+    <message>
+      <source>บันทึกแบบฟอร์ม</source>
+      <translation>Save the template</translation>
+    </message>
+    <message>
+      <source>บันทึกแบบฟอร์มที่ {0}</source>
+      <translation>Template saved to {0}</translation>
     </message>
   </context>
 </TS>
