@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QLabel, QMessageBox, QVBoxLayout)
 
 from app.io.export import write_export
+from app.services.grid import FIELD_TH
 from app.io.importer import ImportPlan, ImportRefused, run_import
 from app.io.template import write_template
 from app.ui.errors import show_error
@@ -40,13 +41,14 @@ class PreviewDialog(QDialog):
                 plan.description, counts["added"], counts["changed"], counts["unchanged"]))
             self.model = RowsTableModel([self.tr("การเปลี่ยนแปลง"), self.tr("ตำแหน่งในไฟล์"), self.tr("รายการ"),
                                          self.tr("ช่อง"), self.tr("เดิม"), self.tr("ใหม่")], self)
-            self.model.set_rows([[ACTION_TH[c.action], c.where, c.subject, c.field, c.old, c.new]
+            self.model.set_rows([[ACTION_TH[c.action], c.where, c.subject, FIELD_TH.get(c.field, c.field), c.old, c.new]
                                  for c in plan.changes if c.action != "unchanged"])
         layout.addWidget(head)
         layout.addWidget(table_view(self.model, stretch_column=0 if refused else 2), 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox()
         if not refused:
             self.apply_button = buttons.addButton(self.tr("นำเข้า"), QDialogButtonBox.AcceptRole)
+        buttons.addButton(self.tr("ยกเลิก"), QDialogButtonBox.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

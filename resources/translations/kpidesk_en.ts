@@ -598,6 +598,10 @@ Secretariat of the governing committee for performance evaluation</translation>
       <source>นำเข้า</source>
       <translation>Import</translation>
     </message>
+    <message>
+      <source>ยกเลิก</source>
+      <translation>Cancel</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
@@ -1005,6 +1009,17 @@ Secretariat of the governing committee for performance evaluation</translation>
     <message>
       <source>เพิ่มหน่วยงานแล้ว</source>
       <translation>Unit added</translation>
+    </message>
+  </context>
+  <context>
+    <name>dialog</name>
+    <message>
+      <source>ตกลง</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <source>ยกเลิก</source>
+      <translation>Cancel</translation>
     </message>
   </context>
   <context>

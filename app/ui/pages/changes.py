@@ -16,7 +16,7 @@ from app.models import Assignment, ChangeRequest, Indicator, Round, Unit
 from app.models.enums import CHANGE_REASON_TH, DECISION_TH, ChangeReason, Decision
 from app.services import change_requests
 from app.ui.models.rows import RowsTableModel
-from app.ui.pages.common import MessageLine, table_view
+from app.ui.pages.common import MessageLine, dialog_buttons, table_view
 
 
 def _qdate(d: date) -> QDate:
@@ -54,7 +54,7 @@ class RequestDialog(QDialog):
         form.addRow(self.tr("ข้อเสนอ"), self.proposal)
         form.addRow(self.tr("ค่าเป้าหมายที่เสนอ"), row)
         form.addRow(self.tr("วันที่ยื่น"), self.submitted)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = dialog_buttons()
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

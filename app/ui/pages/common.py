@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QHeaderView, QLabel, QTableView
 from sqlmodel import select
 
 from app.models import Unit, UnitKind
@@ -55,3 +55,22 @@ def table_view(model, stretch_column: int = 0) -> QTableView:
     if stretch_column is not None:
         header.setSectionResizeMode(stretch_column, QHeaderView.Stretch)
     return view
+
+
+def dialog_buttons(*extra) -> "QDialogButtonBox":
+    """OK/Cancel with the interface's own words (Qt ships no Thai translation for its standard buttons)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+    box = QDialogButtonBox()
+    box.addButton(QApplication.translate("dialog", "ตกลง"), QDialogButtonBox.AcceptRole)
+    box.addButton(QApplication.translate("dialog", "ยกเลิก"), QDialogButtonBox.RejectRole)
+    return box
+
+
+def ask(parent, text: str) -> bool:
+    """A yes/no question with Thai (or English) buttons."""
+    from PySide6.QtWidgets import QMessageBox
+    box = QMessageBox(QMessageBox.Question, "KPI Desk", text, parent=parent)
+    yes = box.addButton(QApplication.translate("dialog", "ตกลง"), QMessageBox.AcceptRole)
+    box.addButton(QApplication.translate("dialog", "ยกเลิก"), QMessageBox.RejectRole)
+    box.exec()
+    return box.clickedButton() is yes

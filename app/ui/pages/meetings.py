@@ -16,7 +16,7 @@ from app.models.enums import COMMITTEE_ROLE_TH, CommitteeRole
 from app.services import meetings
 from app.ui.models.attendance import AttendanceRow, AttendanceTableModel, StatusDelegate
 from app.ui.models.rows import RowsTableModel
-from app.ui.pages.common import MessageLine, table_view
+from app.ui.pages.common import MessageLine, dialog_buttons, table_view
 
 
 class MeetingDialog(QDialog):
@@ -37,7 +37,7 @@ class MeetingDialog(QDialog):
         form.addRow(self.tr("เริ่มประชุมเวลา"), self.start)
         form.addRow(self.tr("เลิกประชุมเวลา"), self.end)
         form.addRow(self.tr("สถานที่"), self.place)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = dialog_buttons()
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -56,7 +56,7 @@ class ItemDialog(QDialog):
                          (self.tr("รายงาน"), self.report), (self.tr("การอภิปราย"), self.discussion),
                          (self.tr("มติ"), self.resolution)):
             form.addRow(label, w)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = dialog_buttons()
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

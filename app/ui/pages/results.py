@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.thai_text import format_number
 from app.errors import KpiDeskError
@@ -15,7 +15,7 @@ from app.services.framework import ensure_results_editable
 from app.services.grid import result_rows, set_result_field
 from app.services.scoring import score_round
 from app.ui.models.results import ResultsTableModel
-from app.ui.pages.common import MessageLine, UnitPicker, table_view
+from app.ui.pages.common import MessageLine, UnitPicker, ask, table_view
 
 
 class ResultsPage(QWidget):
@@ -108,7 +108,7 @@ class ResultsPage(QWidget):
         questions = {"approve": self.tr("ยืนยันว่าคณะกรรมการเห็นชอบผลรอบนี้แล้ว? ผลจะแก้ไขไม่ได้จนกว่าจะเปิดรอบกลับ"),
                      "lock": self.tr("ปิดรอบแล้วจะแก้ไขผลและค่าเป้าหมายของรอบนี้ไม่ได้อีก ยืนยันหรือไม่?"),
                      "reopen": self.tr("เปิดรอบกลับมาแก้ไขผล?")}
-        if QMessageBox.question(self, "KPI Desk", questions[action]) != QMessageBox.Yes:
+        if not ask(self, questions[action]):
             return
         try:
             with self.state.store.transaction() as s:

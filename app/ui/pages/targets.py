@@ -18,7 +18,7 @@ from app.services.framework import ensure_targets_editable
 from app.services.grid import apply_assignment_edits, assignment_rows, unit_problems
 from app.services.scoring import as_uuid, framework_specs
 from app.ui.models.assignments import EDITABLE, AssignmentTableModel
-from app.ui.pages.common import MessageLine, UnitPicker, table_view
+from app.ui.pages.common import MessageLine, UnitPicker, dialog_buttons, table_view
 
 
 class EditCommand(QUndoCommand):
@@ -54,7 +54,7 @@ class CatalogueDialog(QDialog):
             item = QListWidgetItem(f"{code}  {name}")
             item.setData(256, key)
             self.list.addItem(item)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = dialog_buttons()
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(self.filter)

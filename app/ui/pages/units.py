@@ -12,7 +12,7 @@ from app.models import Committee, CommitteeMember, Unit, UnitKind
 from app.models.enums import COMMITTEE_ROLE_TH, UNIT_KIND_TH, CommitteeRole
 from app.services import lookup, organisation
 from app.ui.models.rows import RowsTableModel
-from app.ui.pages.common import MessageLine, table_view
+from app.ui.pages.common import MessageLine, dialog_buttons, table_view
 
 
 class UnitDialog(QDialog):
@@ -28,7 +28,7 @@ class UnitDialog(QDialog):
         form.addRow(self.tr("ชื่อหน่วยงาน"), self.name)
         form.addRow(self.tr("ชื่อย่อ"), self.short)
         form.addRow(self.tr("ประเภท"), self.kind)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = dialog_buttons()
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
