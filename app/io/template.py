@@ -44,6 +44,11 @@ def _sheet(wb: Workbook, title: str, columns: list[Column]):
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         ws.column_dimensions[cell.column_letter].width = col.width
     ws.freeze_panes = "C2"
+    ws.row_dimensions[1].height = 36
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
     return ws
 
 
