@@ -223,8 +223,10 @@ def _cmd_backup(args) -> int:
 
 
 def _cmd_gui(args) -> int:
+    from app.paths import default_db_path
     from app.ui.launch import run_gui
-    return run_gui(_db_arg(args))
+    first_run = args.db is None and not default_db_path().exists()
+    return run_gui(_db_arg(args), first_run=first_run)
 
 
 def _cmd_gui_demo(args) -> int:

@@ -236,3 +236,25 @@ def test_import_from_excel_with_a_preview(qtbot, window, demo_store, tmp_path):
         a = s.exec(select(Assignment).where(Assignment.indicator_id == lookup.indicator(s, "PCD-02").id,
                                             Assignment.fiscal_year_id == lookup.year(s, 2568).id)).one()
     assert a.base == D(72)
+
+
+def test_first_run_offers_an_empty_database(qtbot, tmp_path):
+    from app.services.scoring import score_round
+    from app.store import open_store
+    from app.ui.first_run import FirstRunDialog, prepare
+    make_app()
+    dialog = FirstRunDialog(tmp_path / "new.sqlite3")
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.empty_button, Qt.LeftButton)
+    assert dialog.choice is None                      # a ministry name is needed first
+    qtbot.keyClicks(dialog.code, "MOI")
+    dialog.name.setText("กระทรวงมหาดไทย")
+    qtbot.mouseClick(dialog.empty_button, Qt.LeftButton)
+    assert dialog.choice == "empty"
+    store = open_store(tmp_path / "new.sqlite3", create=True)
+    prepare(store, dialog)
+    with store.reading() as s:
+        assert lookup.ministry(s).name_th == "กระทรวงมหาดไทย"
+        from app.models import FiscalYear
+        assert len(s.exec(select(FiscalYear)).all()) == 1
+    store.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QLockFile
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.paths import resources_dir
@@ -18,6 +18,7 @@ def make_app() -> QApplication:
     for name in ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf", "Sarabun-Italic.ttf", "Sarabun-BoldItalic.ttf"):
         QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / name))
     app.setFont(QFont("Sarabun", 11))
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "kpi-desk.png")))
     from app.ui import i18n
     i18n.apply_language()
     return app
@@ -39,7 +40,8 @@ def lock_database(parent, path) -> QLockFile | None:
     return lock if answer == QMessageBox.Open else None
 
 
-def run_gui(db: str) -> int:
+def run_gui(db: str, first_run: bool = False) -> int:
+    """Open the window on ``db``; on a first run (no database yet) ask for the demo or an empty one."""
     from app.errors import KpiDeskError
     from app.store import open_store
     from app.ui.errors import install_excepthook, setup_logging
@@ -48,8 +50,17 @@ def run_gui(db: str) -> int:
     app = make_app()
     setup_logging()
     install_excepthook()
+    dialog = None
+    if first_run:
+        from app.ui.first_run import FirstRunDialog
+        dialog = FirstRunDialog(db)
+        if dialog.exec() != FirstRunDialog.Accepted:
+            return 0
     try:
         store = open_store(db, create=True)
+        if dialog is not None:
+            from app.ui.first_run import prepare
+            prepare(store, dialog)
     except KpiDeskError as exc:
         QMessageBox.critical(None, "KPI Desk", exc.th)
         return 2

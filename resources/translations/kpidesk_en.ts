@@ -248,6 +248,47 @@
     </message>
   </context>
   <context>
+    <name>FirstRunDialog</name>
+    <message>
+      <source>เริ่มใช้งาน KPI Desk</source>
+      <translation>Welcome to KPI Desk</translation>
+    </message>
+    <message>
+      <source>ยังไม่มีฐานข้อมูลในเครื่องนี้ ฐานข้อมูลจะเก็บไว้ที่
+{0}</source>
+      <translation>There is no database on this computer yet. It will be kept in
+{0}</translation>
+    </message>
+    <message>
+      <source>เปิดด้วยข้อมูลตัวอย่าง (กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม)</source>
+      <translation>Open the demo ministry (Natural Resources and Environment)</translation>
+    </message>
+    <message>
+      <source>หรือเริ่มฐานข้อมูลว่างของกระทรวง</source>
+      <translation>or start an empty database for your ministry</translation>
+    </message>
+    <message>
+      <source>เช่น MOI</source>
+      <translation>e.g. MOI</translation>
+    </message>
+    <message>
+      <source>เช่น กระทรวงมหาดไทย</source>
+      <translation>e.g. Ministry of Interior</translation>
+    </message>
+    <message>
+      <source>รหัสกระทรวง</source>
+      <translation>Ministry code</translation>
+    </message>
+    <message>
+      <source>ชื่อกระทรวง</source>
+      <translation>Ministry name</translation>
+    </message>
+    <message>
+      <source>เริ่มฐานข้อมูลว่าง</source>
+      <translation>Start empty</translation>
+    </message>
+  </context>
+  <context>
     <name>ItemDialog</name>
     <message>
       <source>ระเบียบวาระ</source>
