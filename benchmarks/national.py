@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import random
 import uuid
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 

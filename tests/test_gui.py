@@ -239,7 +239,6 @@ def test_import_from_excel_with_a_preview(qtbot, window, demo_store, tmp_path):
 
 
 def test_first_run_offers_an_empty_database(qtbot, tmp_path):
-    from app.services.scoring import score_round
     from app.store import open_store
     from app.ui.first_run import FirstRunDialog, prepare
     make_app()

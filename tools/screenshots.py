@@ -10,7 +10,6 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
 
 
 def settle(ms: int = 300) -> None:

@@ -30,7 +30,7 @@ from app.models import (Assignment, ChangeRequest, Committee, CommitteeMember, F
                         Round, Unit)
 from app.models.audit import audit_bulk_insert
 from app.models.base import utcnow
-from app.models.enums import DIRECTION_TH, INDICATOR_KIND_TH, Direction, IndicatorKind
+from app.models.enums import DIRECTION_TH, Direction, IndicatorKind
 from app.services import lookup
 from app.services.scoring import score_round
 

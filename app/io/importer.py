@@ -10,7 +10,6 @@ then rolls back on purpose, so what it reports is exactly what a real import wou
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import cm
 from reportlab.platypus import PageBreak, Spacer

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlmodel import Session, select
 
 from app.domain.calendar import fiscal_year_bounds, opdc_due_date, round_bounds
@@ -108,6 +106,3 @@ def reopen_round(session: Session, rnd: Round) -> Round:
     session.flush()
     return rnd
 
-
-def due_date_passed(rnd: Round, today: date) -> bool:
-    return rnd.opdc_due_on is not None and today > rnd.opdc_due_on

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
-from app.domain.unit_score import UnitScore
 from app.models import (AgendaItem, Attendance, Committee, CommitteeMember, FiscalYear, JointAgenda, JointLeadAgency,
                         JointMainIndicator, JointSubIndicator, Meeting, MeetingAttendance, Unit, UnitKind)
 from app.services import lookup
@@ -128,5 +127,3 @@ def unit_names(session: Session) -> dict[str, str]:
 def fiscal_year(session: Session, year_be: int) -> FiscalYear:
     return lookup.year(session, year_be)
 
-
-__all__ = ["ReportContext", "UnitScore", "context", "joint_rows", "meeting_by_ref", "minutes_data", "round_scores"]

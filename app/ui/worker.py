@@ -65,7 +65,7 @@ def run_in_background(parent: QWidget, label: str, fn, on_done, on_error, on_can
     """Run ``fn(progress)`` on the thread pool; ``on_done(result)``, ``on_error(exc, tb)`` or
     ``on_cancel()`` is called on the GUI thread."""
     progress = Progress()
-    signals = _Signals(parent)
+    signals = _Signals(parent)      # parented: Qt keeps it alive until the job reports back
     dialog = QProgressDialog(label, parent.tr("ยกเลิก"), 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModal)
     dialog.setMinimumDuration(delay_ms)
@@ -79,11 +79,13 @@ def run_in_background(parent: QWidget, label: str, fn, on_done, on_error, on_can
     def finish(result) -> None:
         dialog.reset()
         dialog.deleteLater()
+        signals.deleteLater()
         on_done(result)
 
     def fail(exc, tb) -> None:
         dialog.reset()
         dialog.deleteLater()
+        signals.deleteLater()
         if not isinstance(exc, Cancelled):
             on_error(exc, tb)
         elif on_cancel is not None:
@@ -93,5 +95,4 @@ def run_in_background(parent: QWidget, label: str, fn, on_done, on_error, on_can
     signals.finished.connect(finish)
     signals.failed.connect(fail)
     QThreadPool.globalInstance().start(_Job(fn, progress, signals))
-    parent._kpi_jobs = getattr(parent, "_kpi_jobs", []) + [signals]  # keep the signal object alive
     return progress

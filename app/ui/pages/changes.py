@@ -5,18 +5,18 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget)
 from sqlmodel import select
 
 from app.domain.calendar import thai_date, thai_date_short
 from app.domain.thai_text import parse_decimal
-from app.errors import KpiDeskError, ValidationError
+from app.errors import ValidationError
 from app.models import Assignment, ChangeRequest, Indicator, Round, Unit
 from app.models.enums import CHANGE_REASON_TH, DECISION_TH, ChangeReason, Decision
 from app.services import change_requests
 from app.ui.models.rows import RowsTableModel
-from app.ui.pages.common import MessageLine, dialog_buttons, table_view
+from app.ui.pages.common import MessageLine, dialog_buttons, save, table_view
 
 
 def _qdate(d: date) -> QDate:
@@ -129,14 +129,7 @@ class ChangesPage(QWidget):
         return self.model.key(index.row()) if index.isValid() else None
 
     def _run(self, fn, done: str) -> None:
-        try:
-            with self.state.store.transaction() as s:
-                fn(s)
-        except KpiDeskError as exc:
-            self.message.error(exc.th)
-            return
-        self.message.info(done)
-        self.state.saved("changes")
+        save(self.state, self.message, fn, done, "changes")
 
     def new_request(self) -> None:
         with self.state.store.reading() as s:

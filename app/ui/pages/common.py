@@ -57,7 +57,7 @@ def table_view(model, stretch_column: int = 0) -> QTableView:
     return view
 
 
-def dialog_buttons(*extra) -> "QDialogButtonBox":
+def dialog_buttons():
     """OK/Cancel with the interface's own words (Qt ships no Thai translation for its standard buttons)."""
     from PySide6.QtWidgets import QDialogButtonBox
     box = QDialogButtonBox()
@@ -74,3 +74,17 @@ def ask(parent, text: str) -> bool:
     box.addButton(QApplication.translate("dialog", "ยกเลิก"), QMessageBox.RejectRole)
     box.exec()
     return box.clickedButton() is yes
+
+
+def save(state, message: MessageLine, fn, done: str, what: str) -> bool:
+    """Run ``fn(session)`` as one use-case in one transaction; say what happened under the page."""
+    from app.errors import KpiDeskError
+    try:
+        with state.store.transaction() as s:
+            fn(s)
+    except KpiDeskError as exc:
+        message.error(exc.th)
+        return False
+    message.info(done)
+    state.saved(what)
+    return True

@@ -5,18 +5,17 @@ from __future__ import annotations
 from datetime import date, time
 
 from PySide6.QtCore import Qt, QDate, QTime, Signal
-from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit,
+from PySide6.QtWidgets import (QDateEdit, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit,
                                QPushButton, QSpinBox, QSplitter, QTextEdit, QTimeEdit, QVBoxLayout, QWidget)
 from sqlmodel import select
 
 from app.domain.calendar import be_year, thai_date_short
-from app.errors import KpiDeskError
 from app.models import AgendaItem, Attendance, Committee, CommitteeMember, Meeting, MeetingAttendance
 from app.models.enums import COMMITTEE_ROLE_TH, CommitteeRole
 from app.services import meetings
 from app.ui.models.attendance import AttendanceRow, AttendanceTableModel, StatusDelegate
 from app.ui.models.rows import RowsTableModel
-from app.ui.pages.common import MessageLine, dialog_buttons, table_view
+from app.ui.pages.common import MessageLine, dialog_buttons, save, table_view
 
 
 class MeetingDialog(QDialog):
@@ -177,17 +176,9 @@ class MeetingsPage(QWidget):
         self.items_view.resizeRowsToContents()
 
     def _run(self, fn, done: str) -> bool:
-        try:
-            with self.state.store.transaction() as s:
-                fn(s)
-        except KpiDeskError as exc:
-            self.message.error(exc.th)
-            self.show_meeting()
-            return False
-        self.message.info(done)
-        self.state.saved("meeting")
+        ok = save(self.state, self.message, fn, done, "meeting")
         self.show_meeting()
-        return True
+        return ok
 
     def save_attendance(self, member_id, values: dict) -> None:
         mid = self.current_meeting_id()

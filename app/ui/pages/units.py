@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 from sqlmodel import select
 
 from app.domain.calendar import thai_date_short
-from app.errors import KpiDeskError
 from app.models import Committee, CommitteeMember, Unit, UnitKind
 from app.models.enums import COMMITTEE_ROLE_TH, UNIT_KIND_TH, CommitteeRole
 from app.services import lookup, organisation
 from app.ui.models.rows import RowsTableModel
-from app.ui.pages.common import MessageLine, dialog_buttons, table_view
+from app.ui.pages.common import MessageLine, dialog_buttons, save, table_view
 
 
 class UnitDialog(QDialog):
@@ -77,12 +76,7 @@ class UnitsPage(QWidget):
         dialog = UnitDialog(self)
         if dialog.exec() != QDialog.Accepted:
             return
-        try:
-            with self.state.store.transaction() as s:
-                organisation.create_unit(s, ministry=lookup.ministry(s), code=dialog.code.text(), name_th=dialog.name.text(),
-                                         short_name=dialog.short.text(), kind=dialog.kind.currentData(), sort_order=999)
-        except KpiDeskError as exc:
-            self.message.error(exc.th)
-            return
-        self.message.info(self.tr("เพิ่มหน่วยงานแล้ว"))
-        self.state.saved("units")
+        save(self.state, self.message, lambda s: organisation.create_unit(
+            s, ministry=lookup.ministry(s), code=dialog.code.text(), name_th=dialog.name.text(),
+            short_name=dialog.short.text(), kind=dialog.kind.currentData(), sort_order=999),
+            self.tr("เพิ่มหน่วยงานแล้ว"), "units")
