@@ -20,36 +20,93 @@ def to_arabic_digits(text: str) -> str:
     return str(text).translate(_TO_ARABIC)
 
 
+# One bound for every number a person or a file gives us (grid, paste, import, CLI, services): large
+# enough for any national figure in baht or people, small enough that no input can make a report,
+# a template or the database grow without limit (1e999999999 is 11 characters).
+MAX_ABS = Decimal(10) ** 12
+MAX_PLACES = 6
+MAX_ABS_TH = "๑,๐๐๐,๐๐๐,๐๐๐,๐๐๐"
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
+
+
+def _shown(text) -> str:
+    text = str(text)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _places(value: Decimal) -> int:
+    """Decimal places once trailing zeros are dropped (exact: no context, unlike ``normalize``)."""
+    _sign, digits, exponent = value.as_tuple()
+    text = "".join(map(str, digits))
+    zeros = len(text) - len(text.rstrip("0"))
+    return max(0, -(exponent + min(zeros, len(text) - 1)))
+
+
+def in_bounds(value: Decimal) -> bool:
+    """True for a finite value with |x| < 10^12 and at most six decimal places."""
+    if not value.is_finite():
+        return False
+    if value.is_zero():
+        return True
+    return value.adjusted() < 12 and _places(value) <= MAX_PLACES
+
+
+def bounded(value: Decimal, text=None) -> Decimal:
+    """``value`` itself, or ValueError with the Thai reason when it is not finite or out of bounds."""
+    shown = _shown(value if text is None else text)
+    if not value.is_finite():
+        raise ValueError(f"“{shown}” ไม่ใช่ตัวเลขที่ใช้ได้")
+    if value.is_zero():
+        return value
+    if value.adjusted() >= 12:
+        raise ValueError(f"ตัวเลข “{shown}” ใหญ่เกินไป (ค่าต้องน้อยกว่า {MAX_ABS_TH} ทั้งบวกและลบ)")
+    if _places(value) > MAX_PLACES:
+        raise ValueError(f"ตัวเลข “{shown}” มีทศนิยมเกิน {to_thai_digits(MAX_PLACES)} ตำแหน่ง")
+    return value
+
+
 def parse_decimal(text) -> Decimal | None:
     """A number as a person typed it, or None for a blank; ValueError (with the Thai reason) otherwise.
 
-    Accepts Thai digits, thousands separators, a trailing percent sign and surrounding spaces.
+    Accepts Thai or ASCII digits only (not ``1_000``, Arabic-Indic or full-width digits), thousands
+    separators (groups of three, so "1,5" is refused as ambiguous), a trailing percent sign and
+    surrounding spaces. Every value, typed or already a number, must lie within ``MAX_ABS`` and
+    ``MAX_PLACES`` (see ``bounded``).
     """
     if text is None:
         return None
-    if isinstance(text, Decimal):
-        return text
     if isinstance(text, bool):
-        raise ValueError("ค่าตรรกะไม่ใช่ตัวเลข")
+        raise ValueError("ค่าตรรกะ (จริง/เท็จ) ไม่ใช่ตัวเลข")
+    if isinstance(text, Decimal):
+        return bounded(text)
     if isinstance(text, int):
+        if abs(text) >= MAX_ABS:
+            raise ValueError(f"ตัวเลข “{_shown(text)}” ใหญ่เกินไป (ค่าต้องน้อยกว่า {MAX_ABS_TH} ทั้งบวกและลบ)")
         return Decimal(text)
     if isinstance(text, float):
-        return Decimal(repr(text))
+        if text != text or text in (float("inf"), float("-inf")):
+            raise ValueError(f"“{text}” ไม่ใช่ตัวเลขที่ใช้ได้")
+        return bounded(Decimal(repr(text)), repr(text))
     raw = to_arabic_digits(str(text)).strip().replace("\u00a0", "").replace(" ", "")
     if raw in ("", "-", "–"):
         return None
     if raw.endswith("%"):
         raw = raw[:-1]
-    if raw.count(",") and "." in raw and raw.rfind(",") > raw.rfind("."):
-        raise ValueError(f"รูปแบบตัวเลข “{text}” ไม่ถูกต้อง (ใช้จุดเป็นทศนิยม)")
-    raw = raw.replace(",", "")
+    if "," in raw:
+        whole = raw.split(".", 1)[0].lstrip("+-")
+        groups = whole.split(",")
+        if "," in raw.split(".", 1)[-1] and "." in raw or not groups[0] or len(groups[0]) > 3 \
+                or any(len(g) != 3 for g in groups[1:]):
+            raise ValueError(f"รูปแบบตัวเลข “{_shown(text)}” กำกวม (ใช้จุดเป็นทศนิยม และจุลภาคคั่นทุกสามหลักเท่านั้น)")
+        raw = raw.replace(",", "")
+    if not _NUMBER.fullmatch(raw):
+        raise ValueError(f"“{_shown(text)}” ไม่ใช่ตัวเลข (ใช้ได้เฉพาะเลขไทยหรือเลขอารบิก)")
     try:
         value = Decimal(raw)
     except InvalidOperation:
-        raise ValueError(f"“{text}” ไม่ใช่ตัวเลข") from None
-    if not value.is_finite():
-        raise ValueError(f"“{text}” ไม่ใช่ตัวเลข")
-    return value
+        raise ValueError(f"“{_shown(text)}” ไม่ใช่ตัวเลข") from None
+    value = bounded(value, text)
+    return value.quantize(Decimal(1)) if value.as_tuple().exponent > 0 else value
 
 
 def two_places(value: Decimal) -> Decimal:
@@ -60,16 +117,25 @@ def format_number(value: Decimal | None, places: int | None = 2, thai: bool = Fa
     """Display text: two decimals rounded half-up (or as entered with ``places=None``)."""
     if value is None:
         return "–"
+    if not in_bounds(value) and (not value.is_finite() or value.adjusted() >= 12):
+        return _out_of_range(value)
     if places is not None:
         value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     text = f"{value:,f}" if grouping else f"{value:f}"
     return to_thai_digits(text) if thai else text
 
 
+def _out_of_range(value: Decimal) -> str:
+    """A stored value beyond the bounds (from an older file) in scientific notation, never 10⁵⁰⁰⁰ digits."""
+    return f"{value:.3E}" if value.is_finite() else str(value)
+
+
 def plain(value: Decimal | None) -> str | None:
     """A target or actual as entered (no exponent), for JSON and exports."""
     if value is None:
         return None
+    if not value.is_finite() or value.adjusted() >= 12 or value.as_tuple().exponent < -40:
+        return str(value)
     return format(value, "f")
 
 

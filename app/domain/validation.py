@@ -29,6 +29,15 @@ def _n(v: Decimal) -> str:
     return format_number(v, places=None if v == v.to_integral() else 2)
 
 
+def weight_problem(weight: Decimal, monitor: bool) -> str | None:
+    """The weight rule of one indicator, as the Thai reason it is broken (None when it holds)."""
+    if weight < 0 or weight > HUNDRED:
+        return f"น้ำหนักต้องอยู่ระหว่าง ๐ ถึง ๑๐๐ (ได้รับ {_n(weight)})"
+    if monitor and weight != 0:
+        return f"เป็นตัวชี้วัด Monitor จึงต้องมีน้ำหนัก ๐ แต่กำหนดไว้ {_n(weight)} (ยกเลิก Monitor ก่อนกำหนดน้ำหนัก)"
+    return None
+
+
 def validate_targets(line: IndicatorLine, unit_label: str, direction: str | None = None) -> list[Problem]:
     where = f"{unit_label} ตัวชี้วัด “{line.name}”: "
     values = (line.base, line.standard, line.advanced)

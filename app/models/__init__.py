@@ -13,7 +13,7 @@ from app.models.enums import (
     RoundStatus,
     UnitKind,
 )
-from app.models.framework import FiscalYear, FrameworkComponent, Round
+from app.models.framework import FiscalYear, FrameworkComponent, Round, RoundSnapshot
 from app.models.indicators import Assignment, Indicator, Result
 from app.models.joint import JointAgenda, JointLeadAgency, JointMainIndicator, JointSubIndicator
 from app.models.meetings import AgendaItem, Meeting, MeetingAttendance
@@ -25,5 +25,5 @@ __all__ = [
     "CommitteeMember", "CommitteeRole", "DecimalText", "Decision", "Direction", "FiscalYear",
     "FrameworkComponent", "Indicator", "IndicatorKind", "JointAgenda", "JointLeadAgency",
     "JointMainIndicator", "JointSubIndicator", "Meeting", "MeetingAttendance", "Ministry", "Result",
-    "Round", "RoundStatus", "Setting", "TableBase", "Unit", "UnitKind", "utcnow",
+    "Round", "RoundSnapshot", "RoundStatus", "Setting", "TableBase", "Unit", "UnitKind", "utcnow",
 ]

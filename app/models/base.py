@@ -14,6 +14,8 @@ from sqlalchemy import String
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
+from app.domain.thai_text import bounded
+
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
@@ -30,9 +32,8 @@ class DecimalText(TypeDecorator):
             return None
         if not isinstance(value, Decimal):
             value = Decimal(str(value))
-        if not value.is_finite():
-            raise ValueError(f"not a finite number: {value}")
-        return format(value, "f")
+        # last net behind the services' bounded parser: nothing unbounded reaches the file
+        return format(bounded(value), "f")
 
     def process_result_value(self, value, dialect):
         if value is None:

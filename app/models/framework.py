@@ -56,3 +56,18 @@ class Round(TableBase, table=True):
     status: RoundStatus = Field(default=RoundStatus.OPEN, sa_type=String(16))
     approved_at: datetime | None = None
     locked_at: datetime | None = None
+    status_note: str = ""
+
+
+class RoundSnapshot(TableBase, table=True):
+    """What a round's scores were computed from when it was locked: the framework, the units and every
+    indicator line (weights, the targets used in that round, actuals) as JSON. A locked round is read
+    from its latest snapshot, so a later change (an approved change request) never alters it; each
+    lock after a reopening adds a new revision."""
+
+    __table_args__ = (UniqueConstraint("round_id", "revision"),)
+
+    round_id: uuid.UUID = Field(foreign_key="round.id", index=True)
+    revision: int
+    taken_by: str = ""
+    payload: str

@@ -51,7 +51,26 @@ def _year_label(session: Session, rnd: Round) -> str:
     return f"{ROUND_TH.get(rnd.months, rnd.months)} ปีงบประมาณ พ.ศ. {fy.year_be}"
 
 
-def ensure_results_editable(session: Session, rnd: Round) -> None:
+# The guards. Each reads the round's status afresh inside the caller's write transaction and locks
+# the row (SELECT … FOR UPDATE on PostgreSQL; SQLite's transaction already holds the write lock since
+# BEGIN IMMEDIATE), so a status read here cannot change before the write it guards commits. Every
+# service that writes a result, a weight or a target goes through one of them.
+
+def current_round(session: Session, rnd: Round) -> Round:
+    """The round as the database holds it now, locked for the rest of the transaction."""
+    row = session.get(Round, rnd.id, with_for_update=True, populate_existing=True)
+    if row is None:
+        raise KpiDeskError("ไม่พบรอบการประเมินที่ระบุ (อาจถูกลบไปแล้ว)", "round not found")
+    return row
+
+
+def year_rounds(session: Session, fiscal_year_id) -> list[Round]:
+    return list(session.exec(select(Round).where(Round.fiscal_year_id == fiscal_year_id).order_by(Round.months)
+                             .with_for_update().execution_options(populate_existing=True)).all())
+
+
+def ensure_results_editable(session: Session, rnd: Round) -> Round:
+    rnd = current_round(session, rnd)
     if rnd.status == RoundStatus.LOCKED:
         raise LockedError(f"{_year_label(session, rnd)} ปิดรอบแล้ว จึงแก้ไขผลการดำเนินงานไม่ได้",
                           "this round is locked; results cannot change")
@@ -60,20 +79,40 @@ def ensure_results_editable(session: Session, rnd: Round) -> None:
             f"คณะกรรมการเห็นชอบผล{_year_label(session, rnd)}แล้ว จึงแก้ไขผลไม่ได้ "
             "หากจำเป็นต้องแก้ไข ให้เปิดรอบกลับมาบันทึกผลก่อน",
             "this round is approved; reopen it before editing results")
+    return rnd
 
 
 def ensure_targets_editable(session: Session, fiscal_year_id) -> None:
-    rounds = session.exec(select(Round).where(Round.fiscal_year_id == fiscal_year_id)).all()
-    closed = [r for r in rounds if r.status != RoundStatus.OPEN]
+    """Direct edits of weights and targets: only while every round of the year is open."""
+    closed = [r for r in year_rounds(session, fiscal_year_id) if r.status != RoundStatus.OPEN]
     if closed:
-        r = min(closed, key=lambda x: x.months)
+        r = closed[0]
         raise LockedError(
             f"{_year_label(session, r)} ได้รับความเห็นชอบหรือปิดรอบแล้ว ตัวชี้วัด น้ำหนัก และค่าเป้าหมายของปีนี้จึงแก้ไขโดยตรงไม่ได้ "
             "ให้บันทึกคำขอปรับเปลี่ยนรายละเอียดตัวชี้วัดเพื่อเสนอคณะกรรมการแทน",
             "a round of this year is approved or locked; targets change only through a change request")
 
 
+def ensure_change_applicable(session: Session, rnd: Round) -> None:
+    """An approved change request for round ``rnd``: that round must be open, and no round of the
+    year may sit approved-but-unlocked (its numbers would move under the committee's approval). A
+    locked round is safe: it is read from its snapshot."""
+    rounds = year_rounds(session, rnd.fiscal_year_id)
+    own = next(r for r in rounds if r.id == rnd.id)
+    if own.status != RoundStatus.OPEN:
+        raise LockedError(
+            f"{_year_label(session, own)} ไม่ได้อยู่ในสถานะเปิดบันทึกผล จึงปรับเปลี่ยนตัวชี้วัดสำหรับรอบนี้ไม่ได้",
+            "the request's round is not open")
+    approved = [r for r in rounds if r.status == RoundStatus.APPROVED]
+    if approved:
+        raise LockedError(
+            f"{_year_label(session, approved[0])} ได้รับความเห็นชอบแล้วแต่ยังไม่ปิดรอบ การปรับเปลี่ยนตัวชี้วัดจะทำให้ผลที่เห็นชอบแล้วเปลี่ยน "
+            "กรุณาปิดรอบนั้น (เก็บผลไว้) หรือเปิดรอบกลับก่อน",
+            "an approved round is not locked yet; lock or reopen it first")
+
+
 def approve_round(session: Session, rnd: Round) -> Round:
+    rnd = current_round(session, rnd)
     if rnd.status != RoundStatus.OPEN:
         raise LockedError(f"{_year_label(session, rnd)} ไม่ได้อยู่ในสถานะเปิดบันทึกผล จึงเห็นชอบซ้ำไม่ได้",
                           "only an open round can be approved")
@@ -85,11 +124,17 @@ def approve_round(session: Session, rnd: Round) -> Round:
 
 
 def lock_round(session: Session, rnd: Round) -> Round:
+    """Close the round and keep a snapshot of everything its scores are computed from."""
+    from app.services.scoring import live_inputs
+    from app.services.snapshots import store_snapshot
+
+    rnd = current_round(session, rnd)
     if rnd.status == RoundStatus.LOCKED:
         raise LockedError(f"{_year_label(session, rnd)} ปิดรอบไปแล้ว", "round already locked")
     if rnd.status != RoundStatus.APPROVED:
         raise LockedError(f"{_year_label(session, rnd)} ต้องได้รับความเห็นชอบจากคณะกรรมการก่อนปิดรอบ",
                           "a round must be approved before it is locked")
+    store_snapshot(session, rnd, live_inputs(session, rnd))
     rnd.status = RoundStatus.LOCKED
     rnd.locked_at = utcnow()
     session.add(rnd)
@@ -97,12 +142,20 @@ def lock_round(session: Session, rnd: Round) -> Round:
     return rnd
 
 
-def reopen_round(session: Session, rnd: Round) -> Round:
-    if rnd.status == RoundStatus.LOCKED:
-        raise LockedError(f"{_year_label(session, rnd)} ปิดรอบแล้ว เปิดกลับไม่ได้", "a locked round cannot reopen")
+def reopen_round(session: Session, rnd: Round, reason: str = "") -> Round:
+    """Back to open. Reopening a locked round needs a reason; it is kept on the round and audited, and
+    the round's snapshots stay (the next lock adds a new revision)."""
+    rnd = current_round(session, rnd)
+    reason = (reason or "").strip()
+    if rnd.status == RoundStatus.OPEN:
+        raise LockedError(f"{_year_label(session, rnd)} เปิดบันทึกผลอยู่แล้ว", "the round is already open")
+    if rnd.status == RoundStatus.LOCKED and not reason:
+        raise LockedError(f"{_year_label(session, rnd)} ปิดรอบแล้ว การเปิดรอบกลับต้องระบุเหตุผล",
+                          "reopening a locked round needs a reason")
     rnd.status = RoundStatus.OPEN
     rnd.approved_at = None
+    rnd.locked_at = None
+    rnd.status_note = reason
     session.add(rnd)
     session.flush()
     return rnd
-

@@ -15,11 +15,11 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app.domain.scoring import TargetError, check_targets
-from app.domain.thai_text import parse_decimal
+from app.domain.validation import weight_problem
 from app.errors import KpiDeskError, ValidationError
 from app.models import Assignment, FrameworkComponent, Indicator, Result, Round, Unit
 from app.services.framework import ensure_results_editable, ensure_targets_editable
+from app.services.numbers import parse_bounded
 from app.services.results import record_result
 
 DECIMAL_FIELDS = ("weight", "base", "standard", "advanced", "base_6", "standard_6", "advanced_6")
@@ -70,10 +70,7 @@ def coerce(field: str, value, where: str = ""):
         return bool(value)
     if field in ("note", "evidence_ref"):
         return "" if value is None else str(value)
-    try:
-        return parse_decimal(value)
-    except ValueError as exc:
-        raise ValidationError([f"{where}{FIELD_TH.get(field, field)}: {exc}"]) from None
+    return parse_bounded(value, FIELD_TH.get(field, field), where)
 
 
 def set_assignment_field(session: Session, assignment: Assignment, field: str, value) -> Assignment:
@@ -83,23 +80,25 @@ def set_assignment_field(session: Session, assignment: Assignment, field: str, v
 
 def set_assignment_fields(session: Session, assignment: Assignment, changes: dict) -> Assignment:
     """Change several cells of one row at once (Monitor first, since it resets the weight); one flush."""
+    ensure_targets_editable(session, assignment.fiscal_year_id)
+    return apply_fields(session, assignment, changes)
+
+
+def apply_fields(session: Session, assignment: Assignment, changes: dict) -> Assignment:
+    """The grid's rules for one row's fields, without the year's lock: used by the grid (after its
+    lock check) and by an approved change request (after ``ensure_change_applicable``)."""
     for field in changes:
         if field not in DECIMAL_FIELDS and field != "monitor":
             raise KpiDeskError(f"แก้ไขช่อง “{field}” ไม่ได้", f"field {field!r} is not editable")
-    ensure_targets_editable(session, assignment.fiscal_year_id)
-    where = None
+    where = _where(session, assignment)
     for field, raw in sorted(changes.items(), key=lambda kv: kv[0] != "monitor"):
-        if field == "monitor" or not isinstance(raw, Decimal) and raw is not None:
-            where = where or _where(session, assignment)
-        value = coerce(field, raw, where or "")
+        value = coerce(field, raw, where)
         if field == "weight":
             if value is None:
-                value = Decimal(0)
-            if value < 0 or value > 100 or (assignment.monitor and value != 0):
-                where = where or _where(session, assignment)
-                if value < 0 or value > 100:
-                    raise ValidationError([f"{where}น้ำหนักต้องอยู่ระหว่าง ๐ ถึง ๑๐๐ (ได้รับ {value})"])
-                raise ValidationError([f"{where}ตัวชี้วัด Monitor ไม่มีน้ำหนัก ต้องยกเลิก Monitor ก่อนกำหนดน้ำหนัก"])
+                raise ValidationError([f"{where}น้ำหนักต้องเป็นตัวเลข (ตัวชี้วัด Monitor ใส่ ๐)"])
+            problem = weight_problem(value, assignment.monitor)
+            if problem:
+                raise ValidationError([where + problem])
         if field == "monitor" and value:
             assignment.weight = Decimal(0)
         setattr(assignment, field, value)
@@ -145,8 +144,10 @@ def set_result_field(session: Session, rnd: Round, assignment_id: uuid.UUID, fie
     """Change one cell of the results grid: the actual value, its note or its evidence reference."""
     if field not in ("actual", "note", "evidence_ref"):
         raise KpiDeskError(f"แก้ไขช่อง “{field}” ไม่ได้", f"field {field!r} is not editable")
-    ensure_results_editable(session, rnd)
+    rnd = ensure_results_editable(session, rnd)
     a = session.get(Assignment, assignment_id)
+    if a is None:
+        raise KpiDeskError("ไม่พบตัวชี้วัดที่จะบันทึกผล (อาจถูกลบไปแล้ว)", "assignment not found")
     where = _where(session, a)
     value = coerce(field, value, where)
     current = session.execute(select(Result).where(Result.assignment_id == a.id, Result.round_id == rnd.id)).scalar()
@@ -154,14 +155,6 @@ def set_result_field(session: Session, rnd: Round, assignment_id: uuid.UUID, fie
     if field == "actual":
         return record_result(session, assignment=a, rnd=rnd, actual=value)
     return record_result(session, assignment=a, rnd=rnd, actual=actual, **{field: value})
-
-
-def targets_ok(row: AssignmentRow) -> bool:
-    try:
-        check_targets(row.base, row.standard, row.advanced)
-        return True
-    except TargetError:
-        return False
 
 
 def unit_problems(session: Session, fiscal_year_id: uuid.UUID, unit_id: uuid.UUID):

@@ -8,8 +8,10 @@ from sqlmodel import Session, select
 
 from app.domain.scoring import check_targets
 from app.errors import KpiDeskError, ValidationError
-from app.models import (Assignment, Direction, FiscalYear, FrameworkComponent, Indicator, IndicatorKind, Result, Unit)
+from app.models import (Assignment, Direction, FiscalYear, FrameworkComponent, Indicator, IndicatorKind, Unit)
+from app.domain.validation import weight_problem
 from app.services.framework import component_for_kind, ensure_targets_editable
+from app.services.numbers import parse_bounded
 
 
 def create_indicator(session: Session, *, code: str, name_th: str, kind: IndicatorKind = IndicatorKind.FUNCTIONAL,
@@ -39,17 +41,22 @@ def _where(session: Session, a: Assignment) -> str:
     return f"{unit.name_th} ตัวชี้วัด “{ind.name_th}”: "
 
 
-def _check_weight(weight: Decimal, monitor: bool, where: str) -> None:
-    if weight < 0 or weight > 100:
-        raise ValidationError([f"{where}น้ำหนักต้องอยู่ระหว่าง ๐ ถึง ๑๐๐ (ได้รับ {weight})"])
-    if monitor and weight != 0:
-        raise ValidationError([f"{where}ตัวชี้วัด Monitor ไม่มีน้ำหนัก (ต้องเป็น ๐ แต่ได้รับ {weight})"])
+def _check_weight(weight, monitor: bool, where: str) -> Decimal:
+    weight = parse_bounded(weight, "น้ำหนัก", where)
+    if weight is None:
+        raise ValidationError([f"{where}น้ำหนักต้องเป็นตัวเลข"])
+    problem = weight_problem(weight, monitor)
+    if problem:
+        raise ValidationError([where + problem])
+    return weight
 
 
 def _check_targets(base, standard, advanced, direction: str, where: str) -> None:
     """A triple is either blank or complete, strictly ordered and in the indicator's direction."""
     if base is None and standard is None and advanced is None:
         return
+    for value, what in ((base, "ค่าเป้าหมายขั้นต้น"), (standard, "ค่าเป้าหมายมาตรฐาน"), (advanced, "ค่าเป้าหมายขั้นสูง")):
+        parse_bounded(value, what, where)
     higher = check_targets(base, standard, advanced, where=where)
     if (direction == Direction.HIGHER_IS_BETTER) != higher:
         said = "ยิ่งมากยิ่งดี" if direction == Direction.HIGHER_IS_BETTER else "ยิ่งน้อยยิ่งดี"
@@ -68,34 +75,24 @@ def assign_indicator(session: Session, *, unit: Unit, indicator: Indicator, year
                            "indicator already assigned to this unit for this year")
     monitor = indicator.monitor if monitor is None else monitor
     where = f"{unit.name_th} ตัวชี้วัด “{indicator.name_th}”: "
-    _check_weight(Decimal(weight), monitor, where)
+    weight = _check_weight(weight, monitor, where)
     _check_targets(base, standard, advanced, indicator.direction, where)
     _check_targets(*targets_6, indicator.direction, where + "ค่าเป้าหมายรอบ ๖ เดือน: ")
     component = component or component_for_kind(session, year.id, indicator.kind)
     count = len(session.exec(select(Assignment.id).where(Assignment.unit_id == unit.id,
                                                          Assignment.fiscal_year_id == year.id)).all())
     row = Assignment(unit_id=unit.id, indicator_id=indicator.id, fiscal_year_id=year.id, component_id=component.id,
-                     weight=Decimal(weight), base=base, standard=standard, advanced=advanced, monitor=monitor,
+                     weight=weight, base=base, standard=standard, advanced=advanced, monitor=monitor,
                      base_6=targets_6[0], standard_6=targets_6[1], advanced_6=targets_6[2], sort_order=count)
     session.add(row)
     session.flush()
     return row
 
 
-def set_weight(session: Session, assignment: Assignment, weight: Decimal) -> Assignment:
-    ensure_targets_editable(session, assignment.fiscal_year_id)
-    _check_weight(weight, assignment.monitor, _where(session, assignment))
-    assignment.weight = weight
-    session.add(assignment)
-    session.flush()
-    return assignment
-
-
 def set_targets(session: Session, assignment: Assignment, *, base: Decimal | None, standard: Decimal | None,
-                advanced: Decimal | None, months: int = 12, through_change_request: bool = False) -> Assignment:
+                advanced: Decimal | None, months: int = 12) -> Assignment:
     """Three target levels together (annual, or the 6-month ones with ``months=6``): an ordered triple."""
-    if not through_change_request:
-        ensure_targets_editable(session, assignment.fiscal_year_id)
+    ensure_targets_editable(session, assignment.fiscal_year_id)
     ind = session.get(Indicator, assignment.indicator_id)
     where = _where(session, assignment) + ("ค่าเป้าหมายรอบ ๖ เดือน: " if months == 6 else "")
     _check_targets(base, standard, advanced, ind.direction, where)
@@ -106,25 +103,6 @@ def set_targets(session: Session, assignment: Assignment, *, base: Decimal | Non
     session.add(assignment)
     session.flush()
     return assignment
-
-
-def set_monitor(session: Session, assignment: Assignment, monitor: bool) -> Assignment:
-    """Monitor indicators carry no weight: switching to Monitor sets the weight to 0."""
-    ensure_targets_editable(session, assignment.fiscal_year_id)
-    assignment.monitor = monitor
-    if monitor:
-        assignment.weight = Decimal(0)
-    session.add(assignment)
-    session.flush()
-    return assignment
-
-
-def remove_assignment(session: Session, assignment: Assignment) -> None:
-    ensure_targets_editable(session, assignment.fiscal_year_id)
-    for result in session.exec(select(Result).where(Result.assignment_id == assignment.id)).all():
-        session.delete(result)
-    session.delete(assignment)
-    session.flush()
 
 
 def bulk_assign(session: Session, *, year: FiscalYear, items: list[dict]) -> list[tuple[int, str]]:

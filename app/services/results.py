@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from app.errors import KpiDeskError
 from app.models import Assignment, Result, Round, utcnow
 from app.services.framework import ensure_results_editable
+from app.services.numbers import parse_bounded
 
 
 def record_result(session: Session, *, assignment: Assignment, rnd: Round, actual: Decimal | None,
@@ -16,7 +17,8 @@ def record_result(session: Session, *, assignment: Assignment, rnd: Round, actua
     """Set (or clear, with ``actual=None``) an actual value; note and evidence change only when given."""
     if rnd.fiscal_year_id != assignment.fiscal_year_id:
         raise KpiDeskError("รอบการประเมินไม่ใช่ปีงบประมาณเดียวกับตัวชี้วัด", "round and assignment are of different years")
-    ensure_results_editable(session, rnd)
+    rnd = ensure_results_editable(session, rnd)
+    actual = parse_bounded(actual, "ผลการดำเนินงาน")
     row = session.exec(select(Result).where(Result.assignment_id == assignment.id, Result.round_id == rnd.id)).first()
     if row is None:
         row = Result(assignment_id=assignment.id, round_id=rnd.id)

@@ -15,8 +15,9 @@ from sqlalchemy import String, and_, select, type_coerce
 from sqlmodel import Session
 
 from app.domain.unit_score import ComponentSpec, Framework, IndicatorLine, UnitScore, score_unit
-from app.models import Assignment, FrameworkComponent, Indicator, Result, Round, Unit
+from app.models import Assignment, FrameworkComponent, Indicator, Result, Round, RoundStatus, Unit
 from app.services import lookup
+from app.services.snapshots import RoundInputs, decode, latest_snapshot
 
 A, I, C, R, U = (m.__table__ for m in (Assignment, Indicator, FrameworkComponent, Result, Unit))
 
@@ -28,6 +29,7 @@ class RoundScores:
     round: Round
     components: Framework
     units: list[UnitScore]
+    snapshot_revision: int | None = None   # set when a locked round is read from its snapshot
 
 
 def framework_specs(session: Session, fiscal_year_id: uuid.UUID) -> list[ComponentSpec]:
@@ -97,17 +99,41 @@ def load_lines(session: Session, fiscal_year_id: uuid.UUID, round_id: uuid.UUID 
             for unit_id, rows in staged.items()}
 
 
+def live_inputs(session: Session, rnd: Round, only: list | None = None) -> RoundInputs:
+    """The round's inputs as the database holds them now."""
+    framework_rows = _framework_rows(session, rnd.fiscal_year_id)
+    unit_query = select(stored(U.c.id), U.c.code, U.c.name_th).order_by(U.c.sort_order, U.c.code)
+    if only is not None:
+        unit_query = unit_query.where(U.c.id.in_(only))
+    units = [tuple(row) for row in session.execute(unit_query).all()]
+    lines = load_lines(session, rnd.fiscal_year_id, rnd.id, only, rnd.months,
+                       {cid: spec.code for cid, spec in framework_rows})
+    return RoundInputs([spec for _id, spec in framework_rows], units, lines)
+
+
+def round_inputs(session: Session, rnd: Round, only: list | None = None) -> RoundInputs:
+    """A locked round's inputs from its latest snapshot; any other round's from the live tables."""
+    snap = latest_snapshot(session, rnd.id) if rnd.status == RoundStatus.LOCKED else None
+    if snap is None:
+        return live_inputs(session, rnd, only)
+    key_type = str if session.get_bind().dialect.name == "sqlite" else uuid.UUID
+    inputs = decode(snap.payload, snap.revision, key_type)
+    if only is not None:
+        keep = {key_type(stored_id(session, uid)) for uid in only}
+        inputs.units = [u for u in inputs.units if u[0] in keep]
+    return inputs
+
+
+def stored_id(session: Session, value: uuid.UUID):
+    """An id as ``stored`` columns return it (hex text on SQLite)."""
+    return value.hex if session.get_bind().dialect.name == "sqlite" else value
+
+
 def score_round(session: Session, *, year_be: int, months: int, unit_code: str | None = None) -> RoundScores:
     rnd = lookup.round_of(session, year_be, months)
-    framework_rows = _framework_rows(session, rnd.fiscal_year_id)
-    fw = Framework(spec for _id, spec in framework_rows)
-    unit_query = select(stored(U.c.id), U.c.code, U.c.name_th).order_by(U.c.sort_order, U.c.code)
-    only = None
-    if unit_code is not None:
-        only = [lookup.unit(session, unit_code).id]
-        unit_query = unit_query.where(U.c.id.in_(only))
-    units = session.execute(unit_query).all()
-    lines = load_lines(session, rnd.fiscal_year_id, rnd.id, only, months,
-                       {cid: spec.code for cid, spec in framework_rows})
-    scores = [score_unit(lines[uid], fw, months, uid, code, name) for uid, code, name in units if uid in lines]
-    return RoundScores(year_be, months, rnd, fw, scores)
+    only = [lookup.unit(session, unit_code).id] if unit_code is not None else None
+    inputs = round_inputs(session, rnd, only)
+    fw = Framework(inputs.specs)
+    scores = [score_unit(inputs.lines[uid], fw, months, uid, code, name)
+              for uid, code, name in inputs.units if uid in inputs.lines]
+    return RoundScores(year_be, months, rnd, fw, scores, inputs.revision)

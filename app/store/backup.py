@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 from app.errors import StoreError
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file readable and writable by its owner only (0600 on POSIX; on Windows the
+    file inherits the user's profile folder's permissions). SQLite gives its -wal/-shm/-journal
+    files the database file's mode, so they are private too."""
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
 
 
 def backup_sqlite(source: Path, dest: Path) -> Path:
@@ -17,6 +26,10 @@ def backup_sqlite(source: Path, dest: Path) -> Path:
         )
     if not dest.parent.is_dir():
         raise StoreError(f"ไม่พบโฟลเดอร์ {dest.parent} สำหรับไฟล์สำรอง", f"folder {dest.parent} does not exist")
+    try:
+        create_private_file(dest)
+    except OSError as exc:
+        raise StoreError(f"สร้างไฟล์สำรอง {dest} ไม่ได้ ({exc.strerror})", f"cannot create {dest}: {exc}") from None
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         out = sqlite3.connect(dest)

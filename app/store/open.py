@@ -16,15 +16,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
+from sqlalchemy import select
 from sqlalchemy.engine import URL, Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
 import app.models  # noqa: F401  (registers every table)
-from app.errors import StoreError
+from app.errors import KpiDeskError, StoreError
+from app.models import Setting
 from app.store import migrate
-from app.store.backup import backup_sqlite
-from app.store.engine import database_url, make_engine, sqlite_path
+from app.store.backup import backup_sqlite, create_private_file
+from app.store.engine import WRITE, database_url, make_engine, sqlite_path
+
+USER_SETTING = "user_name"
+UNKNOWN_USER = "ผู้ใช้ไม่ระบุชื่อ"
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -40,21 +45,33 @@ class Store:
     backup_path: Path | None = None
 
     @contextmanager
-    def transaction(self, user: str = "") -> Iterator[Session]:
-        """One use-case, one transaction: everything commits together or nothing does."""
-        with Session(self.engine, expire_on_commit=False) as session:
-            session.info["user"] = user or os.environ.get("KPI_DESK_USER") or _os_user()
+    def transaction(self, user: str | None = None) -> Iterator[Session]:
+        """One use-case, one transaction: everything commits together or nothing does.
+
+        The transaction takes the database's write lock at its start (``BEGIN IMMEDIATE`` on SQLite;
+        services lock the rows they guard on PostgreSQL), so what a service reads to decide whether a
+        write is allowed cannot change before the write commits. The acting user is ``user``, else
+        ``KPI_DESK_USER``, else the secretary named in the settings, else the computer's account name.
+        """
+        with Session(self.engine.execution_options(**{WRITE: True}), expire_on_commit=False) as session:
             try:
+                session.info["user"] = user or os.environ.get("KPI_DESK_USER") or _configured_user(session) \
+                    or _os_user() or UNKNOWN_USER
                 yield session
                 session.commit()
-            except BaseException:
+            except BaseException as exc:
                 session.rollback()
+                if isinstance(exc, OperationalError):
+                    raise _database_refusal(self.label, exc) from None
                 raise
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         with Session(self.engine, expire_on_commit=False) as session:
-            yield session
+            try:
+                yield session
+            except OperationalError as exc:
+                raise _database_refusal(self.label, exc) from None
 
     @property
     def label(self) -> str:
@@ -62,6 +79,23 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _configured_user(session: Session) -> str:
+    return (session.execute(select(Setting.value).where(Setting.key == USER_SETTING)).scalar() or "").strip()
+
+
+def _database_refusal(label: str, exc: DBAPIError) -> KpiDeskError:
+    """A driver's operational error (locked, busy, disk full, I/O) as a Thai message. Only the driver's own text is kept: SQLAlchemy's message
+    would quote the statement (and, without ``hide_parameters``, the values)."""
+    text = str(exc.orig) if exc.orig is not None else type(exc).__name__
+    if "locked" in text or "busy" in text:
+        return KpiDeskError(
+            f"ฐานข้อมูล {label} กำลังถูกบันทึกโดยหน้าต่างหรือโปรแกรมอื่น จึงยังบันทึกไม่ได้ "
+            "ไม่มีข้อมูลใดถูกเปลี่ยน กรุณาลองอีกครั้ง",
+            f"{label} is being written by another window or program; nothing was changed, try again")
+    return StoreError(f"ฐานข้อมูล {label} ทำงานไม่สำเร็จ ({text}) ไม่มีข้อมูลใดถูกเปลี่ยน",
+                      f"database {label} failed ({text}); nothing was changed")
 
 
 def _os_user() -> str:
@@ -79,8 +113,25 @@ def _marked_read_only(path: Path) -> bool:
     return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
 
 
+def _recover_hot_journal(path: Path) -> None:
+    """A rollback journal left by a killed writer (``backup`` copies use DELETE journals) is rolled
+    back by SQLite itself, which needs a writable connection; a read-only one would refuse the file."""
+    journal = Path(f"{path}-journal")
+    if not journal.exists() or journal.stat().st_size == 0:
+        return
+    try:
+        conn = sqlite3.connect(path)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        pass   # the read-only inspection that follows says what is wrong with the file
+
+
 def _inspect_sqlite(path: Path) -> tuple[str | None, bool]:
     """(alembic revision or None, has any table) read without writing a byte."""
+    _recover_hot_journal(path)
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -159,14 +210,31 @@ def _check_revision(label: str, revision: str | None, has_tables: bool) -> None:
         )
 
 
+@contextmanager
+def _no_stray_files(path: Path) -> Iterator[None]:
+    """A refused file is left as it was: no ``-wal``/``-shm`` that our inspection made beside it."""
+    companions = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
+    before = {p for p in companions if p.exists()}
+    try:
+        yield
+    except StoreError:
+        for p in companions:
+            if p not in before and p.exists():
+                p.unlink(missing_ok=True)
+        raise
+
+
 def open_store(db: str | Path, *, create: bool = False, upgrade: bool = True) -> Store:
     """Open (or with ``create`` make) the database at a path or SQLAlchemy URL, at the current schema."""
     url = database_url(db)
     path = sqlite_path(url)
     revision, has_tables = (None, False)
     if path is not None:
-        revision, has_tables = _check_sqlite_file(path, create)
-        _check_revision(str(path), revision, has_tables)
+        with _no_stray_files(path):
+            revision, has_tables = _check_sqlite_file(path, create)
+            _check_revision(str(path), revision, has_tables)
+        if not path.exists():
+            create_private_file(path)
     engine = make_engine(url)
     store = Store(url=url, engine=engine, path=path)
     try:

@@ -1,0 +1,83 @@
+"""Snapshots of locked rounds: the exact inputs a round was scored from, kept as JSON.
+
+``lock_round`` stores one; ``scoring.score_round`` reads a locked round from its latest snapshot, so
+nothing done after the lock (an approved change request, a renamed unit, a new assignment) moves a
+locked round's numbers, and a reprint equals the first print. Reopening keeps the old revisions; the
+next lock stores revision n + 1.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from app.domain.unit_score import ComponentSpec, IndicatorLine
+from app.models import Round, RoundSnapshot
+
+_LINE_FIELDS = ("key", "name", "component_code", "weight", "base", "standard", "advanced", "actual", "monitor",
+                "code", "unit_of_measure", "kind", "step", "cumulative")
+_DECIMALS = {"weight", "base", "standard", "advanced", "actual"}
+
+
+@dataclass
+class RoundInputs:
+    """What a round is scored from: the framework, the units (stored id, code, name) and their lines."""
+
+    specs: list[ComponentSpec]
+    units: list[tuple]
+    lines: dict
+    revision: int | None = None
+
+
+def _enc(value):
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return value if value is None or isinstance(value, (str, int, bool)) else str(value)
+
+
+def encode(inputs: RoundInputs) -> str:
+    return json.dumps({
+        "framework": [{"code": s.code, "name_th": s.name_th, "name_en": s.name_en, "weight": _enc(s.weight),
+                       "parent": s.parent_code, "rounds": sorted(s.rounds)} for s in inputs.specs],
+        "units": [{"key": str(key), "code": code, "name": name,
+                   "lines": [{f: _enc(getattr(ln, f)) for f in _LINE_FIELDS} for ln in inputs.lines.get(key, [])]}
+                  for key, code, name in inputs.units],
+    }, ensure_ascii=False, sort_keys=True)
+
+
+def decode(payload: str, revision: int, key_type=str) -> RoundInputs:
+    data = json.loads(payload)
+    specs = [ComponentSpec(c["code"], c["name_th"], None if c["weight"] is None else Decimal(c["weight"]), c["parent"], frozenset(c["rounds"]),
+                           c.get("name_en", "")) for c in data["framework"]]
+    units, lines = [], {}
+    for u in data["units"]:
+        key = key_type(u["key"])
+        units.append((key, u["code"], u["name"]))
+        lines[key] = [_line(raw, key_type) for raw in u["lines"]]
+    return RoundInputs(specs, units, lines, revision)
+
+
+def _line(raw: dict, key_type) -> IndicatorLine:
+    values = {f: raw[f] for f in _LINE_FIELDS}
+    for f in _DECIMALS:
+        values[f] = None if values[f] is None else Decimal(values[f])
+    values["key"] = key_type(values["key"])
+    return IndicatorLine(**values)
+
+
+def store_snapshot(session: Session, rnd: Round, inputs: RoundInputs) -> RoundSnapshot:
+    last = session.execute(select(func.max(RoundSnapshot.revision)).where(RoundSnapshot.round_id == rnd.id)).scalar()
+    row = RoundSnapshot(round_id=rnd.id, revision=(last or 0) + 1, taken_by=session.info.get("user", ""),
+                        payload=encode(inputs))
+    session.add(row)
+    session.flush()
+    return row
+
+
+def latest_snapshot(session: Session, round_id) -> RoundSnapshot | None:
+    return session.execute(select(RoundSnapshot).where(RoundSnapshot.round_id == round_id)
+                           .order_by(RoundSnapshot.revision.desc()).limit(1)).scalar()
