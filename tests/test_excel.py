@@ -23,6 +23,9 @@ from app.services import lookup
 from app.store import open_store
 
 
+FUZZ_BASE = Path(__file__).parent / "data" / "fuzz-base-targets-PCD-2568.xlsx"
+
+
 def db_digest(store) -> str:
     """Everything in the database, audit trail included."""
     conn = sqlite3.connect(store.path)
@@ -146,7 +149,6 @@ def test_results_template_fills_a_missing_result(demo_store, tmp_path):
     row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "DMCR-02")
     ws.cell(row, 8, "๕๗.๕")
     put_text(ws.cell(row, 9), '=HYPERLINK("http://x")')   # typed as text in Excel: stays text, never runs
-    ws.cell(row, 10, "=1+1")                              # a real formula: its (absent) cached value is read
     wb.save(path)
     plan = run_import(demo_store, path)
     assert plan.counts()["changed"] == 1      # the demo holds an empty result with a note for this one
@@ -154,6 +156,19 @@ def test_results_template_fills_a_missing_result(demo_store, tmp_path):
         a = s.exec(select(Assignment).where(Assignment.indicator_id == lookup.indicator(s, "DMCR-02").id)).first()
         r = s.exec(select(Result).where(Result.assignment_id == a.id, Result.round_id == lookup.round_of(s, 2567, 12).id)).one()
         assert r.actual == D("57.5") and r.note == '=HYPERLINK("http://x")' and r.evidence_ref == ""
+
+
+def test_a_formula_never_computed_is_refused_not_read_as_blank(demo_store, tmp_path):
+    path = template(demo_store, tmp_path, unit="DMCR", year=2567, months=12)
+    wb = load_workbook(path)
+    ws = wb[RESULTS_SHEET]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "DMCR-01")
+    ws.cell(row, 8, "=1+1")           # openpyxl writes no cached value, as a file never opened in Excel has
+    wb.save(path)
+    before = db_digest(demo_store)
+    problems = refused(demo_store, path)
+    assert any(f"แถว {row}" in p and "สูตรที่ยังไม่มีผลลัพธ์" in p for p in problems)
+    assert db_digest(demo_store) == before
 
 
 def test_ministry_wide_list_adds_indicators_and_refuses_unknown_units(demo_store, tmp_path):
@@ -253,8 +268,7 @@ def test_export_writes_text_as_text(demo_store, tmp_path):
 
 def test_fuzzed_templates_never_crash_and_never_half_write(demo_store, tmp_path):
     rng = random.Random(2568)
-    base = edit(template(demo_store, tmp_path), TARGETS_SHEET, {"H3": 72})
-    good = base.read_bytes()
+    good = FUZZ_BASE.read_bytes()          # fixed bytes: a fresh template differs run to run (timestamps)
     values = ["", "๕๐", "1,250.5", "62.5%", "abc", "-1", "1e400", "NaN", "∞", "=1+1", None, 0, 10 ** 30, "100.",
               "๑,๐๐๐.๕", "  ", "ใช่", "ไม่ใช่", "maybe", 3.14159]
     crashes = []

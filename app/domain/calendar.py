@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from app.domain.thai_text import to_thai_digits
+from app.domain.thai_text import to_arabic_digits, to_thai_digits
 
 BE_OFFSET = 543
 MONTHS_TH = [
@@ -22,6 +22,21 @@ def be_year(d: date) -> int:
 def fiscal_year_of(d: date) -> int:
     """The B.E. fiscal year a date falls in: 1 Oct 2023 belongs to FY2567."""
     return be_year(d) + (1 if d.month >= 10 else 0)
+
+
+MIN_YEAR_BE, MAX_YEAR_BE = 2500, 2700
+
+
+def check_year_be(value) -> int:
+    """A B.E. fiscal year as people give it ("2568", "๒๕๖๘", 2568), or ValueError with the Thai reason."""
+    text = to_arabic_digits(str(value)).strip() if not isinstance(value, int) or isinstance(value, bool) else str(value)
+    if isinstance(value, bool) or not (text.isascii() and text.isdigit() and len(text) <= 6):
+        raise ValueError(f"ปีงบประมาณ “{str(value)[:20]}” ไม่ถูกต้อง (ใช้ปีพุทธศักราช เช่น 2568)")
+    year = int(text)
+    if not MIN_YEAR_BE <= year <= MAX_YEAR_BE:
+        raise ValueError(f"ปีงบประมาณ พ.ศ. {year} อยู่นอกช่วงที่รับได้ ({MIN_YEAR_BE}–{MAX_YEAR_BE}) "
+                         "(ใช้ปีพุทธศักราช เช่น 2568)")
+    return year
 
 
 def fiscal_year_bounds(year_be: int) -> tuple[date, date]:

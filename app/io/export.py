@@ -19,18 +19,20 @@ from openpyxl.styles import Font, PatternFill
 from sqlalchemy import insert
 from sqlmodel import Session, select
 
-from app.domain.thai_text import parse_decimal
+from app.domain.thai_text import parse_decimal, two_places
 from app.errors import KpiDeskError
 from app.io.importer import Change, ImportPlan
 from app.io.reader import Problem, read_sheet
 from app.io.template import write_meta
-from app.io.workbook_format import MINISTRY_COLUMNS, MINISTRY_SHEET, NO, YES, Column, put_text
+from app.io.workbook_format import MINISTRY_COLUMNS, MINISTRY_SHEET, NO, YES, Column, put_number, put_text
 from app.models import (Assignment, ChangeRequest, Committee, CommitteeMember, FiscalYear, FrameworkComponent,
                         Indicator, JointAgenda, JointLeadAgency, JointMainIndicator, JointSubIndicator, Ministry, Result,
                         Round, Unit)
 from app.models.audit import audit_bulk_insert
 from app.models.base import utcnow
-from app.models.enums import DIRECTION_TH, Direction, IndicatorKind
+from app.domain.codes import code_problem
+from app.models.enums import (DIRECTION_TH, ChangeReason, CommitteeRole, Decision, Direction, IndicatorKind,
+                              RoundStatus, UnitKind)
 from app.services import lookup
 from app.services.scoring import score_round
 
@@ -96,7 +98,8 @@ def _cell_value(value):
 def _write_sheet(wb: Workbook, name: str, columns: list[Column], rows: list[dict]) -> None:
     ws = wb.create_sheet(name)
     for i, col in enumerate(columns, start=1):
-        cell = ws.cell(row=1, column=i, value=col.header)
+        cell = ws.cell(row=1, column=i)
+        put_text(cell, col.header)
         cell.font = Font(name="Sarabun", bold=True)
         cell.fill = HEAD
         ws.column_dimensions[cell.column_letter].width = col.width
@@ -105,7 +108,7 @@ def _write_sheet(wb: Workbook, name: str, columns: list[Column], rows: list[dict
             cell = ws.cell(row=r, column=i)
             value = _cell_value(values.get(col.key))
             if isinstance(value, Decimal):
-                cell.value = value                     # exact: openpyxl writes the Decimal's digits
+                put_number(cell, value)                # exact: openpyxl writes the Decimal's digits
             elif isinstance(value, int) and not isinstance(value, bool):
                 cell.value = value
             else:
@@ -156,7 +159,7 @@ def write_export(session: Session, *, year_be: int, out: Path) -> Path:
                 "indicator": assignment_key[r.assignment_id][1]}
                for rnd in rounds for r in session.exec(select(Result).where(Result.round_id == rnd.id))
                if r.assignment_id in assignment_key],
-        "คะแนน": [{"round": rnd.months, "unit": u.unit_code, "name": u.unit_name, "score": u.score.quantize(Decimal("0.01")),
+        "คะแนน": [{"round": rnd.months, "unit": u.unit_code, "name": u.unit_name, "score": two_places(u.score),
                    "grade": u.grade.th, "missing": len(u.missing)}
                   for rnd in rounds for u in score_round(session, year_be=year_be, months=rnd.months).units],
         "Joint ประเด็น": [_fields(a) for a in agendas],
@@ -189,7 +192,51 @@ def write_export(session: Session, *, year_be: int, out: Path) -> Path:
 def _rows(wb, name: str, problems: list[Problem]) -> list[tuple[int, dict]]:
     if name not in wb.sheetnames:
         return []
-    return list(read_sheet(wb, name, SHEETS[name], problems))
+    columns = SHEETS[name]
+    rows = list(read_sheet(wb, name, columns, problems, tuple(c.key for c in columns)))
+    for number, values in rows:
+        for col in columns:
+            reason = _cell_problem(col.key, values.get(col.key), col.number)
+            if reason:
+                problems.append(Problem(name, number, col.header, reason))
+    return rows
+
+
+_INTEGERS = {"sort_order", "months", "number", "agenda", "round", "national_sub_count", "joint_agenda"}
+_DATES = {"appointed_on", "term_start", "term_end", "starts_on", "ends_on", "opdc_due_on", "submitted_on",
+          "decided_on", "sent_to_opdc_on"}
+_CODES = {"code", "unit", "indicator", "strategic", "parent"}
+_CHOICES = {"kind": {k.value for k in IndicatorKind} | {k.value for k in UnitKind},
+            "role": {r.value for r in CommitteeRole}, "status": {s.value for s in RoundStatus},
+            "direction": {d.value for d in Direction} | set(DIRECTION_TH.values()),
+            "reason": {r.value for r in ChangeReason}, "decision": {d.value for d in Decision},
+            "holder_kind": {k.value for k in UnitKind}}
+
+
+def _cell_problem(key: str, value, number: bool) -> str | None:
+    """Why one cell of an export cannot be taken as it is (None when it can), checked before anything
+    is created, so a hand-edited export is refused with its sheet, row and column."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if key in _DATES:
+        try:
+            _d(value)
+        except ValueError:
+            return f"“{str(value)[:20]}” ไม่ใช่วันที่ (ใช้รูปแบบ ปี-เดือน-วัน ค.ศ. เช่น 2024-02-07)"
+        return None
+    if number or key in _INTEGERS:
+        try:
+            parsed = parse_decimal(value)
+        except ValueError as exc:
+            return str(exc)
+        if key in _INTEGERS and parsed is not None and (parsed != parsed.to_integral() or not 0 <= parsed < 10 ** 6):
+            return f"ต้องเป็นจำนวนเต็มบวก แต่พบ “{str(value)[:20]}”"
+        return None
+    if key in _CODES and value != "":
+        return code_problem(str(value).strip())
+    if key in _CHOICES and str(value).strip() not in _CHOICES[key]:
+        return f"ไม่รู้จักค่า “{str(value)[:30]}”"
+    return None
 
 
 def _d(text):
@@ -205,7 +252,7 @@ def _s(value) -> str:
 
 
 def plan_export(session: Session, wb, meta: dict, expect: dict) -> ImportPlan:
-    year_be = int(meta.get("year", 0))
+    year_be = lookup.checked_year(meta.get("year", ""))
     plan = ImportPlan("export", f"ข้อมูลส่งออกทั้งปี พ.ศ. {year_be} (กระทรวง {meta.get('ministry')})")
     if expect.get("year") and int(expect["year"]) != year_be:
         plan.problems.append(Problem("_kpidesk", None, "", f"ไฟล์นี้เป็นข้อมูลปี {year_be} ไม่ใช่ปี {expect['year']}"))
@@ -219,6 +266,13 @@ def plan_export(session: Session, wb, meta: dict, expect: dict) -> ImportPlan:
     data = {name: _rows(wb, name, plan.problems) for name in SHEETS if name not in ("คะแนน", MINISTRY_SHEET)}
     data[MINISTRY_SHEET] = list(read_sheet(wb, MINISTRY_SHEET, MINISTRY_COLUMNS, plan.problems,
                                            ("unit", "indicator", "weight"))) if MINISTRY_SHEET in wb.sheetnames else []
+    if existing is None and len(data["กระทรวง"]) != 1:
+        plan.problems.append(Problem("กระทรวง", None, "", f"ต้องมีข้อมูลกระทรวง ๑ แถว แต่พบ {len(data['กระทรวง'])} แถว"))
+    months = {int(parse_decimal(r["months"])) for _n, r in data["รอบการประเมิน"] if r.get("months") is not None}
+    for name in ("ผล", "คำขอปรับเปลี่ยน"):
+        for number, values in data[name]:
+            if values.get("round") is not None and int(parse_decimal(values["round"])) not in months:
+                plan.problems.append(Problem(name, number, "รอบ (เดือน)", f"ไม่มีรอบ {values['round']} เดือน ในแผ่นงานรอบการประเมิน"))
     if plan.problems:
         return plan
     for name, rows in data.items():

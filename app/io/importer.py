@@ -206,7 +206,7 @@ def _queue_bulk_adds(plan: ImportPlan, fiscal_year_id) -> None:
 
 def plan_targets(session: Session, wb, meta: dict, expect: dict) -> ImportPlan:
     unit = lookup.unit(session, meta.get("unit", ""))
-    fy = lookup.year(session, int(meta.get("year", 0)))
+    fy = lookup.year(session, meta.get("year", ""))
     plan = ImportPlan("targets", f"ตัวชี้วัดและค่าเป้าหมาย {unit.name_th} ปีงบประมาณ พ.ศ. {fy.year_be}", fiscal_year_id=fy.id)
     _check_place(meta, expect, plan, session, TARGETS_SHEET)
     try:
@@ -229,7 +229,7 @@ def plan_ministry(session: Session, wb, meta: dict, expect: dict) -> ImportPlan:
         raise KpiDeskError("รายการตัวชี้วัดทั้งกระทรวงต้องระบุปีงบประมาณ (--year)", "the ministry-wide list needs --year")
     problems: list[Problem] = []
     rows = list(read_sheet(wb, MINISTRY_SHEET, MINISTRY_COLUMNS, problems, ("unit", "indicator", "weight")))
-    plan = plan_ministry_rows(session, lookup.year(session, int(year)), rows)
+    plan = plan_ministry_rows(session, lookup.year(session, year), rows)
     plan.problems[:0] = problems
     return plan
 
@@ -257,8 +257,8 @@ def plan_ministry_rows(session: Session, fy: FiscalYear, rows: list[tuple[int, d
 
 def plan_results(session: Session, wb, meta: dict, expect: dict) -> ImportPlan:
     unit = lookup.unit(session, meta.get("unit", ""))
-    months = int(meta.get("round") or 0)
-    rnd = lookup.round_of(session, int(meta.get("year", 0)), months)
+    months = lookup.checked_round(meta.get("round", ""))
+    rnd = lookup.round_of(session, meta.get("year", ""), months)
     plan = ImportPlan("results", f"ผลการดำเนินงาน {unit.name_th} รอบ {months} เดือน ปีงบประมาณ พ.ศ. {meta.get('year')}",
                       fiscal_year_id=rnd.fiscal_year_id)
     _check_place(meta, expect, plan, session, RESULTS_SHEET)
@@ -343,6 +343,11 @@ def run_import(store, path: Path, expect: dict | None = None, dry_run: bool = Fa
                     op(s)
                 except KpiDeskError as exc:
                     plan.problems.append(Problem(where.sheet, where.row, where.column, exc.th))
+                except (LookupError, ValueError, TypeError, ArithmeticError) as exc:
+                    # a hand-edited file whose parts no longer agree (a code in one sheet missing from
+                    # another…): refused like any other problem, never a traceback
+                    plan.problems.append(Problem(where.sheet, where.row, where.column,
+                                                 f"ข้อมูลในไฟล์ไม่สอดคล้องกัน ({type(exc).__name__}: {str(exc)[:120]})"))
             if plan.problems:
                 raise ImportRefused(plan)
             s.flush()

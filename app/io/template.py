@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 
 from app.domain.calendar import thai_date
 from app.io.workbook_format import (FORMAT, INSTRUCTIONS_SHEET, META_SHEET, NO, RESULT_COLUMNS, RESULTS_SHEET,
-                                    TARGET_COLUMNS, TARGETS_SHEET, VERSION, YES, Column, put_text)
+                                    TARGET_COLUMNS, TARGETS_SHEET, VERSION, YES, Column, put_number, put_text)
 from app.models import Assignment, Indicator
 from app.models.enums import DIRECTION_TH, Direction
 from app.services import lookup
@@ -31,14 +31,17 @@ EDIT_FILL = PatternFill("solid", fgColor="FFF8DC")
 def write_meta(wb: Workbook, **values) -> None:
     ws = wb.create_sheet(META_SHEET)
     ws.sheet_state = "veryHidden"
-    for key, value in {"format": FORMAT, "version": VERSION, **values}.items():
-        ws.append([key, "" if value is None else str(value)])
+    for r, (key, value) in enumerate({"format": FORMAT, "version": VERSION, **values}.items(), start=1):
+        put_text(ws.cell(row=r, column=1), key)
+        put_text(ws.cell(row=r, column=2), value)
+    ws.protection.sheet = True
 
 
 def _sheet(wb: Workbook, title: str, columns: list[Column]):
     ws = wb.create_sheet(title)
     for i, col in enumerate(columns, start=1):
-        cell = ws.cell(row=1, column=i, value=col.header)
+        cell = ws.cell(row=1, column=i)
+        put_text(cell, col.header)
         cell.font = Font(name=FONT, bold=True, size=12)
         cell.fill = HEAD_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
@@ -57,8 +60,8 @@ def _row(ws, r: int, columns: list[Column], values: dict) -> None:
         cell = ws.cell(row=r, column=i)
         value = values.get(col.key)
         if col.number and value is not None:
-            cell.value = float(value) if value != value.to_integral() else int(value)
-            cell.number_format = "#,##0.####"
+            put_number(cell, value)
+            cell.number_format = "#,##0.######"
         else:
             put_text(cell, value)
         cell.font = Font(name=FONT, size=12)
@@ -73,7 +76,8 @@ def _instructions(wb: Workbook, lines: list[str]) -> None:
     ws.title = INSTRUCTIONS_SHEET
     ws.column_dimensions["A"].width = 110
     for i, line in enumerate(lines, start=1):
-        cell = ws.cell(row=i, column=1, value=line)
+        cell = ws.cell(row=i, column=1)
+        put_text(cell, line)
         cell.font = Font(name=FONT, size=14 if i == 1 else 12, bold=i == 1)
         cell.alignment = Alignment(wrap_text=True)
     ws.protection.sheet = True

@@ -75,14 +75,29 @@ MINISTRY_COLUMNS = [
 DIRECTION_WORDS = {"ยิ่งมากยิ่งดี": "higher", "ยิ่งน้อยยิ่งดี": "lower", "higher": "higher", "lower": "lower"}
 
 
-FORMULA_START = ("=", "+", "-", "@")
+# Every cell KPI Desk writes goes through put_text or put_number, so nothing we write can become a
+# formula: a text starting with one of these is stored as a string with Excel's quote prefix (a
+# leading TAB/CR/LF too, which spreadsheet programs may trim and then read what follows as a formula).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def put_text(cell, value) -> None:
-    """Write text that stays text: a value starting with = + - @ is stored as a string (with Excel's
-    quote prefix), never as a formula."""
+    """Write text that stays text."""
     text = "" if value is None else str(value)
     cell.value = text
+    cell.data_type = "s"
     if text.startswith(FORMULA_START):
-        cell.data_type = "s"
         cell.quotePrefix = True
+
+
+def put_number(cell, value) -> None:
+    """A Decimal as a number cell, exactly; a stored value beyond the bounds (from an older file) as
+    text in scientific notation, which a re-import refuses with a message instead of overflowing."""
+    from app.domain.thai_text import in_bounds, plain
+
+    if value is None:
+        put_text(cell, None)
+    elif in_bounds(value):
+        cell.value = int(value) if value == value.to_integral() else value
+    else:
+        put_text(cell, plain(value))

@@ -7,12 +7,14 @@ from sqlmodel import Session, select
 from app.domain.calendar import fiscal_year_bounds, opdc_due_date, round_bounds
 from app.errors import KpiDeskError, LockedError
 from app.models import FiscalYear, FrameworkComponent, Round, RoundStatus, utcnow
+from app.services import lookup
 from app.services.presets import PRESETS
 
 ROUND_TH = {6: "รอบ ๖ เดือน", 12: "รอบ ๑๒ เดือน"}
 
 
 def create_fiscal_year(session: Session, *, year_be: int, preset: str = "fy2567") -> FiscalYear:
+    year_be = lookup.checked_year(year_be)
     if session.exec(select(FiscalYear).where(FiscalYear.year_be == year_be)).first():
         raise KpiDeskError(f"มีปีงบประมาณ พ.ศ. {year_be} อยู่แล้ว", f"fiscal year {year_be} already exists")
     if preset not in PRESETS:

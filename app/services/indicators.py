@@ -12,15 +12,16 @@ from app.models import (Assignment, Direction, FiscalYear, FrameworkComponent, I
 from app.domain.validation import weight_problem
 from app.services.framework import component_for_kind, ensure_targets_editable
 from app.services.numbers import parse_bounded
+from app.services.organisation import checked_code
 
 
 def create_indicator(session: Session, *, code: str, name_th: str, kind: IndicatorKind = IndicatorKind.FUNCTIONAL,
                      direction: Direction = Direction.HIGHER_IS_BETTER, unit_of_measure: str = "", definition: str = "",
                      monitor: bool = False, step: bool = False, cumulative: bool = False, from_basket: bool = True,
                      strategic: Indicator | None = None, joint_agenda_id=None, name_en: str = "") -> Indicator:
-    code = (code or "").strip()
-    if not code or not (name_th or "").strip():
-        raise KpiDeskError("ตัวชี้วัดต้องมีรหัสและชื่อ", "an indicator needs a code and a name")
+    code = checked_code(code, "รหัสตัวชี้วัด")
+    if not (name_th or "").strip():
+        raise KpiDeskError(f"ตัวชี้วัด {code} ต้องมีชื่อ", "an indicator needs a name")
     if session.exec(select(Indicator).where(Indicator.code == code)).first():
         raise KpiDeskError(f"มีตัวชี้วัดรหัส “{code}” ในบัญชีอยู่แล้ว", f"indicator {code!r} already exists")
     if strategic is not None and strategic.kind != IndicatorKind.STRATEGIC:

@@ -6,6 +6,7 @@ import uuid
 
 from sqlmodel import Session, select
 
+from app.domain.calendar import check_year_be
 from app.errors import KpiDeskError
 from app.models import Assignment, FiscalYear, FrameworkComponent, Indicator, Ministry, Round, Unit
 
@@ -25,14 +26,30 @@ def unit(session: Session, code: str) -> Unit:
     return row
 
 
-def year(session: Session, year_be: int) -> FiscalYear:
+def year(session: Session, year_be) -> FiscalYear:
+    year_be = checked_year(year_be)
     row = session.exec(select(FiscalYear).where(FiscalYear.year_be == year_be)).first()
     if row is None:
         raise KpiDeskError(f"ไม่พบปีงบประมาณ พ.ศ. {year_be} ในฐานข้อมูล", f"fiscal year {year_be} not found")
     return row
 
 
-def round_of(session: Session, year_be: int, months: int) -> Round:
+def checked_year(year_be) -> int:
+    try:
+        return check_year_be(year_be)
+    except ValueError as exc:
+        raise KpiDeskError(str(exc), "not a usable fiscal year") from None
+
+
+def checked_round(months) -> int:
+    text = str(months).strip()
+    if isinstance(months, bool) or text not in ("6", "12"):
+        raise KpiDeskError(f"รอบการประเมิน “{text[:20]}” ไม่ถูกต้อง (ต้องเป็น 6 หรือ 12 เดือน)", "round must be 6 or 12")
+    return int(text)
+
+
+def round_of(session: Session, year_be, months) -> Round:
+    months = checked_round(months)
     fy = year(session, year_be)
     row = session.exec(select(Round).where(Round.fiscal_year_id == fy.id, Round.months == months)).first()
     if row is None:

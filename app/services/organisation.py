@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
+from app.domain.codes import code_problem
 from app.errors import KpiDeskError
 from app.models import Committee, CommitteeMember, CommitteeRole, Ministry, Unit, UnitKind
 
@@ -17,9 +18,22 @@ def _required(value: str, what_th: str) -> str:
     return value
 
 
+def checked_code(code: str, what_th: str) -> str:
+    """A code as typed, stripped, or KpiDeskError saying why it cannot be a code."""
+    code = (code or "").strip()
+    problem = code_problem(code)
+    if problem:
+        raise KpiDeskError(f"{what_th} “{code[:40]}” ใช้ไม่ได้: {problem}", f"{what_th} {code[:40]!r} is not a valid code")
+    return code
+
+
 def create_ministry(session: Session, *, code: str, name_th: str, name_en: str = "", short_name: str = "") -> Ministry:
-    row = Ministry(code=_required(code, "รหัสกระทรวง"), name_th=_required(name_th, "ชื่อกระทรวง"),
-                   name_en=name_en, short_name=short_name)
+    code = checked_code(code, "รหัสกระทรวง")
+    existing = session.exec(select(Ministry)).first()
+    if existing is not None:
+        raise KpiDeskError(f"ฐานข้อมูลนี้มีข้อมูลกระทรวงอยู่แล้ว ({existing.code} {existing.name_th}) "
+                           "ฐานข้อมูลหนึ่งไฟล์ใช้กับกระทรวงเดียว", "this database already has its ministry")
+    row = Ministry(code=code, name_th=_required(name_th, "ชื่อกระทรวง"), name_en=name_en, short_name=short_name)
     session.add(row)
     session.flush()
     return row
@@ -27,7 +41,7 @@ def create_ministry(session: Session, *, code: str, name_th: str, name_en: str =
 
 def create_unit(session: Session, *, ministry: Ministry, code: str, name_th: str, kind: UnitKind = UnitKind.DEPARTMENT,
                 short_name: str = "", name_en: str = "", sort_order: int = 0) -> Unit:
-    code = _required(code, "รหัสหน่วยงาน")
+    code = checked_code(code, "รหัสหน่วยงาน")
     if session.exec(select(Unit).where(Unit.ministry_id == ministry.id, Unit.code == code)).first():
         raise KpiDeskError(f"มีหน่วยงานรหัส “{code}” อยู่แล้ว", f"unit code {code!r} already exists")
     row = Unit(ministry_id=ministry.id, code=code, name_th=_required(name_th, "ชื่อหน่วยงาน"), kind=UnitKind(kind),

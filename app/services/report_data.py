@@ -86,7 +86,8 @@ def meeting_by_ref(session: Session, ref: str) -> Meeting:
     row = None
     if "/" in text:
         number, _, year = text.partition("/")
-        if number.isdigit() and year.isdigit():
+        if number.isascii() and number.isdigit() and year.isascii() and year.isdigit() \
+                and len(number) <= 4 and len(year) == 4:
             row = session.exec(select(Meeting).where(Meeting.number == int(number), Meeting.year_be == int(year))).first()
     else:
         try:
