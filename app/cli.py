@@ -17,6 +17,14 @@ from app.errors import KpiDeskError
 log = logging.getLogger("kpi_desk")
 
 
+def _year(text: str) -> int:
+    from app.domain.calendar import check_year_be
+    try:
+        return check_year_be(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _add_db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="PATH", help="database file or SQLAlchemy URL (default: the user's data directory)")
 
@@ -37,13 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("init", help="create an empty database with a fiscal year")
     _add_db(p)
-    p.add_argument("--year", type=int, default=None, help="B.E. fiscal year to create (e.g. 2568)")
+    p.add_argument("--year", type=_year, default=None, help="B.E. fiscal year to create (e.g. 2568)")
     p.add_argument("--ministry-code")
     p.add_argument("--ministry-name")
 
     p = sub.add_parser("score", help="score a round")
     _add_db(p)
-    p.add_argument("--year", type=int, required=True, help="B.E. fiscal year, e.g. 2567")
+    p.add_argument("--year", type=_year, required=True, help="B.E. fiscal year, e.g. 2567")
     p.add_argument("--round", type=int, choices=(6, 12), required=True, dest="months")
     p.add_argument("--unit", help="unit code (default: every unit)")
     p.add_argument("--json", action="store_true", help="print one JSON document")
@@ -56,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="write a PDF report: annex, results, joint, minutes, memo, pack")
     _add_db(p)
     p.add_argument("kind", choices=("annex", "results", "joint", "minutes", "memo", "pack"))
-    p.add_argument("--year", type=int, help="B.E. fiscal year, e.g. 2567")
+    p.add_argument("--year", type=_year, help="B.E. fiscal year, e.g. 2567")
     p.add_argument("--round", type=int, choices=(6, 12), dest="months")
     p.add_argument("--unit", help="one unit's code (annex, results)")
     p.add_argument("--meeting", help="meeting as number/year (e.g. 2/2567) or its id (minutes, pack)")
@@ -72,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("template", help="Excel workbook for one unit to fill: targets, or results with --round")
     _add_db(p)
-    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--year", type=_year, required=True)
     p.add_argument("--unit", required=True, help="unit code")
     p.add_argument("--round", type=int, choices=(6, 12), dest="months")
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
@@ -81,18 +89,24 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
     p.add_argument("file", metavar="FILE.xlsx")
     p.add_argument("--dry-run", action="store_true", help="show what would change and change nothing")
-    p.add_argument("--year", type=int, help="the year the file must be for (required for a ministry-wide list)")
+    p.add_argument("--year", type=_year, help="the year the file must be for (required for a ministry-wide list)")
     p.add_argument("--unit", help="the unit the file must be for")
     p.add_argument("--round", type=int, choices=(6, 12), dest="months", help="the round the file must be for")
 
     p = sub.add_parser("export", help="every table of a fiscal year as an Excel workbook")
     _add_db(p)
-    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--year", type=_year, required=True)
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
 
     p = sub.add_parser("backup", help="consistent copy of the database (SQLite online backup)")
     _add_db(p)
     p.add_argument("--out", required=True, metavar="FILE")
+
+    p = sub.add_parser("settings", help="show or set the secretary's name (recorded on every change) and print options")
+    _add_db(p)
+    p.add_argument("--user-name", help="the secretary's name, recorded as the user of every change")
+    p.add_argument("--user-position", help="the secretary's position")
+    p.add_argument("--table-thai-digits", choices=("0", "1"), help="1: numeric tables print Thai digits")
     return parser
 
 
@@ -104,13 +118,47 @@ def _db_arg(args) -> str:
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     args = build_parser().parse_args(argv)
     try:
+        _refuse_undecodable(args)
         return _dispatch(args)
     except KpiDeskError as exc:
         print(f"ข้อผิดพลาด: {exc.th}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("ยกเลิกแล้ว ไม่มีข้อมูลใดถูกบันทึกครึ่งทาง", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - never a traceback on a user's screen; the log keeps it
+        where = _log_unexpected(exc)
+        print(f"ข้อผิดพลาดที่ไม่คาดคิด ({type(exc).__name__}) ข้อมูลที่บันทึกแล้วยังอยู่ครบ "
+              f"รายละเอียดบันทึกไว้ที่ {where}", file=sys.stderr)
+        return 1
+
+
+def _refuse_undecodable(args) -> None:
+    """Arguments that were not valid UTF-8 reach Python as lone surrogates: say which, in Thai."""
+    for name, value in vars(args).items():
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                shown = value.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+                raise KpiDeskError(f"ค่าของ --{name.replace('_', '-')} “{shown}” ไม่ใช่ข้อความ UTF-8 "
+                                   "(ตั้งค่าภาษาของเครื่องหรือเทอร์มินัลเป็น UTF-8)", f"--{name} is not UTF-8") from None
+
+
+def _log_unexpected(exc: BaseException) -> str:
+    import traceback
+
+    from app.paths import open_log
+    try:
+        with open_log() as fh:
+            fh.write("".join(traceback.format_exception(exc)))
+        from app.paths import log_path
+        return str(log_path())
+    except OSError:
+        return "(เขียนไฟล์บันทึกไม่ได้)"
 
 
 def _dispatch(args) -> int:
@@ -119,7 +167,27 @@ def _dispatch(args) -> int:
         return _cmd_gui_demo(args)
     return {"gui": _cmd_gui, "demo": _cmd_demo, "init": _cmd_init, "score": _cmd_score, "check": _cmd_check,
             "backup": _cmd_backup, "report": _cmd_report, "template": _cmd_excel, "import": _cmd_excel,
-            "export": _cmd_excel}[command](args)
+            "export": _cmd_excel, "settings": _cmd_settings}[command](args)
+
+
+def _cmd_settings(args) -> int:
+    from app.services import settings
+    from app.store import open_store
+
+    store = open_store(_db_arg(args))
+    try:
+        changes = {key: value for key, value in (("user_name", args.user_name), ("user_position", args.user_position),
+                                                 ("table_thai_digits", args.table_thai_digits)) if value is not None}
+        if changes:
+            with store.transaction(user=changes.get("user_name")) as s:
+                for key, value in changes.items():
+                    settings.set_setting(s, key, value)
+        with store.reading() as s:
+            for key, label in settings.LABELS_TH.items():
+                print(f"{label}: {settings.get_setting(s, key) or '–'}")
+    finally:
+        store.close()
+    return 0
 
 
 def _cmd_demo(args) -> int:

@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
-from app.errors import KpiDeskError
+from app.io.atomic import write_atomically
 from app.io.export import write_export
 from app.io.importer import ImportRefused, run_import
 from app.io.template import write_template
 from app.store import open_store
-
-
-def _atomic(out: Path, write) -> None:
-    if not out.parent.is_dir():
-        raise KpiDeskError(f"ไม่พบโฟลเดอร์ {out.parent}", f"folder {out.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=out.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def run(args, db: str) -> int:
@@ -31,13 +16,13 @@ def run(args, db: str) -> int:
     try:
         if args.command == "template":
             with store.reading() as s:
-                _atomic(Path(args.out), lambda p: write_template(s, year_be=args.year, unit_code=args.unit,
+                write_atomically(Path(args.out), lambda p: write_template(s, year_be=args.year, unit_code=args.unit,
                                                                   months=args.months, out=p))
             print(f"บันทึกแบบฟอร์มที่ {args.out}")
             return 0
         if args.command == "export":
             with store.reading() as s:
-                _atomic(Path(args.out), lambda p: write_export(s, year_be=args.year, out=p))
+                write_atomically(Path(args.out), lambda p: write_export(s, year_be=args.year, out=p))
             print(f"ส่งออกข้อมูลปีงบประมาณ พ.ศ. {args.year} ที่ {args.out}")
             return 0
         expect = {"year": args.year, "unit": args.unit, "round": args.months}
@@ -49,7 +34,7 @@ def run(args, db: str) -> int:
             print(f"พบปัญหา {len(plan.problems)} รายการ (ฐานข้อมูลไม่มีการเปลี่ยนแปลง)")
             for p in plan.problems:
                 print(f"  - {p.th}")
-            return 1
+            return 2
         counts = plan.counts()
         head = "ตรวจสอบแล้ว (ยังไม่บันทึก)" if args.dry_run else "นำเข้าแล้ว"
         print(f"{head}: {plan.description}")

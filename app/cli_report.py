@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +10,7 @@ from sqlmodel import select
 from app.domain.calendar import BE_OFFSET
 from app.domain.thai_text import to_arabic_digits
 from app.errors import KpiDeskError
+from app.io.atomic import check_target, write_atomically
 from app.models import CommitteeMember, CommitteeRole, Unit
 from app.reports.memo import Memo
 from app.reports.render import ReportRequest, render
@@ -38,6 +37,10 @@ def _memo(args, session) -> Memo:
         body = body_path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise KpiDeskError(f"ไม่พบไฟล์เนื้อความ {body_path}", f"{body_path} not found") from None
+    except IsADirectoryError:
+        raise KpiDeskError(f"{body_path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์เนื้อความ", f"{body_path} is a folder") from None
+    except OSError as exc:
+        raise KpiDeskError(f"อ่านไฟล์เนื้อความ {body_path} ไม่ได้ ({exc.strerror or exc})", f"cannot read {body_path}") from None
     except UnicodeDecodeError:
         raise KpiDeskError(f"ไฟล์เนื้อความ {body_path} ไม่ได้บันทึกเป็น UTF-8", f"{body_path} is not UTF-8") from None
     secretary = session.exec(select(CommitteeMember).where(CommitteeMember.role == CommitteeRole.SECRETARY)).first()
@@ -49,22 +52,13 @@ def _memo(args, session) -> Memo:
 
 
 def run_report(args, db: str) -> int:
-    out = Path(args.out)
-    if not out.parent.is_dir():
-        raise KpiDeskError(f"ไม่พบโฟลเดอร์ {out.parent} สำหรับบันทึกรายงาน", f"folder {out.parent} does not exist")
+    out = check_target(Path(args.out))
     store = open_store(db)
     try:
         with store.reading() as s:
             request = ReportRequest(args.kind, args.year, args.months, args.unit, args.meeting,
                                     _memo(args, s) if args.kind == "memo" else None)
-            fd, tmp = tempfile.mkstemp(suffix=".pdf", dir=out.parent)
-            os.close(fd)
-            try:
-                render(s, request, Path(tmp))
-                os.replace(tmp, out)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            write_atomically(out, lambda tmp: render(s, request, tmp))
     finally:
         store.close()
     print(f"บันทึกรายงานที่ {out}")

@@ -253,7 +253,8 @@ def _s(value) -> str:
 
 def plan_export(session: Session, wb, meta: dict, expect: dict) -> ImportPlan:
     year_be = lookup.checked_year(meta.get("year", ""))
-    plan = ImportPlan("export", f"ข้อมูลส่งออกทั้งปี พ.ศ. {year_be} (กระทรวง {meta.get('ministry')})")
+    plan = ImportPlan("export", f"ข้อมูลส่งออกทั้งปี พ.ศ. {year_be} (กระทรวง {meta.get('ministry')})",
+                      place={"year": year_be})
     if expect.get("year") and int(expect["year"]) != year_be:
         plan.problems.append(Problem("_kpidesk", None, "", f"ไฟล์นี้เป็นข้อมูลปี {year_be} ไม่ใช่ปี {expect['year']}"))
     if session.exec(select(FiscalYear).where(FiscalYear.year_be == year_be)).first():

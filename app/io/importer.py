@@ -56,6 +56,7 @@ class ImportPlan:
     cache: dict = field(default_factory=dict)
     units: set = field(default_factory=set)
     fiscal_year_id: object = None
+    place: dict = field(default_factory=dict)   # year / unit / round the file says it is for (shown in previews)
 
     def counts(self) -> dict[str, int]:
         out = {"added": 0, "changed": 0, "unchanged": 0}
@@ -207,7 +208,8 @@ def _queue_bulk_adds(plan: ImportPlan, fiscal_year_id) -> None:
 def plan_targets(session: Session, wb, meta: dict, expect: dict) -> ImportPlan:
     unit = lookup.unit(session, meta.get("unit", ""))
     fy = lookup.year(session, meta.get("year", ""))
-    plan = ImportPlan("targets", f"ตัวชี้วัดและค่าเป้าหมาย {unit.name_th} ปีงบประมาณ พ.ศ. {fy.year_be}", fiscal_year_id=fy.id)
+    plan = ImportPlan("targets", f"ตัวชี้วัดและค่าเป้าหมาย {unit.name_th} ปีงบประมาณ พ.ศ. {fy.year_be}", fiscal_year_id=fy.id,
+                      place={"year": fy.year_be, "unit": unit.code})
     _check_place(meta, expect, plan, session, TARGETS_SHEET)
     try:
         framework.ensure_targets_editable(session, fy.id)
@@ -236,7 +238,8 @@ def plan_ministry(session: Session, wb, meta: dict, expect: dict) -> ImportPlan:
 
 def plan_ministry_rows(session: Session, fy: FiscalYear, rows: list[tuple[int, dict]]) -> ImportPlan:
     """The ministry-wide list's rows (already read) as a plan for year ``fy``."""
-    plan = ImportPlan("ministry", f"ตัวชี้วัดและค่าเป้าหมายทั้งกระทรวง ปีงบประมาณ พ.ศ. {fy.year_be}", fiscal_year_id=fy.id)
+    plan = ImportPlan("ministry", f"ตัวชี้วัดและค่าเป้าหมายทั้งกระทรวง ปีงบประมาณ พ.ศ. {fy.year_be}", fiscal_year_id=fy.id,
+                      place={"year": fy.year_be})
     try:
         framework.ensure_targets_editable(session, fy.id)
     except KpiDeskError as exc:
@@ -259,8 +262,9 @@ def plan_results(session: Session, wb, meta: dict, expect: dict) -> ImportPlan:
     unit = lookup.unit(session, meta.get("unit", ""))
     months = lookup.checked_round(meta.get("round", ""))
     rnd = lookup.round_of(session, meta.get("year", ""), months)
-    plan = ImportPlan("results", f"ผลการดำเนินงาน {unit.name_th} รอบ {months} เดือน ปีงบประมาณ พ.ศ. {meta.get('year')}",
-                      fiscal_year_id=rnd.fiscal_year_id)
+    year_be = lookup.checked_year(meta.get("year", ""))
+    plan = ImportPlan("results", f"ผลการดำเนินงาน {unit.name_th} รอบ {months} เดือน ปีงบประมาณ พ.ศ. {year_be}",
+                      fiscal_year_id=rnd.fiscal_year_id, place={"year": year_be, "unit": unit.code, "round": months})
     _check_place(meta, expect, plan, session, RESULTS_SHEET)
     try:
         framework.ensure_results_editable(session, rnd)
@@ -329,7 +333,7 @@ def build_plan(session: Session, path: Path, expect: dict) -> ImportPlan:
         wb.close()
 
 
-def run_import(store, path: Path, expect: dict | None = None, dry_run: bool = False, user: str = "") -> ImportPlan:
+def run_import(store, path: Path, expect: dict | None = None, dry_run: bool = False, user: str | None = None) -> ImportPlan:
     """Plan, apply, validate — in one transaction; a refusal or a dry run leaves the database as it was."""
     expect = {k: v for k, v in (expect or {}).items() if v is not None}
     plan = None

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
+from app.errors import KpiDeskError
 from app.models import Setting
 
 DEFAULTS = {"table_thai_digits": "0"}
+LABELS_TH = {"user_name": "ชื่อผู้ใช้ (บันทึกเป็นผู้แก้ไขทุกรายการ)", "user_position": "ตำแหน่ง",
+             "table_thai_digits": "ตารางตัวเลขใช้เลขไทย (1 = ใช่, 0 = ไม่ใช่)"}
+MAX_LENGTH = 200
 
 
 def get_setting(session: Session, key: str) -> str:
@@ -15,6 +19,11 @@ def get_setting(session: Session, key: str) -> str:
 
 
 def set_setting(session: Session, key: str, value: str) -> Setting:
+    value = (value or "").strip()
+    if len(value) > MAX_LENGTH:
+        raise KpiDeskError(f"ค่าของ {LABELS_TH.get(key, key)} ยาวเกิน {MAX_LENGTH} ตัวอักษร", f"{key} is too long")
+    if key == "table_thai_digits" and value not in ("0", "1"):
+        raise KpiDeskError("ตารางตัวเลขใช้เลขไทยต้องเป็น 0 หรือ 1", "table_thai_digits is 0 or 1")
     row = session.exec(select(Setting).where(Setting.key == key)).first() or Setting(key=key)
     row.value = value
     session.add(row)

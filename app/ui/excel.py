@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QLabel, QMessageBox, QVBoxLayout)
 
+from app.io.atomic import write_atomically
 from app.io.export import write_export
 from app.services.grid import FIELD_TH
 from app.io.importer import ImportPlan, ImportRefused, run_import
@@ -75,8 +76,12 @@ def import_workbook(window, path: str | None = None) -> None:
         if dialog.exec() != QDialog.Accepted:
             return
 
+        # apply exactly what the preview showed: the year, unit and round the file claimed then (the
+        # hidden sheet is editable, so a file swapped or edited since is refused, not applied elsewhere)
+        pinned = {**expect, **plan.place}
+
         def apply(progress):
-            return run_import(state.store, Path(path), expect, user="")
+            return run_import(state.store, Path(path), pinned)
 
         def applied(plan_):
             counts = plan_.counts()
@@ -97,7 +102,7 @@ def export_workbook(window) -> None:
 
     def job(progress):
         with state.store.reading() as s:
-            return write_export(s, year_be=state.year_be, out=Path(target))
+            return write_atomically(Path(target), lambda tmp: write_export(s, year_be=state.year_be, out=tmp))
 
     run_in_background(window, window.tr("กำลังส่งออก…"), job,
                       lambda out: window.statusBar().showMessage(window.tr("ส่งออกที่ {0}").format(out), 10000),
@@ -125,7 +130,8 @@ def template_for_unit(window) -> None:
         return
     try:
         with state.store.reading() as s:
-            write_template(s, year_be=state.year_be, unit_code=code, months=months, out=Path(target))
+            write_atomically(Path(target), lambda tmp: write_template(s, year_be=state.year_be, unit_code=code,
+                                                                     months=months, out=tmp))
     except Exception as exc:  # noqa: BLE001 - shown to the user, logged when unexpected
         show_error(window, exc)
         return

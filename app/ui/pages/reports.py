@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -15,6 +14,8 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QWidget)
 from sqlmodel import select
 
+from app.errors import KpiDeskError
+from app.io.atomic import copy_atomically
 from app.models import Meeting
 from app.reports.render import KINDS, ReportRequest, render
 from app.ui.errors import show_error
@@ -144,7 +145,11 @@ class ReportsPage(QWidget):
             return
         target, _ = QFileDialog.getSaveFileName(self, self.tr("บันทึกรายงาน"), self.pdf_path.name, "PDF (*.pdf)")
         if target:
-            shutil.copyfile(self.pdf_path, target)
+            try:
+                copy_atomically(self.pdf_path, Path(target))
+            except KpiDeskError as exc:
+                self.message.error(exc.th)
+                return
             self.message.info(self.tr("บันทึกที่ {0}").format(target))
 
     def print_(self) -> None:
