@@ -15,6 +15,7 @@ import decimal
 from decimal import Decimal
 
 from app.errors import KpiDeskError
+from app.domain.thai_text import plain
 
 CONTEXT = decimal.Context(prec=40, rounding=decimal.ROUND_HALF_EVEN)
 ZERO = Decimal(0)
@@ -29,7 +30,7 @@ class TargetError(KpiDeskError):
 
 
 def _fmt(v: Decimal) -> str:
-    return format(v, "f")
+    return plain(v)
 
 
 def check_targets(base: Decimal, standard: Decimal, advanced: Decimal, where: str = "") -> bool:

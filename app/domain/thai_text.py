@@ -135,7 +135,7 @@ def plain(value: Decimal | None) -> str | None:
     if value is None:
         return None
     if not value.is_finite() or value.adjusted() >= 12 or value.as_tuple().exponent < -40:
-        return str(value)
+        return _out_of_range(value)
     return format(value, "f")
 
 

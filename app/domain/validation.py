@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from app.domain.scoring import TargetError, check_targets
-from app.domain.thai_text import format_number
+from app.domain.thai_text import MAX_ABS_TH, format_number, in_bounds
 from app.domain.unit_score import ComponentSpec, Framework, IndicatorLine
 
 HUNDRED = Decimal(100)
@@ -71,6 +71,11 @@ def validate_unit(
     problems: list[Problem] = []
     for line in lines:
         where = f"{unit_label} ตัวชี้วัด “{line.name}”: "
+        if any(v is not None and not in_bounds(v) for v in (line.weight, line.base, line.standard, line.advanced)):
+            problems.append(Problem(
+                f"{where}มีค่าน้ำหนักหรือค่าเป้าหมายเกินขอบเขตที่รับได้ (ค่าต้องน้อยกว่า {MAX_ABS_TH} และทศนิยมไม่เกิน ๖ ตำแหน่ง) "
+                "อาจมาจากไฟล์ของโปรแกรมรุ่นก่อน กรุณาแก้ไข",
+                f"{line.name}: a weight or target is out of range", unit_label, line.key, "targets"))
         if line.weight < 0:
             problems.append(Problem(f"{where}น้ำหนักติดลบ ({_n(line.weight)})", f"{line.name}: negative weight",
                                     unit_label, line.key, "weight"))

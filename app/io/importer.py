@@ -15,7 +15,7 @@ from typing import Callable
 
 from sqlmodel import Session, select
 
-from app.domain.thai_text import parse_decimal
+from app.domain.thai_text import parse_decimal, plain
 from app.errors import KpiDeskError, ValidationError
 from app.io.reader import Problem, open_workbook, read_meta, read_sheet
 from app.io.workbook_format import (DIRECTION_WORDS, MINISTRY_COLUMNS, MINISTRY_SHEET, NO, RESULT_COLUMNS,
@@ -81,7 +81,7 @@ class _DryRun(Exception):
 def _text(value) -> str:
     if value is None:
         return ""
-    return format(value, "f") if hasattr(value, "as_tuple") else str(value)
+    return plain(value) if hasattr(value, "as_tuple") else str(value)
 
 
 def _number(plan: ImportPlan, sheet: str, row: int, header: str, raw):

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import Field
 
 from app.models.base import TableBase, utcnow
+from app.domain.thai_text import plain
 
 _SKIPPED = {"id", "created_at", "updated_at"}
 
@@ -40,7 +41,7 @@ def _text(value) -> str | None:
     if value is None:
         return None
     if isinstance(value, Decimal):
-        return format(value, "f")
+        return plain(value)
     if isinstance(value, (datetime, date, time)):
         return value.isoformat()
     return str(value)

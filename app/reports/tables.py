@@ -7,7 +7,7 @@ from decimal import Decimal
 from reportlab.lib import colors
 from reportlab.platypus import Table, TableStyle
 
-from app.domain.thai_text import format_number, to_thai_digits
+from app.domain.thai_text import format_number
 from app.reports.paragraph import ThaiParagraph
 from app.reports.styles import TABLE, TABLE_HEAD, TABLE_NUMBER, TextStyle
 
@@ -42,10 +42,7 @@ def number(value: Decimal | None, thai: bool, places: int | None = 2, style: Tex
 
 def plain_number(value: Decimal | None, thai: bool) -> str:
     """A target or actual as entered, with thousands separators."""
-    if value is None:
-        return "–"
-    text = f"{value:,f}"
-    return to_thai_digits(text) if thai else text
+    return format_number(value, places=None, thai=thai)
 
 
 def build_table(header: list, rows: list[list], col_widths: list[float], bands: list[int] = (),

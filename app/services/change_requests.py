@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 from app.errors import KpiDeskError, LockedError
 from app.models import Assignment, ChangeReason, ChangeRequest, Decision, Indicator, Meeting, Round, RoundStatus
 from app.services.framework import current_round, ensure_change_applicable
-from app.services.grid import apply_fields
+from app.services.grid import apply_approved_change
 from app.services.indicators import _check_targets, _check_weight, _where
 
 
@@ -73,7 +73,7 @@ def decide_change_request(session: Session, request: ChangeRequest, *, approve: 
             changes.update(base=request.proposed_base, standard=request.proposed_standard,
                            advanced=request.proposed_advanced)
         assignment = session.get(Assignment, request.assignment_id)
-        apply_fields(session, assignment, changes)
+        apply_approved_change(session, assignment, rnd, changes)
         if "base" in changes:
             _check_targets(assignment.base, assignment.standard, assignment.advanced,
                            session.get(Indicator, assignment.indicator_id).direction, _where(session, assignment))

@@ -128,7 +128,7 @@ def approve_round(session: Session, rnd: Round) -> Round:
 def lock_round(session: Session, rnd: Round) -> Round:
     """Close the round and keep a snapshot of everything its scores are computed from."""
     from app.services.scoring import live_inputs
-    from app.services.snapshots import store_snapshot
+    from app.services.snapshots import next_snapshot
 
     rnd = current_round(session, rnd)
     if rnd.status == RoundStatus.LOCKED:
@@ -136,7 +136,7 @@ def lock_round(session: Session, rnd: Round) -> Round:
     if rnd.status != RoundStatus.APPROVED:
         raise LockedError(f"{_year_label(session, rnd)} ต้องได้รับความเห็นชอบจากคณะกรรมการก่อนปิดรอบ",
                           "a round must be approved before it is locked")
-    store_snapshot(session, rnd, live_inputs(session, rnd))
+    session.add(next_snapshot(session, rnd, live_inputs(session, rnd)))
     rnd.status = RoundStatus.LOCKED
     rnd.locked_at = utcnow()
     session.add(rnd)

@@ -18,7 +18,7 @@ from sqlmodel import Session
 from app.domain.validation import weight_problem
 from app.errors import KpiDeskError, ValidationError
 from app.models import Assignment, FrameworkComponent, Indicator, Result, Round, Unit
-from app.services.framework import ensure_results_editable, ensure_targets_editable
+from app.services.framework import ensure_change_applicable, ensure_results_editable, ensure_targets_editable
 from app.services.numbers import parse_bounded
 from app.services.results import record_result
 
@@ -81,12 +81,17 @@ def set_assignment_field(session: Session, assignment: Assignment, field: str, v
 def set_assignment_fields(session: Session, assignment: Assignment, changes: dict) -> Assignment:
     """Change several cells of one row at once (Monitor first, since it resets the weight); one flush."""
     ensure_targets_editable(session, assignment.fiscal_year_id)
-    return apply_fields(session, assignment, changes)
+    return _apply_fields(session, assignment, changes)
 
 
-def apply_fields(session: Session, assignment: Assignment, changes: dict) -> Assignment:
-    """The grid's rules for one row's fields, without the year's lock: used by the grid (after its
-    lock check) and by an approved change request (after ``ensure_change_applicable``)."""
+def apply_approved_change(session: Session, assignment: Assignment, rnd: Round, changes: dict) -> Assignment:
+    """An approved change request's new values, with the grid's rules, when its round may take them."""
+    ensure_change_applicable(session, rnd)
+    return _apply_fields(session, assignment, changes)
+
+
+def _apply_fields(session: Session, assignment: Assignment, changes: dict) -> Assignment:
+    """The grid's rules for one row's fields; the caller has checked the year's or the round's lock."""
     for field in changes:
         if field not in DECIMAL_FIELDS and field != "monitor":
             raise KpiDeskError(f"แก้ไขช่อง “{field}” ไม่ได้", f"field {field!r} is not editable")

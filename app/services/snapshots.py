@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from app.domain.unit_score import ComponentSpec, IndicatorLine
 from app.models import Round, RoundSnapshot
+from app.domain.thai_text import plain
 
 _LINE_FIELDS = ("key", "name", "component_code", "weight", "base", "standard", "advanced", "actual", "monitor",
                 "code", "unit_of_measure", "kind", "step", "cumulative")
@@ -35,7 +36,7 @@ class RoundInputs:
 
 def _enc(value):
     if isinstance(value, Decimal):
-        return format(value, "f")
+        return plain(value)
     return value if value is None or isinstance(value, (str, int, bool)) else str(value)
 
 
@@ -69,13 +70,11 @@ def _line(raw: dict, key_type) -> IndicatorLine:
     return IndicatorLine(**values)
 
 
-def store_snapshot(session: Session, rnd: Round, inputs: RoundInputs) -> RoundSnapshot:
+def next_snapshot(session: Session, rnd: Round, inputs: RoundInputs) -> RoundSnapshot:
+    """The next revision's row, not yet added: only ``framework.lock_round`` stores one."""
     last = session.execute(select(func.max(RoundSnapshot.revision)).where(RoundSnapshot.round_id == rnd.id)).scalar()
-    row = RoundSnapshot(round_id=rnd.id, revision=(last or 0) + 1, taken_by=session.info.get("user", ""),
-                        payload=encode(inputs))
-    session.add(row)
-    session.flush()
-    return row
+    return RoundSnapshot(round_id=rnd.id, revision=(last or 0) + 1, taken_by=session.info.get("user", ""),
+                         payload=encode(inputs))
 
 
 def latest_snapshot(session: Session, round_id) -> RoundSnapshot | None:

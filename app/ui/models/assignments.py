@@ -9,11 +9,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from app.domain.thai_text import format_number
 from app.models.enums import DIRECTION_EN, DIRECTION_TH, INDICATOR_KIND_EN, INDICATOR_KIND_TH, Direction, IndicatorKind
 from app.ui.models.columns import ColumnsTableModel
 from app.services.grid import AssignmentRow
 from app.ui.i18n import pick
+from app.domain.thai_text import format_number, plain
 
 # (header, field or None for read-only computed columns)
 COLUMNS = [
@@ -50,7 +50,7 @@ class AssignmentTableModel(ColumnsTableModel):
         if field == "weight":
             return format_number(value)
         if field in EDITABLE:
-            return "" if value is None else f"{value:,f}"
+            return "" if value is None else format_number(value, places=None)
         if field == "monitor":
             return ""
         return "" if value is None else str(value)
@@ -70,7 +70,7 @@ class AssignmentTableModel(ColumnsTableModel):
             return self._display(row, field)
         if role == Qt.EditRole:
             value = getattr(row, field)
-            return "" if value is None else (f"{value:f}" if field in EDITABLE else value)
+            return "" if value is None else (plain(value) if field in EDITABLE else value)
         if role == Qt.CheckStateRole and field == "monitor":
             return Qt.Checked if row.monitor else Qt.Unchecked
         if role == Qt.TextAlignmentRole and field in EDITABLE:
@@ -105,7 +105,7 @@ class AssignmentTableModel(ColumnsTableModel):
             return True
         if role == Qt.EditRole and field in EDITABLE:
             old = getattr(row, field)
-            old_text = "" if old is None else f"{old:f}"
+            old_text = "" if old is None else plain(old)
             if str(value).strip() == old_text:
                 return False
             self.edit_requested.emit([(row.id, field, old_text, str(value))])

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from app.domain.thai_text import format_number
 from app.domain.unit_score import UnitScore
 from app.ui.models.columns import ColumnsTableModel
 from app.services.grid import ResultRow
+from app.domain.thai_text import format_number, plain
 
 COLUMNS = [("ตัวชี้วัด", "name"), ("หน่วยนับ", "unit_of_measure"), ("น้ำหนัก", "weight"), ("ขั้นต้น", "base"),
            ("มาตรฐาน", "standard"), ("ขั้นสูง", "advanced"), ("ผลการดำเนินงาน", "actual"), ("คะแนน", "points"),
@@ -61,12 +61,12 @@ class ResultsTableModel(ColumnsTableModel):
             if field == "actual" and value is None:
                 return self.tr("ไม่มีผล") if s is not None and s.missing else ""
             if field in NUMERIC:
-                return "" if value is None else f"{value:,f}"
+                return "" if value is None else format_number(value, places=None)
             if field == "name" and row.monitor:
                 return f"{value} [Monitor]"
             return value
         if role == Qt.EditRole:
-            return "" if value is None else (f"{value:f}" if field in NUMERIC else value)
+            return "" if value is None else (plain(value) if field in NUMERIC else value)
         if role == Qt.TextAlignmentRole and field in NUMERIC:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.BackgroundRole and field == "actual" and s is not None and s.missing:
@@ -95,7 +95,7 @@ class ResultsTableModel(ColumnsTableModel):
         if field not in EDITABLE:
             return False
         old = getattr(row, field)
-        old_text = "" if old is None else (f"{old:f}" if field == "actual" else str(old))
+        old_text = "" if old is None else (plain(old) if field == "actual" else str(old))
         if str(value).strip() == old_text:
             return False
         self.edit_requested.emit(row.assignment_id, field, old_text, str(value))

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QHeaderView, QDialog, QHBoxLayout, QLabel, QLineE
                                QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget)
 from sqlmodel import select
 
-from app.domain.thai_text import format_number
+from app.domain.thai_text import format_number, plain
 from app.errors import KpiDeskError
 from app.models import Assignment, Indicator, Unit
 from app.services import indicators
@@ -220,7 +220,7 @@ class TargetsPage(QWidget):
         for i, f, old, new in changes:
             if f == "monitor" and new:
                 row = next(r for r in self.model.rows if r.id == i)
-                backward.append((i, "weight", f"{row.weight:f}"))
+                backward.append((i, "weight", plain(row.weight)))
         if self.apply(forward):
             label = self.tr("แก้ไข {0} ช่อง").format(len(changes))
             self.undo_stack.push(EditCommand(self, forward, backward, label))
@@ -252,7 +252,7 @@ class TargetsPage(QWidget):
                     skipped += 1
                     continue
                 old = getattr(row, field)
-                changes.append((row.id, field, "" if old is None else f"{old:f}", value.strip()))
+                changes.append((row.id, field, "" if old is None else plain(old), value.strip()))
         if not changes:
             self.message.error(self.tr("ไม่มีช่องที่แก้ไขได้ในบริเวณที่วาง"))
             return
