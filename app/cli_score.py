@@ -22,6 +22,7 @@ def scores_document(rs: RoundScores) -> dict:
         "year": rs.year_be,
         "round": rs.round_months,
         "status": str(rs.round.status),
+        "snapshot": rs.snapshot_revision,
         "units": [unit_document(u) for u in rs.units],
     }
 
@@ -65,6 +66,8 @@ def print_scores(session: Session, args) -> None:
     print(f"ผลคะแนนการประเมิน ปีงบประมาณ พ.ศ. {args.year} รอบ {round_th}")
     if args.months == 6:
         print("(รอบ ๖ เดือน ประเมินเฉพาะองค์ประกอบที่ ๑ คะแนนแสดงเป็นร้อยละของน้ำหนักองค์ประกอบ)")
+    if rs.snapshot_revision is not None:
+        print(f"(ปิดรอบแล้ว: คะแนนจากข้อมูลที่เก็บไว้เมื่อปิดรอบ ฉบับที่ {rs.snapshot_revision})")
     print()
     print("  ".join([pad("รหัส", 6), pad("คะแนน", 7, True), pad("ระดับ", 20), "หน่วยงาน"]))
     for u in rs.units:

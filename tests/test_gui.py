@@ -257,3 +257,23 @@ def test_first_run_offers_an_empty_database(qtbot, tmp_path):
         from app.models import FiscalYear
         assert len(s.exec(select(FiscalYear)).all()) == 1
     store.close()
+
+
+def test_reopening_a_locked_round_asks_for_a_reason(qtbot, window, demo_store, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.models import AuditEntry, RoundStatus
+    set_year(window, 2567, 6)
+    page = go(window, "ResultsPage")
+    assert page.reopen_button.isEnabled()
+    answers = iter([("", True), ("ผลของกรมควบคุมมลพิษต้องแก้ตามหลักฐานใหม่", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    qtbot.mouseClick(page.reopen_button, Qt.LeftButton)          # an empty reason: nothing happens
+    with demo_store.reading() as s:
+        assert lookup.round_of(s, 2567, 6).status == RoundStatus.LOCKED
+    qtbot.mouseClick(page.reopen_button, Qt.LeftButton)
+    with demo_store.reading() as s:
+        assert lookup.round_of(s, 2567, 6).status == RoundStatus.OPEN
+        note = s.exec(select(AuditEntry).where(AuditEntry.field == "status_note")).one()
+        assert note.new_value == "ผลของกรมควบคุมมลพิษต้องแก้ตามหลักฐานใหม่" and note.user == "tester"
+    assert page.approve_button.isEnabled()

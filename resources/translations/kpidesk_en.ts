@@ -836,6 +836,10 @@ Secretariat of the governing committee for performance evaluation</translation>
       <source>เปิดรอบกลับมาแก้ไขผล?</source>
       <translation>Reopen the round to edit results?</translation>
     </message>
+    <message>
+      <source>รอบนี้ปิดแล้ว การเปิดรอบกลับต้องระบุเหตุผล (บันทึกไว้ในประวัติ) และเมื่อปิดรอบอีกครั้งจะเก็บผลเป็นฉบับใหม่</source>
+      <translation>This round is locked. Reopening it needs a reason (kept in the history); locking it again stores a new revision of its results</translation>
+    </message>
   </context>
   <context>
     <name>ResultsTableModel</name>

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.thai_text import format_number
 from app.errors import KpiDeskError
@@ -76,7 +76,7 @@ class ResultsPage(QWidget):
                 why = ""
             except KpiDeskError as exc:
                 why = exc.th
-            status = RoundStatus(rnd.status)
+            status = self.status = RoundStatus(rnd.status)
         score = scores[0] if scores else None
         self.model.set_rows(rows, score, read_only=bool(why))
         if score:
@@ -89,7 +89,7 @@ class ResultsPage(QWidget):
         self.status_label.setStyleSheet("color: #8a5a00;" if why else "")
         self.approve_button.setEnabled(status == RoundStatus.OPEN)
         self.lock_button.setEnabled(status == RoundStatus.APPROVED)
-        self.reopen_button.setEnabled(status == RoundStatus.APPROVED)
+        self.reopen_button.setEnabled(status in (RoundStatus.APPROVED, RoundStatus.LOCKED))
         self.view.resizeRowsToContents()
 
     def on_edit(self, assignment_id, field: str, old: str, new: str) -> None:
@@ -108,13 +108,21 @@ class ResultsPage(QWidget):
         questions = {"approve": self.tr("ยืนยันว่าคณะกรรมการเห็นชอบผลรอบนี้แล้ว? ผลจะแก้ไขไม่ได้จนกว่าจะเปิดรอบกลับ"),
                      "lock": self.tr("ปิดรอบแล้วจะแก้ไขผลและค่าเป้าหมายของรอบนี้ไม่ได้อีก ยืนยันหรือไม่?"),
                      "reopen": self.tr("เปิดรอบกลับมาแก้ไขผล?")}
-        if not ask(self, questions[action]):
+        reason = ""
+        if action == "reopen" and self.status == RoundStatus.LOCKED:
+            reason, ok = QInputDialog.getText(self, "KPI Desk", self.tr(
+                "รอบนี้ปิดแล้ว การเปิดรอบกลับต้องระบุเหตุผล (บันทึกไว้ในประวัติ) และเมื่อปิดรอบอีกครั้งจะเก็บผลเป็นฉบับใหม่"))
+            if not ok or not reason.strip():
+                return
+        elif not ask(self, questions[action]):
             return
         try:
             with self.state.store.transaction() as s:
                 rnd = self.state.round(s)
-                {"approve": framework.approve_round, "lock": framework.lock_round,
-                 "reopen": framework.reopen_round}[action](s, rnd)
+                if action == "reopen":
+                    framework.reopen_round(s, rnd, reason)
+                else:
+                    {"approve": framework.approve_round, "lock": framework.lock_round}[action](s, rnd)
         except KpiDeskError as exc:
             self.message.error(exc.th)
             return
