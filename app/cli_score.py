@@ -34,9 +34,10 @@ def unit_document(u: UnitScore) -> dict:
         "score": _s(u.score),
         "points": _s(u.points),
         "out_of": _s(u.out_of),
-        "grade": u.grade.code,
-        "grade_th": u.grade.th,
+        "grade": u.grade.code if u.gradable else None,
+        "grade_th": u.verdict[0],
         "missing": len(u.missing),
+        "problems": [{"kind": i.kind, "th": i.th, "en": i.en, "blocking": i.blocking} for i in u.issues],
         "components": [
             {"code": c.spec.code, "name": c.spec.name_th, "weight": _s(c.weight), "points": _s(c.points),
              "percent": _s(c.percent), "evaluated": c.evaluated}
@@ -71,8 +72,8 @@ def print_scores(session: Session, args) -> None:
     print()
     print("  ".join([pad("รหัส", 6), pad("คะแนน", 7, True), pad("ระดับ", 20), "หน่วยงาน"]))
     for u in rs.units:
-        flag = f"  (ไม่มีผล {len(u.missing)} ตัวชี้วัด)" if u.missing else ""
-        print("  ".join([pad(u.unit_code, 6), pad(format_number(u.score), 7, True), pad(u.grade.th, 20),
+        flag = "".join(f"  ({i.th})" for i in u.issues)
+        print("  ".join([pad(u.unit_code, 6), pad(format_number(u.score) if u.has_score else "–", 7, True), pad(u.verdict[0], 20),
                          u.unit_name + flag]))
     if args.unit and rs.units:
         _print_unit_detail(rs.units[0])
@@ -97,6 +98,8 @@ def _print_unit_detail(u: UnitScore) -> None:
 
 
 def _plan_document(u: UnitScore, rs: RoundScores) -> dict | None:
+    if not u.gradable:
+        return None
     plan = plan_next_grade(u, rs.components)
     if plan is None:
         return None
@@ -106,6 +109,9 @@ def _plan_document(u: UnitScore, rs: RoundScores) -> dict | None:
 
 
 def _print_plan(u: UnitScore, rs: RoundScores) -> None:
+    if not u.gradable:
+        print(f"- {u.unit_name}: {u.verdict[0]} ({'; '.join(i.th for i in u.issues if i.blocking)})")
+        return
     plan = plan_next_grade(u, rs.components)
     if plan is None:
         print(f"- {u.unit_name}: อยู่ในระดับสูงสุดแล้ว")

@@ -606,3 +606,33 @@ def test_a_failed_write_leaves_no_file(tmp_path):
     with pytest.raises(RuntimeError):
         write_atomically(out, half)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_statement_never_carries_its_values(empty_store):
+    from sqlalchemy.exc import IntegrityError
+    from app.models import Unit
+    import uuid
+    with pytest.raises(IntegrityError) as info:
+        with empty_store.transaction() as s:
+            s.add(Unit(ministry_id=uuid.uuid4(), code="X", name_th="นายสมชาย 3-1001-00234-56-7"))
+            s.flush()
+    assert "3-1001" not in str(info.value) and "hidden" in str(info.value)
+
+
+def test_a_score_that_means_nothing_carries_its_reason_and_no_grade(demo_path, capsys):
+    import json
+    code, out, _err = cli(capsys, "score", "--db", str(demo_path), "--year", "2568", "--round", "12", "--json")
+    doc = json.loads(out)
+    dmr = next(u for u in doc["units"] if u["code"] == "DMR")
+    kinds = {p["kind"] for p in dmr["problems"]}
+    assert {"weights", "targets", "no_results"} <= kinds and dmr["grade"] is None and dmr["grade_th"] == "ยังให้ระดับไม่ได้"
+    conn = sqlite3.connect(demo_path)         # weights that add up to 123 in a round with results
+    conn.execute("UPDATE assignment SET weight = '43' WHERE id = (SELECT a.id FROM assignment a JOIN indicator i "
+                 "ON i.id = a.indicator_id WHERE i.code = 'DGR-01')")
+    conn.commit()
+    conn.close()
+    code, out, _err = cli(capsys, "score", "--db", str(demo_path), "--year", "2567", "--round", "12", "--json")
+    dgr = next(u for u in json.loads(out)["units"] if u["code"] == "DGR")
+    assert dgr["grade"] is None and any(p["kind"] == "weights" and "กรอบการประเมินกำหนด" in p["th"] for p in dgr["problems"])
+    code, out, _err = cli(capsys, "score", "--db", str(demo_path), "--year", "2567", "--round", "12")
+    assert "ยังให้ระดับไม่ได้" in next(line for line in out.splitlines() if line.startswith("DGR"))

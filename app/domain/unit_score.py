@@ -16,7 +16,8 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from app.domain.grades import Grade, grade
-from app.domain.scoring import CONTEXT, ZERO, TargetError, kpi_score, weighted
+from app.domain.scoring import CONTEXT, ZERO, TargetError, check_targets, kpi_score, weighted
+from app.domain.thai_text import format_number
 
 HUNDRED = Decimal(100)
 
@@ -99,6 +100,19 @@ class ComponentScore:
         return CONTEXT.divide(CONTEXT.multiply(self.points, HUNDRED), self.weight) if self.weight else ZERO
 
 
+@dataclass(frozen=True)
+class ScoreIssue:
+    """Something that makes a unit's score meaningless (``blocking``) or needs saying beside it."""
+
+    kind: str            # weights | targets | no_indicators | no_results | missing
+    th: str
+    en: str
+    blocking: bool = True
+
+
+NOT_GRADED_TH, NOT_GRADED_EN, NOT_GRADED_COLOUR = "ยังให้ระดับไม่ได้", "Not graded", "#6b6b6b"
+
+
 @dataclass
 class UnitScore:
     unit_key: Any
@@ -111,7 +125,25 @@ class UnitScore:
     out_of: Decimal
     score: Decimal
     grade: Grade
-    extra: dict = field(default_factory=dict)
+    issues: list[ScoreIssue] = field(default_factory=list)
+
+    @property
+    def gradable(self) -> bool:
+        """False when the score means nothing yet (weights off the framework, targets that cannot be
+        scored, no indicator or no result at all): it is shown with the reason, never with a grade."""
+        return not any(i.blocking for i in self.issues)
+
+    @property
+    def has_score(self) -> bool:
+        """False when there is nothing to score yet (no indicator, or not one result): show "–", not 0.00."""
+        return not any(i.kind in ("no_indicators", "no_results") for i in self.issues)
+
+    @property
+    def verdict(self) -> tuple[str, str, str]:
+        """(Thai, English, colour) to print where the grade goes."""
+        if self.gradable:
+            return self.grade.th, self.grade.en, self.grade.colour
+        return NOT_GRADED_TH, NOT_GRADED_EN, NOT_GRADED_COLOUR
 
     @property
     def missing(self) -> list[ScoredLine]:
@@ -127,14 +159,24 @@ class UnitScore:
 
 
 def score_line(line: IndicatorLine, evaluated: bool) -> ScoredLine:
+    """One line's points. Targets that cannot be scored are reported (``error``) even before a result
+    exists, so the flag is there from the moment the targets are typed."""
     counted = evaluated and not line.monitor
+    error = ""
+    if counted:
+        try:
+            check_targets(line.base, line.standard, line.advanced)
+        except TargetError as exc:
+            error = exc.th
     if line.actual is None:
-        return ScoredLine(line, ZERO if counted else None, ZERO if counted else None, counted, counted)
-    try:
-        points = kpi_score(line.actual, line.base, line.standard, line.advanced)
-        error = ""
-    except TargetError as exc:
-        points, error = ZERO, exc.th
+        return ScoredLine(line, ZERO if counted else None, ZERO if counted else None, counted, counted, error)
+    if error:
+        points = ZERO
+    else:
+        try:
+            points = kpi_score(line.actual, line.base, line.standard, line.advanced)
+        except TargetError as exc:
+            points, error = ZERO, exc.th
     if not counted:
         return ScoredLine(line, points, None, False, False, error)
     return ScoredLine(line, points, weighted(points, line.weight), True, False, error)
@@ -170,4 +212,38 @@ def score_unit(
     total = sum((points[c] for c in tops), ZERO)
     out_of = sum((c.weight for c in comp_scores if c.spec.parent_code is None and c.evaluated), ZERO)
     score = CONTEXT.divide(CONTEXT.multiply(total, HUNDRED), out_of) if out_of else ZERO
-    return UnitScore(unit_key, unit_code, unit_name, round_months, scored, comp_scores, total, out_of, score, grade(score))
+    return UnitScore(unit_key, unit_code, unit_name, round_months, scored, comp_scores, total, out_of, score,
+                     grade(score), score_issues(scored, comp_scores, fw, tops))
+
+
+def _n(v: Decimal) -> str:
+    return format_number(v, places=None if v == v.to_integral() else 2)
+
+
+def score_issues(scored: list[ScoredLine], components: list[ComponentScore], fw: Framework,
+                 tops: set[str]) -> list[ScoreIssue]:
+    """What stands between this score and a grade, in Thai and English (the round's own components only)."""
+    issues = []
+    counted = [s for s in scored if s.evaluated]
+    if not counted:
+        return [ScoreIssue("no_indicators", "ยังไม่มีตัวชี้วัดที่ประเมินในรอบนี้", "no indicator is evaluated in this round")]
+    weights = {c.spec.code: sum((s.line.weight for s in counted if fw.descends(s.line.component_code, c.spec.code)),
+                                ZERO) for c in components}
+    for c in components:
+        if c.spec.weight is not None and fw.top[c.spec.code] in tops and weights[c.spec.code] != c.spec.weight:
+            issues.append(ScoreIssue(
+                "weights", f"น้ำหนักรวมขององค์ประกอบ {c.spec.code} เท่ากับ {_n(weights[c.spec.code])} "
+                           f"แต่กรอบการประเมินกำหนด {_n(c.spec.weight)}",
+                f"component {c.spec.code} weights add up to {weights[c.spec.code]}, the framework says {c.spec.weight}"))
+    broken = [s for s in counted if s.error]
+    if broken:
+        names = ", ".join(f"“{s.line.name}”" for s in broken)
+        issues.append(ScoreIssue("targets", f"ค่าเป้าหมายใช้คิดคะแนนไม่ได้: {names}",
+                                 f"targets cannot be scored: {', '.join(s.line.code or s.line.name for s in broken)}"))
+    missing = [s for s in counted if s.missing]
+    if len(missing) == len(counted):
+        issues.append(ScoreIssue("no_results", "ยังไม่มีผลการดำเนินงาน", "no results yet"))
+    elif missing:
+        issues.append(ScoreIssue("missing", f"ไม่มีผล {len(missing)} ตัวชี้วัด (คิดเป็น ๐ คะแนน)",
+                                 f"{len(missing)} result(s) missing (scored 0)", blocking=False))
+    return issues

@@ -160,7 +160,7 @@ def write_export(session: Session, *, year_be: int, out: Path) -> Path:
                for rnd in rounds for r in session.exec(select(Result).where(Result.round_id == rnd.id))
                if r.assignment_id in assignment_key],
         "คะแนน": [{"round": rnd.months, "unit": u.unit_code, "name": u.unit_name, "score": two_places(u.score),
-                   "grade": u.grade.th, "missing": len(u.missing)}
+                   "grade": u.verdict[0], "missing": len(u.missing)}
                   for rnd in rounds for u in score_round(session, year_be=year_be, months=rnd.months).units],
         "Joint ประเด็น": [_fields(a) for a in agendas],
         "Joint ตัวชี้วัดหลัก": sorted(({**_fields(m), "agenda": agenda_no[m.agenda_id]} for m in session.exec(

@@ -47,13 +47,14 @@ def _summary(units: list[UnitScore], thai: bool, bookmarks: bool) -> list:
     ranked = sorted(units, key=lambda u: (-u.score, u.unit_code))
     rows = []
     for i, u in enumerate(ranked, start=1):
-        flag = f" (ไม่มีผล {to_thai_digits(str(len(u.missing)))} ตัวชี้วัด)" if u.missing else ""
+        flag = "".join(f"<br/>{issue.th}" for issue in u.issues)
+        verdict_th, _en, colour = u.verdict
         rows.append([Cell(to_thai_digits(str(i)) if thai else str(i), TABLE.but(align="center")), Cell(u.unit_name + flag),
-                     number(u.points, thai), number(u.out_of, thai), number(u.score, thai, style=BOLD.but(align="right")),
-                     Cell(u.grade.th, TABLE.but(colour=HexColor(u.grade.colour), bold=True))])
+                     number(u.points, thai), number(u.out_of, thai), number(u.score if u.has_score else None, thai, style=BOLD.but(align="right")),
+                     Cell(verdict_th, TABLE.but(colour=HexColor(colour), bold=True))])
     table = build_table(["ที่", "หน่วยงาน", "คะแนนที่ได้", "คะแนนเต็ม", "คะแนน<br/>(ร้อยละ)", "ระดับผลการประเมิน"], rows,
                         [1.2 * cm, 10.5 * cm, 2.4 * cm, 2.2 * cm, 2.2 * cm, 4.4 * cm])
-    chart = ScoreBarChart([(u.unit_name, u.score, u.grade.colour) for u in ranked], 24.7 * cm, 9.5 * cm, thai)
+    chart = ScoreBarChart([(u.unit_name, u.score, u.verdict[2]) for u in ranked], 24.7 * cm, 9.5 * cm, thai)
     legend = "พื้นสีแสดงช่วงคะแนนของระดับผลการประเมิน: " + " · ".join(
         f"{g.th} ตั้งแต่ {to_thai_digits(format_number(g.floor, places=0))} คะแนน" for g in GRADES[:-1])
     return [*heading("สรุปผลการประเมินทั้งกระทรวง (เรียงตามคะแนน)", 1 if bookmarks else None), table, Spacer(1, 10),
@@ -79,7 +80,7 @@ def _unit_section(u: UnitScore, thai: bool, bookmarks: bool) -> list:
                          number(c.weight, thai, style=BOLD.but(align="right")), Cell("", span=5),
                          number(c.points, thai, style=BOLD.but(align="right"))])
     totals.append(len(rows))
-    rows.append([Cell(f"คะแนนรวม {format_number(u.score, thai=thai)} คะแนน — {u.grade.th}", BOLD.but(colour=HexColor(u.grade.colour)), span=8),
+    rows.append([Cell(f"คะแนนรวม {format_number(u.score, thai=thai)} คะแนน — {u.verdict[0]}", BOLD.but(colour=HexColor(u.verdict[2])), span=8),
                  number(u.points, thai, style=BOLD.but(align="right"))])
     monitors = u.monitor
     if monitors:
@@ -96,6 +97,10 @@ def _unit_section(u: UnitScore, thai: bool, bookmarks: bool) -> list:
         names = "; ".join(f"“{s.line.name}”" for s in u.missing)
         story.append(ThaiParagraph(f"หมายเหตุ: ตัวชี้วัดที่ยังไม่มีผลการดำเนินงานได้ ๐ คะแนน ได้แก่ {names}",
                                    NOTE.but(colour=HexColor("#b3261e"), space_before=4)))
+    for issue in u.issues:
+        if issue.blocking:
+            story.append(ThaiParagraph(f"ยังให้ระดับผลการประเมินไม่ได้: {issue.th}",
+                                       NOTE.but(colour=HexColor("#b3261e"), space_before=4)))
     return story
 
 

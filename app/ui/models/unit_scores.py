@@ -39,9 +39,12 @@ class UnitScoreTableModel(QAbstractTableModel):
         u = self._rows[index.row()]
         col = index.column()
         if role == Qt.DisplayRole:
-            return (u.unit_code, u.unit_name, format_number(u.score), pick(u.grade.th, u.grade.en), str(len(u.missing)))[col]
+            score = format_number(u.score) if u.has_score else "–"
+            return (u.unit_code, u.unit_name, score, pick(*u.verdict[:2]), str(len(u.missing)))[col]
         if role == Qt.TextAlignmentRole and col in (2, 4):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.ForegroundRole and col == 3:
-            return QBrush(QColor(u.grade.colour))
+            return QBrush(QColor(u.verdict[2]))
+        if role == Qt.ToolTipRole and u.issues:
+            return "\n".join(pick(i.th, i.en) for i in u.issues)
         return None

@@ -158,8 +158,11 @@ class DashboardPage(QWidget):
             self.whatif_text.clear()
             return
         u = next(x for x in self.scores.units if x.unit_code == code)
+        head = f"<b>{u.unit_name}</b>: {format_number(u.score)} — {pick(*u.verdict[:2])}<br>"
+        if not u.gradable:
+            self.whatif_text.setHtml(head + "<br>".join(pick(i.th, i.en) for i in u.issues if i.blocking))
+            return
         plan = plan_next_grade(u, self.scores.components)
-        head = f"<b>{u.unit_name}</b>: {format_number(u.score)} — {pick(u.grade.th, u.grade.en)}<br>"
         if plan is None:
             self.whatif_text.setHtml(head + self.tr("อยู่ในระดับสูงสุดแล้ว"))
             return

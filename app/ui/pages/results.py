@@ -83,8 +83,10 @@ class ResultsPage(QWidget):
             note = self.tr(" (จาก {0} ของ {1})").format(format_number(score.points), format_number(score.out_of)) \
                 if self.state.months == 6 else ""
             missing = self.tr("  ไม่มีผล {0} ตัวชี้วัด").format(len(score.missing)) if score.missing else ""
-            self.score_label.setText(f"<b>{format_number(score.score)}</b>{note} "
-                                     f"<span style='color:{score.grade.colour}'><b>{pick(score.grade.th, score.grade.en)}</b></span>{missing}")
+            self.score_label.setText(f"<b>{format_number(score.score) if score.has_score else '–'}</b>{note} "
+                                     f"<span style='color:{score.verdict[2]}'><b>{pick(*score.verdict[:2])}</b></span>{missing}"
+                                     + "".join(f"<br><span style='color:#b3261e'>{pick(i.th, i.en)}</span>"
+                                               for i in score.issues if i.blocking))
         self.status_label.setText(self.tr("สถานะรอบ: {0}").format(pick(ROUND_STATUS_TH[status], ROUND_STATUS_EN[status])) + (f" — {why}" if why else ""))
         self.status_label.setStyleSheet("color: #8a5a00;" if why else "")
         self.approve_button.setEnabled(status == RoundStatus.OPEN)
