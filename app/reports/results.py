@@ -50,7 +50,7 @@ def _summary(units: list[UnitScore], thai: bool, bookmarks: bool) -> list:
         flag = "".join(f"<br/>{issue.th}" for issue in u.issues)
         verdict_th, _en, colour = u.verdict
         rows.append([Cell(to_thai_digits(str(i)) if thai else str(i), TABLE.but(align="center")), Cell(u.unit_name + flag),
-                     number(u.points, thai), number(u.out_of, thai), number(u.score if u.has_score else None, thai, style=BOLD.but(align="right")),
+                     number(u.points if u.has_score else None, thai), number(u.out_of, thai), number(u.score if u.has_score else None, thai, style=BOLD.but(align="right")),
                      Cell(verdict_th, TABLE.but(colour=HexColor(colour), bold=True))])
     table = build_table(["ที่", "หน่วยงาน", "คะแนนที่ได้", "คะแนนเต็ม", "คะแนน<br/>(ร้อยละ)", "ระดับผลการประเมิน"], rows,
                         [1.2 * cm, 10.5 * cm, 2.4 * cm, 2.2 * cm, 2.2 * cm, 4.4 * cm])
