@@ -61,13 +61,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="integrity and consistency report (Thai)")
     _add_db(p)
 
-    p = sub.add_parser("report", help="write a PDF report: annex, results, joint, minutes, memo, pack")
+    from app.reports.kinds import KINDS
+    p = sub.add_parser("report", help="write a PDF report: " + ", ".join(KINDS))
     _add_db(p)
-    p.add_argument("kind", choices=("annex", "results", "joint", "minutes", "memo", "pack"))
+    p.add_argument("kind", choices=tuple(KINDS))
     p.add_argument("--year", type=_year, help="B.E. fiscal year, e.g. 2567")
     p.add_argument("--round", type=int, choices=(6, 12), dest="months")
     p.add_argument("--unit", help="one unit's code (annex, results)")
-    p.add_argument("--meeting", help="meeting as number/year (e.g. 2/2567) or its id (minutes, pack)")
+    p.add_argument("--meeting", help="meeting as number/year (e.g. 2/2567) or its id (minutes, invitation, pack)")
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.add_argument("--subject", help="memo: เรื่อง")
     p.add_argument("--to", help="memo: เรียน")

@@ -160,14 +160,16 @@ NOT_ROUND_DATA = {
     "organisation.create_committee": "organisation", "organisation.add_committee_member": "organisation",
     "meetings.create_meeting": "meetings", "meetings.record_attendance": "meetings",
     "meetings.add_agenda_item": "meetings", "meetings.update_agenda_item": "meetings",
-    "meetings.set_resolution": "meetings", "settings.set_setting": "settings", "joint.create_agenda": "joint KPIs",
+    "meetings.set_attendance": "meetings", "meetings.update_meeting": "meetings",
+    "meetings.remove_participant": "meetings", "settings.set_setting": "settings", "joint.create_agenda": "joint KPIs",
     "joint.add_main_indicator": "joint KPIs", "joint.add_lead_agency": "joint KPIs", "joint.add_sub_indicator": "joint KPIs",
 }
 READERS_PREFIXES = ("ensure_", "checked_", "score_", "load_", "latest_", "round_", "live_", "framework_", "unit_",
                     "units_", "assignment", "result_rows", "due_", "get", "context", "fiscal_year", "joint_rows",
                     "meeting_by_ref", "minutes_data", "as_uuid", "stored", "encode", "decode", "next_snapshot",
                     "parse_bounded", "coerce", "current_round", "year_rounds", "component", "indicator", "ministry",
-                    "unit", "year", "check_database", "sub_counts_by_kind")
+                    "unit", "year", "check_database", "sub_counts_by_kind", "role_label", "roster",
+                    "attendance_problems", "agenda_lines", "default_invitation_body", "invitation")
 
 
 def _pending_request(s, rnd):

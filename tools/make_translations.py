@@ -31,7 +31,7 @@ def _tool(name: str) -> str:
 
 def constant_strings() -> dict[str, list[str]]:
     sys.path.insert(0, str(ROOT))
-    from app.reports.render import KINDS
+    from app.reports.kinds import KINDS
     from app.ui.main_window import PAGES
     from app.ui.models import assignments, attendance, results
     return {
@@ -39,7 +39,7 @@ def constant_strings() -> dict[str, list[str]]:
         "AssignmentTableModel": [h for h, _ in assignments.COLUMNS],
         "ResultsTableModel": [h for h, _ in results.COLUMNS],
         "AttendanceTableModel": [h for h, _ in attendance.COLUMNS],
-        "ReportsPage": list(KINDS.values()),
+        "ReportsPage": [k.title for k in KINDS.values() if k.in_window],
         "DashboardPage": ["จาก", "เป็น", "คะแนน", "ไม่มีผล"],
         "TargetsPage": ["รวม"],
         "UnitScoreTableModel": ["รหัส", "หน่วยงาน", "คะแนน", "ระดับ", "ไม่มีผล"],

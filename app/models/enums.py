@@ -106,6 +106,18 @@ CHANGE_REASON_TH = {
 }
 
 
+class ChangeKind(StrEnum):
+    """What a change request does to an indicator of a unit."""
+
+    MODIFY = "modify"
+    ADD = "add"
+    WITHDRAW = "withdraw"
+
+
+CHANGE_KIND_TH = {ChangeKind.MODIFY: "ปรับรายละเอียด", ChangeKind.ADD: "เพิ่มตัวชี้วัด", ChangeKind.WITHDRAW: "ยกเลิกตัวชี้วัด"}
+CHANGE_KIND_EN = {ChangeKind.MODIFY: "modify", ChangeKind.ADD: "add an indicator", ChangeKind.WITHDRAW: "withdraw"}
+
+
 class Decision(StrEnum):
     PENDING = "pending"
     APPROVED = "approved"
@@ -116,6 +128,7 @@ DECISION_TH = {Decision.PENDING: "รอพิจารณา", Decision.APPROVE
 
 
 class Attendance(StrEnum):
+    UNRECORDED = "unrecorded"
     PRESENT = "present"
     SUBSTITUTE = "substitute"
     ABSENT = "absent"
@@ -123,6 +136,7 @@ class Attendance(StrEnum):
 
 
 ATTENDANCE_TH = {
+    Attendance.UNRECORDED: "ยังไม่บันทึก",
     Attendance.PRESENT: "มาประชุม",
     Attendance.SUBSTITUTE: "มาประชุมแทน",
     Attendance.ABSENT: "ไม่มาประชุม",
@@ -139,7 +153,7 @@ INDICATOR_KIND_EN = {
 DIRECTION_EN = {Direction.HIGHER_IS_BETTER: "higher is better", Direction.LOWER_IS_BETTER: "lower is better"}
 ROUND_STATUS_EN = {RoundStatus.OPEN: "open for results", RoundStatus.APPROVED: "approved by the committee",
                    RoundStatus.LOCKED: "locked"}
-ATTENDANCE_EN = {Attendance.PRESENT: "present", Attendance.SUBSTITUTE: "substitute", Attendance.ABSENT: "absent",
+ATTENDANCE_EN = {Attendance.UNRECORDED: "not recorded", Attendance.PRESENT: "present", Attendance.SUBSTITUTE: "substitute", Attendance.ABSENT: "absent",
                  Attendance.PARTICIPANT: "participant"}
 UNIT_KIND_EN = {UnitKind.DEPARTMENT: "department", UnitKind.PROVINCE: "province", UnitKind.PUBLIC_ORG: "public organisation",
                 UnitKind.STATE_ENTERPRISE: "state enterprise", UnitKind.OTHER: "other"}

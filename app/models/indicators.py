@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import String, UniqueConstraint
@@ -58,6 +58,7 @@ class Assignment(TableBase, table=True):
     advanced_6: Decimal | None = DecimalField()
     monitor: bool = False
     sort_order: int = 0
+    withdrawn_on: date | None = None    # taken out by an approved change request: no longer scored
 
 
 class Result(TableBase, table=True):

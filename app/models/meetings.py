@@ -30,12 +30,17 @@ class Meeting(TableBase, table=True):
     checker_name: str = ""
     checker_position: str = ""
     annexes: str = ""
+    invitation_number: str = ""          # ที่ of the invitation memo, e.g. ทส ๐๒๐๔/ว ๑๒๓
+    invitation_date: date | None = None  # the day the invitation is sent (not the meeting day)
+    invitation_body: str = ""            # the memo's body as last edited; blank: built from the agenda
 
 
 class MeetingAttendance(TableBase, table=True):
     """One line of ผู้มาประชุม / ผู้ไม่มาประชุม / ผู้เข้าร่วมประชุม.
 
     For a substitute, ``person_name`` is who came and ``member_id`` the member they stood in for.
+    ``substitute_name``/``substitute_position`` and ``absence_reason`` are kept whatever the status, so a
+    secretary may type them before or after choosing it (the minutes use the ones the status needs).
     """
 
     meeting_id: uuid.UUID = Field(foreign_key="meeting.id", index=True)
@@ -45,6 +50,8 @@ class MeetingAttendance(TableBase, table=True):
     role_label: str = ""
     status: Attendance = Field(default=Attendance.PRESENT, sa_type=String(16))
     absence_reason: str = ""
+    substitute_name: str = ""
+    substitute_position: str = ""
     sort_order: int = 0
 
 

@@ -31,6 +31,7 @@ class Unit(TableBase, table=True):
     name_en: str = ""
     kind: UnitKind = Field(default=UnitKind.DEPARTMENT, sa_type=String(32))
     sort_order: int = 0
+    retired_on: date | None = None      # a unit with data is retired, never deleted
 
 
 class Committee(TableBase, table=True):
@@ -51,3 +52,5 @@ class CommitteeMember(TableBase, table=True):
     term_start: date | None = None
     term_end: date | None = None
     sort_order: int = 0
+    is_cco: bool = False                # the Chief Change Officer (the vice-chair, by the order of appointment)
+    retired_on: date | None = None      # left the committee; kept for the minutes that name them

@@ -128,3 +128,6 @@ def _summary_table(summary, fw: Framework, thai: bool):
                  *[Cell("", TABLE) for _ in leaves], Cell("", TABLE)])
     return build_table(header, rows, widths, totals=[len(rows) - 1])
 
+
+def build(session: Session, request) -> list:
+    return annex_story(session, request.year, request.unit)

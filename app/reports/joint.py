@@ -73,3 +73,7 @@ def _count(value, thai: bool, bold: bool = False) -> Cell:
 def _holder(sub) -> str:
     kind = UNIT_KIND_TH[UnitKind(sub.holder_kind)]
     return sub.holder_name if kind in sub.holder_name else f"{sub.holder_name} ({kind})"
+
+
+def build(session: Session, request) -> list:
+    return joint_story(session, request.year)

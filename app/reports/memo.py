@@ -68,3 +68,7 @@ def memo_story(memo: Memo, bookmarks: bool = False) -> list:
     if memo.signer_position:
         story.append(ThaiParagraph(t(memo.signer_position), SIGN))
     return story
+
+
+def build(_session, request) -> list:
+    return memo_story(request.memo)

@@ -6,6 +6,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Spacer, Table, TableStyle
 from sqlmodel import Session
 
+from app.domain.agenda import with_parents
 from app.domain.calendar import thai_date, thai_time
 from app.domain.thai_text import thai_digits_in_text, to_thai_digits
 from app.reports.document import Bookmark
@@ -63,7 +64,11 @@ def build_minutes(d: MinutesData, bookmarks: bool = False) -> list:
         story += [ThaiParagraph("ผู้เข้าร่วมประชุม", BOLD.but(space_before=6)), _people(d.participants)]
     if m.start_time:
         story.append(ThaiParagraph(f"เริ่มประชุมเวลา {thai_time(m.start_time)}", BOLD.but(space_before=10, space_after=4)))
-    for item in d.items:
+    for number, index in with_parents([item.number for item in d.items]):
+        if index is None:
+            story.append(ThaiParagraph(f"ระเบียบวาระที่ {to_thai_digits(number)}", ITEM))
+            continue
+        item = d.items[index]
         label = f"ระเบียบวาระที่ {item.number}" if "." not in item.number else item.number
         story.append(ThaiParagraph(f"{label} {_t(item.title)}", ITEM))
         for block in (item.report, item.discussion):
@@ -90,3 +95,6 @@ def _signature(name: str, position: str, role: str) -> list:
 def _paragraphs(text: str) -> list[str]:
     return [p.strip().replace("\n", " ") for p in text.split("\n\n") if p.strip()]
 
+
+def build(session: Session, request) -> list:
+    return minutes_story(session, request.meeting)

@@ -8,22 +8,9 @@ from pathlib import Path
 from sqlmodel import Session
 
 from app.errors import KpiDeskError
-from app.reports.annex import annex_story
 from app.reports.common import write
-from app.reports.joint import joint_story
-from app.reports.memo import Memo, memo_story
-from app.reports.minutes import minutes_story
-from app.reports.pack import pack_story
-from app.reports.results import results_story
-
-KINDS = {
-    "annex": "ภาคผนวก ตัวชี้วัด น้ำหนัก และค่าเป้าหมาย",
-    "results": "ผลการประเมิน",
-    "joint": "ตัวชี้วัดขับเคลื่อนการบูรณาการร่วมกัน (Joint KPIs)",
-    "minutes": "รายงานการประชุม",
-    "memo": "บันทึกข้อความ",
-    "pack": "เอกสารประกอบการประชุม",
-}
+from app.reports.kinds import KINDS, NEEDS_TH
+from app.reports.memo import Memo
 
 
 @dataclass
@@ -36,28 +23,13 @@ class ReportRequest:
     memo: Memo | None = None
 
 
-def _need(value, what_th: str, kind: str):
-    if value is None:
-        raise KpiDeskError(f"รายงาน {kind} ต้องระบุ{what_th}", f"report {kind} needs {what_th}")
-    return value
-
-
 def render(session: Session, request: ReportRequest, out: Path, on_progress=None) -> Path:
-    kind = request.kind
-    if kind not in KINDS:
-        raise KpiDeskError(f"ไม่รู้จักรายงาน “{kind}” (มี {', '.join(KINDS)})", f"unknown report {kind!r}")
-    title = KINDS[kind]
-    if kind == "annex":
-        return write(annex_story(session, _need(request.year, "ปีงบประมาณ (--year)", kind), request.unit), out, title, True, on_progress=on_progress)
-    if kind == "results":
-        story = results_story(session, _need(request.year, "ปีงบประมาณ (--year)", kind),
-                              _need(request.months, "รอบการประเมิน (--round)", kind), request.unit)
-        return write(story, out, title, True, on_progress=on_progress)
-    if kind == "joint":
-        return write(joint_story(session, _need(request.year, "ปีงบประมาณ (--year)", kind)), out, title, True, on_progress=on_progress)
-    if kind == "minutes":
-        return write(minutes_story(session, _need(request.meeting, "การประชุม (--meeting)", kind)), out, title, on_progress=on_progress)
-    if kind == "memo":
-        memo = _need(request.memo, "รายละเอียดบันทึกข้อความ", kind)
-        return write(memo_story(memo), out, f"{title} {memo.subject}", on_progress=on_progress)
-    return write(pack_story(session, _need(request.meeting, "การประชุม (--meeting)", kind)), out, title, on_progress=on_progress)
+    kind = KINDS.get(request.kind)
+    if kind is None:
+        raise KpiDeskError(f"ไม่รู้จักรายงาน “{request.kind}” (มี {', '.join(KINDS)})", f"unknown report {request.kind!r}")
+    fields = {"year": request.year, "round": request.months, "meeting": request.meeting, "memo": request.memo}
+    for need in sorted(kind.needs):
+        if fields[need] is None:
+            raise KpiDeskError(f"รายงาน {kind.code} ต้องระบุ{NEEDS_TH[need]}", f"report {kind.code} needs {need}")
+    title = f"{kind.title} {request.memo.subject}" if request.memo else kind.title
+    return write(kind.build(session, request), out, title, kind.landscape, on_progress=on_progress)

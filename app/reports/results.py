@@ -104,4 +104,5 @@ def _unit_section(u: UnitScore, thai: bool, bookmarks: bool) -> list:
     return story
 
 
-
+def build(session: Session, request) -> list:
+    return results_story(session, request.year, request.months, request.unit)

@@ -100,24 +100,36 @@ def meeting_by_ref(session: Session, ref: str) -> Meeting:
 
 
 def minutes_data(session: Session, meeting: Meeting) -> MinutesData:
+    """Every member on the committee's roster that day appears: present (or a substitute), absent with
+    the reason, or — when nobody recorded them — among the absent as "not recorded"."""
+    from app.services.meetings import role_label, roster
+
     committee = session.get(Committee, meeting.committee_id)
     data = MinutesData(committee.name_th, meeting)
     members = {m.id: m for m in session.exec(select(CommitteeMember).where(CommitteeMember.committee_id == committee.id))}
     rows = session.exec(select(MeetingAttendance).where(MeetingAttendance.meeting_id == meeting.id)
                         .order_by(MeetingAttendance.sort_order)).all()
-    for r in rows:
-        member = members.get(r.member_id)
-        line = AttendanceLine(r.person_name, r.position, r.role_label, Attendance(r.status), r.absence_reason,
-                              member.person_name if member and r.status == Attendance.SUBSTITUTE else "")
-        if r.status in (Attendance.PRESENT, Attendance.SUBSTITUTE):
-            data.present.append(line)
-        elif r.status == Attendance.ABSENT:
-            data.absent.append(line)
+    by_member = {r.member_id: r for r in rows if r.member_id}
+    listed = roster(session, meeting)
+    listed += sorted((members[mid] for mid in by_member if mid in members and members[mid] not in listed),
+                     key=lambda m: m.sort_order)
+    for member in sorted(listed, key=lambda m: m.sort_order):
+        r = by_member.get(member.id)
+        status = Attendance(r.status) if r else Attendance.UNRECORDED
+        role = role_label(member)
+        if status == Attendance.SUBSTITUTE:
+            data.present.append(AttendanceLine(r.substitute_name, r.substitute_position, role, status, "",
+                                               member.person_name))
+        elif status == Attendance.PRESENT:
+            data.present.append(AttendanceLine(member.person_name, member.position, role, status, ""))
         else:
-            data.participants.append(line)
+            reason = r.absence_reason if status == Attendance.ABSENT else "ไม่ได้บันทึกการมาประชุม"
+            data.absent.append(AttendanceLine(member.person_name, member.position, role, status, reason))
+    data.participants = [AttendanceLine(r.person_name, r.position, r.role_label, Attendance.PARTICIPANT, "")
+                         for r in rows if r.status == Attendance.PARTICIPANT]
     data.items = list(session.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id)
                                    .order_by(AgendaItem.sort_order)).all())
-    data.secretary = next((m for m in members.values() if m.role == "secretary"), None)
+    data.secretary = next((m for m in members.values() if m.role == "secretary" and m.retired_on is None), None)
     return data
 
 

@@ -719,8 +719,8 @@ Secretariat of the governing committee for performance evaluation</translation>
       <translation>Minutes</translation>
     </message>
     <message>
-      <source>บันทึกข้อความ</source>
-      <translation>Memo</translation>
+      <source>หนังสือเชิญประชุม</source>
+      <translation>Invitation to the meeting</translation>
     </message>
     <message>
       <source>เอกสารประกอบการประชุม</source>

@@ -17,12 +17,11 @@ from sqlmodel import select
 from app.errors import KpiDeskError
 from app.io.atomic import copy_atomically
 from app.models import Meeting
-from app.reports.render import KINDS, ReportRequest, render
+from app.reports.kinds import KINDS
 from app.ui.errors import show_error
 from app.ui.pages.common import MessageLine, UnitPicker
 from app.ui.worker import run_in_background
 
-NEEDS = {"annex": {"unit"}, "results": {"unit", "round"}, "joint": set(), "minutes": {"meeting"}, "pack": {"meeting"}}
 
 
 class ReportsPage(QWidget):
@@ -33,9 +32,9 @@ class ReportsPage(QWidget):
         self.state = state
         self.pdf_path: Path | None = None
         self.kind = QComboBox()
-        for kind, title in KINDS.items():
-            if kind != "memo":            # memos need a body text: the command line takes it from a file
-                self.kind.addItem(self.tr(title), kind)
+        for kind in KINDS.values():
+            if kind.in_window:
+                self.kind.addItem(self.tr(kind.title), kind.code)
         self.unit = UnitPicker()
         self.meeting = QComboBox()
         self.kind.currentIndexChanged.connect(self._update_fields)
@@ -88,9 +87,10 @@ class ReportsPage(QWidget):
             self.meeting.setCurrentIndex(i)
 
     def _update_fields(self) -> None:
-        needs = NEEDS.get(self.kind.currentData(), set())
-        self.unit.setVisible("unit" in needs)
-        self.unit_label.setVisible("unit" in needs)
+        kind = KINDS.get(self.kind.currentData())
+        needs = kind.needs if kind else frozenset()
+        self.unit.setVisible(bool(kind and kind.unit_option))
+        self.unit_label.setVisible(bool(kind and kind.unit_option))
         self.meeting.setVisible("meeting" in needs)
         self.meeting_label.setVisible("meeting" in needs)
 
@@ -101,10 +101,11 @@ class ReportsPage(QWidget):
         if meeting:
             self.meeting.setCurrentIndex(max(0, self.meeting.findData(meeting)))
 
-    def request(self) -> ReportRequest:
+    def request(self):
+        from app.reports.render import ReportRequest
         kind = self.kind.currentData()
         unit_code = None
-        if kind in ("annex", "results") and self.unit.currentData() is not None:
+        if KINDS[kind].unit_option and self.unit.currentData() is not None:
             unit_code = self.unit.currentText().split(" — ")[0]
         return ReportRequest(kind, year=self.state.year_be, months=self.state.months, unit=unit_code,
                              meeting=self.meeting.currentData())
@@ -117,6 +118,7 @@ class ReportsPage(QWidget):
         self.message.info(self.tr("กำลังสร้างรายงาน…"))
 
         def job(progress):
+            from app.reports.render import render
             with store.reading() as s:
                 return render(s, request, out, on_progress=progress.report)
 
