@@ -274,6 +274,7 @@ def test_reopening_a_locked_round_asks_for_a_reason(qtbot, window, demo_store, m
     qtbot.mouseClick(page.reopen_button, Qt.LeftButton)
     with demo_store.reading() as s:
         assert lookup.round_of(s, 2567, 6).status == RoundStatus.OPEN
-        note = s.exec(select(AuditEntry).where(AuditEntry.field == "status_note")).one()
+        note = s.exec(select(AuditEntry).where(AuditEntry.field == "status_note")
+                      .order_by(AuditEntry.at.desc())).first()
         assert note.new_value == "ผลของกรมควบคุมมลพิษต้องแก้ตามหลักฐานใหม่" and note.user == "tester"
     assert page.approve_button.isEnabled()

@@ -157,6 +157,9 @@ NOT_ROUND_DATA = {
     "framework.create_fiscal_year": "a new year has open rounds", "indicators.create_indicator": "catalogue only",
     "change_requests.mark_sent_to_opdc": "a date on a decided request", "organisation.create_ministry": "organisation",
     "organisation.create_unit": "organisation", "organisation.update_unit": "organisation",
+    "organisation.retire_unit": "organisation", "organisation.restore_unit": "organisation",
+    "organisation.update_member": "organisation", "organisation.retire_member": "organisation",
+    "organisation.update_committee": "organisation",
     "organisation.create_committee": "organisation", "organisation.add_committee_member": "organisation",
     "meetings.create_meeting": "meetings", "meetings.record_attendance": "meetings",
     "meetings.add_agenda_item": "meetings", "meetings.update_agenda_item": "meetings",
@@ -165,7 +168,7 @@ NOT_ROUND_DATA = {
     "joint.add_main_indicator": "joint KPIs", "joint.add_lead_agency": "joint KPIs", "joint.add_sub_indicator": "joint KPIs",
 }
 READERS_PREFIXES = ("ensure_", "checked_", "score_", "load_", "latest_", "round_", "live_", "framework_", "unit_",
-                    "units_", "assignment", "result_rows", "due_", "get", "context", "fiscal_year", "joint_rows",
+                    "units_", "check_", "assignment", "result_rows", "due_", "get", "context", "fiscal_year", "joint_rows",
                     "meeting_by_ref", "minutes_data", "as_uuid", "stored", "encode", "decode", "next_snapshot",
                     "parse_bounded", "coerce", "current_round", "year_rounds", "component", "indicator", "ministry",
                     "unit", "year", "check_database", "sub_counts_by_kind", "role_label", "roster",
@@ -235,12 +238,13 @@ def test_reopening_a_locked_round_needs_a_reason_and_the_next_lock_is_a_new_revi
         framework.reopen_round(s, rnd, reason="แก้ไขผลตามมติที่ประชุม")
     with demo_store.transaction() as s:
         grid.set_result_field(s, s.get(Round, rnd.id), assignment_of(s, "PCD-02").id, "actual", "99")
-        framework.approve_round(s, rnd)
+        framework.approve_round(s, rnd, reason="ตามมติที่ประชุม")
         framework.lock_round(s, rnd)
     with demo_store.reading() as s:
         assert score_round(s, year_be=2567, months=6).snapshot_revision == 2
-        notes = s.exec(select(AuditEntry).where(AuditEntry.table_name == "round", AuditEntry.field == "status_note")).all()
-        assert [(n.new_value, n.user) for n in notes] == [("แก้ไขผลตามมติที่ประชุม", "ผู้ทดสอบ")]
+        notes = s.exec(select(AuditEntry).where(AuditEntry.table_name == "round", AuditEntry.field == "status_note",
+                                                AuditEntry.new_value == "แก้ไขผลตามมติที่ประชุม")).all()
+        assert [n.user for n in notes] == ["ผู้ทดสอบ"]
 
 
 # --- 3. check-then-write race ---------------------------------------------------------------------
@@ -252,7 +256,7 @@ def test_a_lock_committed_by_another_window_is_seen_by_the_write_it_guards(demo_
     a_inside, b_tried = threading.Event(), threading.Event()
     outcome = {}
     with a_store.transaction() as s:
-        framework.approve_round(s, lookup.round_of(s, 2567, 12))
+        framework.approve_round(s, lookup.round_of(s, 2567, 12), reason="ตามมติที่ประชุม")
 
     def window_a():
         with a_store.transaction() as s:
@@ -260,7 +264,7 @@ def test_a_lock_committed_by_another_window_is_seen_by_the_write_it_guards(demo_
             a_inside.set()
             b_tried.wait(2)                      # B is now waiting for the write lock
             framework.reopen_round(s, rnd)       # …and A, holding it, moves the round through open
-            framework.approve_round(s, rnd)
+            framework.approve_round(s, rnd, reason="ตามมติที่ประชุม")
             framework.lock_round(s, rnd)
 
     def window_b():

@@ -44,7 +44,7 @@ def test_locked_round_refuses_and_changes_nothing(demo_store):
 
 def test_approved_round_refuses_results_until_reopened(demo_store):
     with demo_store.transaction() as s:
-        framework.approve_round(s, lookup.round_of(s, 2567, 12))
+        framework.approve_round(s, lookup.round_of(s, 2567, 12), reason="ตามมติที่ประชุม")
     with pytest.raises(LockedError) as info:
         with demo_store.transaction() as s:
             results.record_result(s, assignment=assignment_of(s, "PCD-02"), rnd=lookup.round_of(s, 2567, 12), actual=D(1))

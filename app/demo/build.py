@@ -40,7 +40,7 @@ def _build(s: Session) -> None:
     for person, position, role, unit_code in data.COMMITTEE:
         m = organisation.add_committee_member(s, committee=committee, person_name=person, position=position,
                                               role=CommitteeRole(role), unit=units.get(unit_code),
-                                              term_start=data.COMMITTEE_APPOINTED)
+                                              term_start=data.COMMITTEE_APPOINTED, is_cco=role == "vice_chair")
         members[unit_code or person] = m
 
     fy = framework.create_fiscal_year(s, year_be=YEAR)
@@ -127,7 +127,8 @@ def _build(s: Session) -> None:
                                      discussion=discussion, resolution=resolution)
         held.append(m)
 
-    framework.approve_round(s, r6)
+    framework.approve_round(s, r6, reason="คณะกรรมการเห็นชอบผลรอบ ๖ เดือน โดยให้กรมอุทยานแห่งชาติ สัตว์ป่า และพันธุ์พืช "
+                                          "ส่งผลตัวชี้วัดพื้นที่เผาไหม้ในการประชุมครั้งต่อไป")
     framework.lock_round(s, r6)
 
     cr = data.CHANGE_REQUEST

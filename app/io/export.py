@@ -52,7 +52,7 @@ SHEETS: dict[str, list[Column]] = {
     "กรอบการประเมิน": [C("code", "รหัส"), C("parent", "องค์ประกอบหลัก"), C("name_th", "ชื่อ", 50), C("name_en", "ชื่ออังกฤษ", 30),
                        C("weight", "น้ำหนัก", 10, True), C("kinds", "ประเภทตัวชี้วัด", 50), C("rounds", "ประเมินในรอบ")],
     "รอบการประเมิน": [C("months", "รอบ (เดือน)", 10, True), C("starts_on", "เริ่ม"), C("ends_on", "สิ้นสุด"),
-                      C("opdc_due_on", "กำหนดส่ง ก.พ.ร."), C("status", "สถานะ")],
+                      C("opdc_due_on", "กำหนดส่ง ก.พ.ร."), C("status", "สถานะ"), C("status_note", "เหตุผลประกอบสถานะ", 40)],
     "บัญชีตัวชี้วัด": [C("code", "รหัส"), C("name_th", "ชื่อ", 60), C("name_en", "ชื่ออังกฤษ", 30), C("definition", "นิยาม", 40),
                        C("unit_of_measure", "หน่วยนับ"), C("direction", "ทิศทาง"), C("kind", "ประเภท"),
                        C("monitor", "Monitor"), C("step", "ระดับขั้น"), C("cumulative", "สะสม"), C("from_basket", "จาก KPI Basket"),
@@ -193,7 +193,7 @@ def _rows(wb, name: str, problems: list[Problem]) -> list[tuple[int, dict]]:
     if name not in wb.sheetnames:
         return []
     columns = SHEETS[name]
-    rows = list(read_sheet(wb, name, columns, problems, tuple(c.key for c in columns)))
+    rows = list(read_sheet(wb, name, columns, problems, tuple(c.key for c in columns if c.key not in ADDED_LATER)))
     for number, values in rows:
         for col in columns:
             reason = _cell_problem(col.key, values.get(col.key), col.number)
@@ -202,6 +202,7 @@ def _rows(wb, name: str, problems: list[Problem]) -> list[tuple[int, dict]]:
     return rows
 
 
+ADDED_LATER = {"status_note"}     # columns an export from an older version does not have
 _INTEGERS = {"sort_order", "months", "number", "agenda", "round", "national_sub_count", "joint_agenda"}
 _DATES = {"appointed_on", "term_start", "term_end", "starts_on", "ends_on", "opdc_due_on", "submitted_on",
           "decided_on", "sent_to_opdc_on"}
@@ -335,7 +336,7 @@ def _recreate(s: Session, data: dict, year_be: int, plan: ImportPlan) -> None:
         months = int(_dec(r["months"]))
         s.add(Round(fiscal_year_id=fy.id, months=months, starts_on=_d(r["starts_on"]), ends_on=_d(r["ends_on"]),
                     opdc_due_on=_d(r.get("opdc_due_on"))))
-        statuses[months] = _s(r.get("status")) or "open"
+        statuses[months] = (_s(r.get("status")) or "open", _s(r.get("status_note")))
     agendas = {}
     for _n, a in data["Joint ประเด็น"]:
         agenda = JointAgenda(fiscal_year_id=fy.id, number=int(_dec(a["number"])), name_th=_s(a["name_th"]),
@@ -424,8 +425,8 @@ def _recreate(s: Session, data: dict, year_be: int, plan: ImportPlan) -> None:
                             decision=_s(c.get("decision")) or "pending", decided_on=_d(c.get("decided_on")),
                             decision_note=_s(c.get("decision_note")), sent_to_opdc_on=_d(c.get("sent_to_opdc_on"))))
     s.flush()
-    for months, status in statuses.items():
+    for months, (status, note) in statuses.items():
         if status in ("approved", "locked"):
-            fw_service.approve_round(s, rounds[months])
+            fw_service.approve_round(s, rounds[months], reason=note or "สถานะตามไฟล์ส่งออกที่นำเข้า")
         if status == "locked":
             fw_service.lock_round(s, rounds[months])

@@ -11,8 +11,9 @@ from app.domain.unit_score import Framework
 from app.domain.validation import Problem, validate_targets, validate_unit
 from app.models import Assignment, FiscalYear, Indicator, Result, Round, Unit
 
+from app.services.scoring import framework_specs, load_lines, stored
+
 A = Assignment.__table__
-from app.services.scoring import stored, framework_specs, load_lines
 
 ROUND_TH = {6: "๖ เดือน", 12: "๑๒ เดือน"}
 
@@ -24,6 +25,11 @@ class CheckReport:
     problems: list[Problem] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     not_started: list[str] = field(default_factory=list)
+
+    @property
+    def ready(self) -> bool:
+        """Nothing stands in the way of approving a round: structure, weights, targets and results."""
+        return self.ok and not self.missing
 
     @property
     def ok(self) -> bool:
@@ -47,34 +53,48 @@ def check_database(session: Session) -> CheckReport:
     if session.get_bind().dialect.name == "sqlite":
         report.integrity = session.execute(text("PRAGMA integrity_check")).scalar()
         report.foreign_keys = session.execute(text("PRAGMA foreign_key_check")).all()
+    for fy in session.execute(select(FiscalYear.__table__).order_by(FiscalYear.__table__.c.year_be)).all():
+        check_year(session, fy, report)
+    return report
+
+
+def check_round(session: Session, rnd: Round) -> CheckReport:
+    """The checks ``approve_round`` runs: the year's weights and targets, and this round's missing results."""
+    report = CheckReport()
+    fy = session.get(FiscalYear, rnd.fiscal_year_id)
+    check_year(session, fy, report, only_round=rnd.id)
+    return report
+
+
+def check_year(session: Session, fy, report: CheckReport, only_round=None) -> None:
     directions = dict(session.execute(select(Indicator.__table__.c.code, Indicator.__table__.c.direction)).all())
     U = Unit.__table__
     units = {uid: name for uid, name in session.execute(select(stored(U.c.id), U.c.name_th)).all()}
-    for fy in session.execute(select(FiscalYear.__table__).order_by(FiscalYear.__table__.c.year_be)).all():
-        specs = framework_specs(session, fy.id)
-        rounds = session.execute(select(Round.__table__).where(Round.__table__.c.fiscal_year_id == fy.id)
-                                 .order_by(Round.__table__.c.months)).all()
-        for unit_id, lines in load_lines(session, fy.id, None).items():
-            label = f"ปี {fy.year_be} {units[unit_id]}"
-            report.problems += validate_unit(label, lines, specs, {ln.key: directions[ln.code] for ln in lines})
-        half_set = set(session.execute(select(A.c.id).where(
-            A.c.fiscal_year_id == fy.id,
-            or_(A.c.base_6.is_not(None), A.c.standard_6.is_not(None), A.c.advanced_6.is_not(None)))).scalars())
-        for unit_id, lines in load_lines(session, fy.id, None, months=6).items():
-            label = f"ปี {fy.year_be} {units[unit_id]} (ค่าเป้าหมายรอบ ๖ เดือน)"
-            report.problems += [p for ln in lines if ln.key in half_set
-                                for p in validate_targets(ln, label, directions[ln.code])]
-        for rnd in rounds:
-            recorded = session.execute(select(Result.__table__.c.id).where(Result.__table__.c.round_id == rnd.id)
-                                       .limit(1)).first()
-            if recorded is None:
-                report.not_started.append(f"ปี {fy.year_be} รอบ {ROUND_TH.get(rnd.months, rnd.months)}")
-                continue
-            evaluated_tops = {s.code for s in specs if s.parent_code is None and rnd.months in s.rounds}
-            top = Framework(specs).top
-            for unit_id, lines in load_lines(session, fy.id, rnd.id, months=rnd.months).items():
-                for ln in lines:
-                    if ln.actual is None and not ln.monitor and top[ln.component_code] in evaluated_tops:
-                        report.missing.append(
-                            f"ปี {fy.year_be} รอบ {ROUND_TH.get(rnd.months, rnd.months)} {units[unit_id]}: “{ln.name}”")
-    return report
+    specs = framework_specs(session, fy.id)
+    rounds = session.execute(select(Round.__table__).where(Round.__table__.c.fiscal_year_id == fy.id)
+                             .order_by(Round.__table__.c.months)).all()
+    for unit_id, lines in load_lines(session, fy.id, None).items():
+        label = f"ปี {fy.year_be} {units[unit_id]}"
+        report.problems += validate_unit(label, lines, specs, {ln.key: directions[ln.code] for ln in lines})
+    half_set = set(session.execute(select(A.c.id).where(
+        A.c.fiscal_year_id == fy.id,
+        or_(A.c.base_6.is_not(None), A.c.standard_6.is_not(None), A.c.advanced_6.is_not(None)))).scalars())
+    for unit_id, lines in load_lines(session, fy.id, None, months=6).items():
+        label = f"ปี {fy.year_be} {units[unit_id]} (ค่าเป้าหมายรอบ ๖ เดือน)"
+        report.problems += [p for ln in lines if ln.key in half_set
+                            for p in validate_targets(ln, label, directions[ln.code])]
+    for rnd in rounds:
+        if only_round is not None and rnd.id != only_round:
+            continue
+        recorded = session.execute(select(Result.__table__.c.id).where(Result.__table__.c.round_id == rnd.id)
+                                   .limit(1)).first()
+        if recorded is None and only_round is None:
+            report.not_started.append(f"ปี {fy.year_be} รอบ {ROUND_TH.get(rnd.months, rnd.months)}")
+            continue
+        evaluated_tops = {s.code for s in specs if s.parent_code is None and rnd.months in s.rounds}
+        top = Framework(specs).top
+        for unit_id, lines in load_lines(session, fy.id, rnd.id, months=rnd.months).items():
+            for ln in lines:
+                if ln.actual is None and not ln.monitor and top[ln.component_code] in evaluated_tops:
+                    report.missing.append(
+                        f"ปี {fy.year_be} รอบ {ROUND_TH.get(rnd.months, rnd.months)} {units[unit_id]}: “{ln.name}”")

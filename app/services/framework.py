@@ -113,11 +113,33 @@ def ensure_change_applicable(session: Session, rnd: Round) -> None:
             "an approved round is not locked yet; lock or reopen it first")
 
 
-def approve_round(session: Session, rnd: Round) -> Round:
+class RoundNotReady(KpiDeskError):
+    """Approval refused: the round's checks found problems and no reason was given to approve anyway."""
+
+    def __init__(self, label: str, problems: list[str]) -> None:
+        self.problems = problems
+        shown = "\n".join(f"- {p}" for p in problems[:30]) + (f"\n… และอีก {len(problems) - 30} รายการ"
+                                                              if len(problems) > 30 else "")
+        super().__init__(f"{label} ยังมีปัญหา {len(problems)} รายการ จึงยังเห็นชอบไม่ได้ "
+                         f"(แก้ไขก่อน หรือระบุเหตุผลที่คณะกรรมการเห็นชอบทั้งที่มีปัญหา)\n{shown}",
+                         f"{len(problems)} problem(s) stand in the way of approval; fix them or give a reason")
+
+
+def approve_round(session: Session, rnd: Round, reason: str = "") -> Round:
+    """Approve the round after running ``kpi-desk check``'s rules on it (weights, targets, missing
+    results). With problems open, approval needs a reason, which is kept on the round and audited."""
+    from app.services.check import check_round
+
     rnd = current_round(session, rnd)
     if rnd.status != RoundStatus.OPEN:
         raise LockedError(f"{_year_label(session, rnd)} ไม่ได้อยู่ในสถานะเปิดบันทึกผล จึงเห็นชอบซ้ำไม่ได้",
                           "only an open round can be approved")
+    report = check_round(session, rnd)
+    problems = [p.th for p in report.problems] + [f"ไม่มีผล {m}" for m in report.missing]
+    reason = (reason or "").strip()
+    if problems and not reason:
+        raise RoundNotReady(_year_label(session, rnd), problems)
+    rnd.status_note = reason
     rnd.status = RoundStatus.APPROVED
     rnd.approved_at = utcnow()
     session.add(rnd)

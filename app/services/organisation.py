@@ -8,7 +8,8 @@ from sqlmodel import Session, select
 
 from app.domain.codes import code_problem
 from app.errors import KpiDeskError
-from app.models import Committee, CommitteeMember, CommitteeRole, Ministry, Unit, UnitKind
+from app.models import (Assignment, Committee, CommitteeMember, CommitteeRole, JointLeadAgency, JointSubIndicator,
+                        Ministry, Unit, UnitKind)
 
 
 def _required(value: str, what_th: str) -> str:
@@ -51,15 +52,50 @@ def create_unit(session: Session, *, ministry: Ministry, code: str, name_th: str
     return row
 
 
+UNIT_FIELDS = {"name_th", "short_name", "name_en", "kind", "sort_order"}
+
+
 def update_unit(session: Session, unit: Unit, **changes) -> Unit:
-    allowed = {"name_th", "short_name", "name_en", "kind", "sort_order"}
-    unknown = set(changes) - allowed
+    """Names, kind and order. The code stays: files, templates and other copies refer to it."""
+    unknown = set(changes) - UNIT_FIELDS
     if unknown:
         raise KpiDeskError(f"แก้ไขข้อมูล {', '.join(sorted(unknown))} ของหน่วยงานไม่ได้", f"cannot change {unknown}")
     if "name_th" in changes:
         changes["name_th"] = _required(changes["name_th"], "ชื่อหน่วยงาน")
+    if "kind" in changes:
+        changes["kind"] = UnitKind(changes["kind"])
     for key, value in changes.items():
-        setattr(unit, key, value)
+        setattr(unit, key, value.strip() if isinstance(value, str) else value)
+    session.add(unit)
+    session.flush()
+    return unit
+
+
+def unit_has_data(session: Session, unit: Unit) -> bool:
+    return any(session.exec(select(model.id).where(column == unit.id).limit(1)).first() is not None
+               for model, column in ((Assignment, Assignment.unit_id), (CommitteeMember, CommitteeMember.unit_id),
+                                     (JointSubIndicator, JointSubIndicator.unit_id),
+                                     (JointLeadAgency, JointLeadAgency.unit_id)))
+
+
+def retire_unit(session: Session, unit: Unit, on: date) -> str:
+    """Take a unit off the lists: a unit with any data (indicators, results, members, Joint KPIs) is
+    retired from ``on`` and kept, so past years still print; a unit with none is removed. Returns
+    "retired" or "removed"."""
+    if unit.retired_on is not None:
+        raise KpiDeskError(f"{unit.name_th} ยุบเลิกหรือเลิกติดตามไปแล้ว", "the unit is already retired")
+    if unit_has_data(session, unit):
+        unit.retired_on = on
+        session.add(unit)
+        session.flush()
+        return "retired"
+    session.delete(unit)
+    session.flush()
+    return "removed"
+
+
+def restore_unit(session: Session, unit: Unit) -> Unit:
+    unit.retired_on = None
     session.add(unit)
     session.flush()
     return unit
@@ -67,6 +103,8 @@ def update_unit(session: Session, unit: Unit, **changes) -> Unit:
 
 def create_committee(session: Session, *, ministry: Ministry, name_th: str, appointment_ref: str = "",
                      appointed_on: date | None = None) -> Committee:
+    if session.exec(select(Committee).where(Committee.ministry_id == ministry.id)).first():
+        raise KpiDeskError("กระทรวงนี้มีคณะกรรมการอยู่แล้ว (แก้ไขรายละเอียดของคณะเดิมแทน)", "the committee exists")
     row = Committee(ministry_id=ministry.id, name_th=_required(name_th, "ชื่อคณะกรรมการ"),
                     appointment_ref=appointment_ref, appointed_on=appointed_on)
     session.add(row)
@@ -74,26 +112,73 @@ def create_committee(session: Session, *, ministry: Ministry, name_th: str, appo
     return row
 
 
+MEMBER_FIELDS = {"person_name", "position", "role", "unit_id", "term_start", "term_end", "sort_order", "is_cco"}
+
+
+def update_committee(session: Session, committee: Committee, *, name_th: str | None = None,
+                     appointment_ref: str | None = None, appointed_on: date | None = None) -> Committee:
+    if name_th is not None:
+        committee.name_th = _required(name_th, "ชื่อคณะกรรมการ")
+    if appointment_ref is not None:
+        committee.appointment_ref = appointment_ref.strip()
+    if appointed_on is not None:
+        committee.appointed_on = appointed_on
+    session.add(committee)
+    session.flush()
+    return committee
+
+
 def add_committee_member(session: Session, *, committee: Committee, person_name: str, position: str = "",
                          role: CommitteeRole = CommitteeRole.MEMBER, unit: Unit | None = None,
-                         term_start: date | None = None, term_end: date | None = None) -> CommitteeMember:
-    if term_start and term_end and term_end < term_start:
-        raise KpiDeskError(f"วาระของ {person_name} สิ้นสุดก่อนวันเริ่ม", "term ends before it starts")
-    role = CommitteeRole(role)
-    if role == CommitteeRole.CHAIR:
-        existing = session.exec(select(CommitteeMember).where(
-            CommitteeMember.committee_id == committee.id, CommitteeMember.role == CommitteeRole.CHAIR)).all()
-        overlapping = [m for m in existing if _terms_overlap(m, term_start, term_end)]
-        if overlapping:
-            raise KpiDeskError(f"คณะกรรมการมีประธานในวาระเดียวกันอยู่แล้ว ({overlapping[0].person_name})",
-                               "the committee already has a chair for that term")
+                         term_start: date | None = None, term_end: date | None = None,
+                         is_cco: bool = False) -> CommitteeMember:
     count = len(session.exec(select(CommitteeMember.id).where(CommitteeMember.committee_id == committee.id)).all())
-    row = CommitteeMember(committee_id=committee.id, person_name=_required(person_name, "ชื่อกรรมการ"),
-                          position=position, role=role, unit_id=unit.id if unit else None,
-                          term_start=term_start, term_end=term_end, sort_order=count)
-    session.add(row)
+    row = CommitteeMember(committee_id=committee.id, person_name="", sort_order=count)
+    return update_member(session, row, person_name=person_name, position=position, role=role,
+                         unit_id=unit.id if unit else None, term_start=term_start, term_end=term_end, is_cco=is_cco)
+
+
+def update_member(session: Session, member: CommitteeMember, **changes) -> CommitteeMember:
+    """A member's name, position, role, unit, term, order or CCO flag, checked as a whole: one chair
+    and one CCO (who is the vice-chair) at a time, a term that ends after it starts."""
+    unknown = set(changes) - MEMBER_FIELDS
+    if unknown:
+        raise KpiDeskError(f"แก้ไขข้อมูล {', '.join(sorted(unknown))} ของกรรมการไม่ได้", f"cannot change {unknown}")
+    for key, value in changes.items():
+        setattr(member, key, value.strip() if isinstance(value, str) else value)
+    member.person_name = _required(member.person_name, "ชื่อกรรมการ")
+    member.role = CommitteeRole(member.role)
+    if member.term_start and member.term_end and member.term_end < member.term_start:
+        raise KpiDeskError(f"วาระของ {member.person_name} สิ้นสุดก่อนวันเริ่ม", "term ends before it starts")
+    if member.is_cco and member.role != CommitteeRole.VICE_CHAIR:
+        raise KpiDeskError(f"ผู้บริหารการเปลี่ยนแปลงระดับกระทรวง (CCO) คือรองประธานกรรมการ จึงกำหนดให้ {member.person_name} "
+                           "ซึ่งไม่ใช่รองประธานเป็น CCO ไม่ได้", "the CCO is the vice-chair")
+    others = session.exec(select(CommitteeMember).where(CommitteeMember.committee_id == member.committee_id,
+                                                        CommitteeMember.id != member.id,
+                                                        CommitteeMember.retired_on.is_(None))).all()
+    start, end = member.term_start, member.term_end
+    if member.role == CommitteeRole.CHAIR:
+        clash = [m for m in others if m.role == CommitteeRole.CHAIR and _terms_overlap(m, start, end)]
+        if clash:
+            raise KpiDeskError(f"คณะกรรมการมีประธานในวาระเดียวกันอยู่แล้ว ({clash[0].person_name})",
+                               "the committee already has a chair for that term")
+    if member.is_cco:
+        clash = [m for m in others if m.is_cco and _terms_overlap(m, start, end)]
+        if clash:
+            raise KpiDeskError(f"คณะกรรมการมี CCO ในวาระเดียวกันอยู่แล้ว ({clash[0].person_name})", "one CCO at a time")
+    session.add(member)
     session.flush()
-    return row
+    return member
+
+
+def retire_member(session: Session, member: CommitteeMember, on: date) -> CommitteeMember:
+    """The member leaves the committee from ``on``: kept for the minutes that name them."""
+    if member.retired_on is not None:
+        raise KpiDeskError(f"{member.person_name} พ้นจากคณะกรรมการไปแล้ว", "already retired")
+    member.retired_on = on
+    session.add(member)
+    session.flush()
+    return member
 
 
 def _terms_overlap(member: CommitteeMember, start: date | None, end: date | None) -> bool:
