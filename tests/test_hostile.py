@@ -172,7 +172,9 @@ READERS_PREFIXES = ("ensure_", "checked_", "score_", "load_", "latest_", "round_
                     "meeting_by_ref", "minutes_data", "as_uuid", "stored", "encode", "decode", "next_snapshot",
                     "parse_bounded", "coerce", "current_round", "year_rounds", "component", "indicator", "ministry",
                     "unit", "year", "check_database", "sub_counts_by_kind", "role_label", "roster",
-                    "attendance_problems", "agenda_lines", "default_invitation_body", "invitation")
+                    "attendance_problems", "agenda_lines", "default_invitation_body", "invitation", "requests_of_year", "request_choices", "organisation_lists",
+                    "all_meetings", "meeting_view", "next_meeting_number",
+                    "describe")
 
 
 def _pending_request(s, rnd):

@@ -69,9 +69,29 @@ def thai_date(d: date, thai_digits: bool = True, weekday: bool = False) -> str:
     return to_thai_digits(text) if thai_digits else text
 
 
-def thai_date_short(d: date, thai_digits: bool = False) -> str:
-    text = f"{d.day} {MONTHS_TH_SHORT[d.month - 1]} {be_year(d) % 100:02d}"
+def thai_date_short(d: date, thai_digits: bool = True) -> str:
+    """"๑ ธ.ค. ๒๕๖๙": the short month, the whole B.E. year (never two digits)."""
+    text = f"{d.day} {MONTHS_TH_SHORT[d.month - 1]} {be_year(d)}"
     return to_thai_digits(text) if thai_digits else text
+
+
+def parse_thai_date(text: str) -> date:
+    """A date as a Thai secretary types it: "๑ ธ.ค. ๒๕๖๙", "1 ธันวาคม 2569", "1/12/2569" or "2569-12-01"
+    (a year above 2400 is B.E., else C.E.); ValueError with the Thai reason otherwise."""
+    raw = " ".join(to_arabic_digits(str(text)).replace(",", " ").split())
+    try:
+        if "-" in raw and raw[:4].isdigit():
+            y, m, d = (int(x) for x in raw.split("-"))
+        elif "/" in raw:
+            d, m, y = (int(x) for x in raw.split("/"))
+        else:
+            day, month, year = raw.split(" ")
+            names = {n: i + 1 for i, n in enumerate(MONTHS_TH)} | {n: i + 1 for i, n in enumerate(MONTHS_TH_SHORT)}
+            names |= {n.replace(".", ""): i for n, i in list(names.items())}
+            d, m, y = int(day), names[month.replace(" ", "")], int(year)
+        return date(y - BE_OFFSET if y > 2400 else y, m, d)
+    except (ValueError, KeyError):
+        raise ValueError(f"วันที่ “{str(text)[:30]}” ไม่ถูกต้อง (เช่น ๑ ธ.ค. ๒๕๖๙ หรือ 1/12/2569)") from None
 
 
 def thai_time(t: time, thai_digits: bool = True) -> str:

@@ -126,7 +126,7 @@ def write_export(session: Session, *, year_be: int, out: Path) -> Path:
     comp_code = {c.id: c.code for c in comps}
     rounds = session.exec(select(Round).where(Round.fiscal_year_id == fy.id).order_by(Round.months)).all()
     assignments = session.exec(select(Assignment).join(Unit, Unit.id == Assignment.unit_id)
-                               .where(Assignment.fiscal_year_id == fy.id)
+                               .where(Assignment.fiscal_year_id == fy.id, Assignment.withdrawn_on.is_(None))
                                .order_by(Unit.sort_order, Unit.code, Assignment.sort_order)).all()
     used = {a.indicator_id for a in assignments}
     indicators = session.exec(select(Indicator).order_by(Indicator.code)).all()

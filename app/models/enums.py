@@ -125,6 +125,7 @@ class Decision(StrEnum):
 
 
 DECISION_TH = {Decision.PENDING: "รอพิจารณา", Decision.APPROVED: "เห็นชอบ", Decision.REJECTED: "ไม่เห็นชอบ"}
+DECISION_EN = {Decision.PENDING: "pending", Decision.APPROVED: "approved", Decision.REJECTED: "rejected"}
 
 
 class Attendance(StrEnum):

@@ -53,7 +53,8 @@ def assignment_rows(session: Session, fiscal_year_id: uuid.UUID, unit_id: uuid.U
         select(Assignment, Indicator, FrameworkComponent.code)
         .join(Indicator, Indicator.id == Assignment.indicator_id)
         .join(FrameworkComponent, FrameworkComponent.id == Assignment.component_id)
-        .where(Assignment.fiscal_year_id == fiscal_year_id, Assignment.unit_id == unit_id)
+        .where(Assignment.fiscal_year_id == fiscal_year_id, Assignment.unit_id == unit_id,
+               Assignment.withdrawn_on.is_(None))
         .order_by(Assignment.sort_order, Indicator.code)).all()
     return [AssignmentRow(a.id, i.code, i.name_th, i.kind, i.unit_of_measure, i.direction, code, a.weight, a.base,
                           a.standard, a.advanced, a.base_6, a.standard_6, a.advanced_6, a.monitor)
@@ -139,7 +140,8 @@ def result_rows(session: Session, rnd: Round, unit_id: uuid.UUID) -> list[Result
         select(Assignment, Indicator, Result)
         .join(Indicator, Indicator.id == Assignment.indicator_id)
         .outerjoin(Result, (Result.assignment_id == Assignment.id) & (Result.round_id == rnd.id))
-        .where(Assignment.fiscal_year_id == rnd.fiscal_year_id, Assignment.unit_id == unit_id)
+        .where(Assignment.fiscal_year_id == rnd.fiscal_year_id, Assignment.unit_id == unit_id,
+               Assignment.withdrawn_on.is_(None))
         .order_by(Assignment.sort_order, Indicator.code)).all()
     return [ResultRow(a.id, i.name_th, i.unit_of_measure, a.weight, a.monitor, r.actual if r else None,
                       r.note if r else "", r.evidence_ref if r else "") for a, i, r in rows]

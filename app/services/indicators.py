@@ -8,9 +8,9 @@ from sqlmodel import Session, select
 
 from app.domain.scoring import check_targets
 from app.errors import KpiDeskError, ValidationError
-from app.models import (Assignment, Direction, FiscalYear, FrameworkComponent, Indicator, IndicatorKind, Unit)
+from app.models import (Assignment, Direction, FiscalYear, FrameworkComponent, Indicator, IndicatorKind, Round, Unit)
 from app.domain.validation import weight_problem
-from app.services.framework import component_for_kind, ensure_targets_editable
+from app.services.framework import component_for_kind, ensure_change_applicable, ensure_targets_editable
 from app.services.numbers import parse_bounded
 from app.services.organisation import checked_code
 
@@ -68,8 +68,14 @@ def assign_indicator(session: Session, *, unit: Unit, indicator: Indicator, year
                      weight: Decimal = Decimal(0), base: Decimal | None = None, standard: Decimal | None = None,
                      advanced: Decimal | None = None, monitor: bool | None = None,
                      component: FrameworkComponent | None = None,
-                     targets_6: tuple[Decimal | None, Decimal | None, Decimal | None] = (None, None, None)) -> Assignment:
-    ensure_targets_editable(session, year.id)
+                     targets_6: tuple[Decimal | None, Decimal | None, Decimal | None] = (None, None, None),
+                     approved_change: Round | None = None) -> Assignment:
+    """A new indicator for a unit: directly while the year's rounds are open, or through an approved
+    change request (``approved_change``: its round) under that path's own guard."""
+    if approved_change is None:
+        ensure_targets_editable(session, year.id)
+    else:
+        ensure_change_applicable(session, approved_change)
     if session.exec(select(Assignment).where(Assignment.unit_id == unit.id, Assignment.indicator_id == indicator.id,
                                              Assignment.fiscal_year_id == year.id)).first():
         raise KpiDeskError(f"{unit.name_th} มีตัวชี้วัด “{indicator.name_th}” ในปี {year.year_be} อยู่แล้ว",

@@ -243,3 +243,42 @@ def invitation(session: Session, meeting: Meeting, today: date | None = None) ->
         signer=secretary.person_name if secretary else "",
         signer_position=(secretary.position if secretary else "") or "กรรมการและเลขานุการ",
         recipients=recipients, agenda=agenda_lines(session, meeting))
+
+
+@dataclass
+class MemberLine:
+    member: CommitteeMember
+    line: MeetingAttendance | None
+    problem: str | None
+
+
+@dataclass
+class MeetingView:
+    meeting: Meeting
+    members: list[MemberLine]
+    participants: list[MeetingAttendance]
+    items: list[AgendaItem]
+
+
+def all_meetings(session: Session) -> list[Meeting]:
+    return list(session.exec(select(Meeting).order_by(Meeting.year_be.desc(), Meeting.number.desc())).all())
+
+
+def meeting_view(session: Session, meeting: Meeting) -> MeetingView:
+    """What the Meetings page shows of one meeting: the roster with each member's line and what it still
+    lacks, the participants, the agenda."""
+    lines = session.exec(select(MeetingAttendance).where(MeetingAttendance.meeting_id == meeting.id)
+                         .order_by(MeetingAttendance.sort_order)).all()
+    by_member = {ln.member_id: ln for ln in lines if ln.member_id}
+    members = roster(session, meeting)
+    members += [m for m in session.exec(select(CommitteeMember).where(CommitteeMember.id.in_(list(by_member))))
+                if m not in members]
+    items = session.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id).order_by(AgendaItem.sort_order)).all()
+    return MeetingView(meeting, [MemberLine(m, by_member.get(m.id), _line_problem(by_member.get(m.id), m))
+                                 for m in sorted(members, key=lambda m: m.sort_order)],
+                       [ln for ln in lines if ln.status == Attendance.PARTICIPANT], list(items))
+
+
+def next_meeting_number(session: Session, year_be: int) -> int:
+    numbers = session.exec(select(Meeting.number).where(Meeting.year_be == year_be)).all()
+    return max(numbers, default=0) + 1

@@ -184,3 +184,12 @@ def retire_member(session: Session, member: CommitteeMember, on: date) -> Commit
 def _terms_overlap(member: CommitteeMember, start: date | None, end: date | None) -> bool:
     a_start, a_end = member.term_start or date.min, member.term_end or date.max
     return a_start <= (end or date.max) and (start or date.min) <= a_end
+
+
+def organisation_lists(session: Session) -> tuple[list[Unit], Committee | None, list[CommitteeMember]]:
+    """The units (retired ones last), the committee and its members in order (retired ones last)."""
+    units = session.exec(select(Unit).order_by(Unit.retired_on.is_not(None), Unit.sort_order, Unit.code)).all()
+    committee = session.exec(select(Committee).order_by(Committee.created_at)).first()
+    members = session.exec(select(CommitteeMember).where(CommitteeMember.committee_id == committee.id).order_by(
+        CommitteeMember.retired_on.is_not(None), CommitteeMember.sort_order)).all() if committee else []
+    return list(units), committee, list(members)

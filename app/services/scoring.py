@@ -56,7 +56,7 @@ def as_uuid(key) -> uuid.UUID:
 
 def load_lines(session: Session, fiscal_year_id: uuid.UUID, round_id: uuid.UUID | None,
                unit_ids: list | None = None, months: int = 12, component_code: dict | None = None) -> dict:
-    """Every assigned indicator of the year with its actual in ``round_id`` (None: no actuals), per unit.
+    """Every assigned indicator of the year (not withdrawn) with its actual in ``round_id`` (None: no actuals), per unit.
 
     Keys are the unit ids as stored. In the 6-month round an indicator's 6-month targets replace the
     annual ones where they are set.
@@ -66,7 +66,7 @@ def load_lines(session: Session, fiscal_year_id: uuid.UUID, round_id: uuid.UUID 
                stored(A.c.weight), stored(A.c.base), stored(A.c.standard), stored(A.c.advanced), stored(A.c.base_6),
                stored(A.c.standard_6), stored(A.c.advanced_6), A.c.monitor, stored(R.c.actual))
         .outerjoin(R, and_(R.c.assignment_id == A.c.id, R.c.round_id == round_id))
-        .where(A.c.fiscal_year_id == fiscal_year_id)
+        .where(A.c.fiscal_year_id == fiscal_year_id, A.c.withdrawn_on.is_(None))
     )
     catalogue_query = select(stored(I.c.id), I.c.name_th, I.c.code, I.c.unit_of_measure, I.c.kind, I.c.step,
                              I.c.cumulative).where(I.c.id.in_(

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
         self.pages["MeetingsPage"].minutes_requested.connect(self.open_minutes)
+        self.pages["MeetingsPage"].report_requested.connect(self.open_report)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
@@ -79,6 +80,10 @@ class MainWindow(QMainWindow):
             action = QAction(text, self)
             action.triggered.connect(lambda _checked=False, h=handler: h(self))
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        new_year = QAction(self.tr("ปีงบประมาณใหม่…"), self)
+        new_year.triggered.connect(self.new_fiscal_year)
+        file_menu.addAction(new_year)
         file_menu.addSeparator()
         backup = QAction(self.tr("สำรองฐานข้อมูล…"), self)
         backup.triggered.connect(self.backup)
@@ -136,9 +141,13 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow([cls.__name__ for _t, cls in PAGES].index(page_class))
 
     def open_minutes(self, meeting: str) -> None:
+        self.open_report("minutes", meeting)
+
+    def open_report(self, kind: str, meeting: str) -> None:
+        """Preview a meeting's report on the Reports page (print and save are there)."""
         self.go("ReportsPage")
         reports = self.pages["ReportsPage"]
-        reports.choose("minutes", meeting)
+        reports.choose(kind, meeting)
         reports.build()
 
     def switch_language(self, code: str) -> None:
@@ -151,6 +160,31 @@ class MainWindow(QMainWindow):
         self.build_ui()
         old.deleteLater()
         self.nav.setCurrentRow(current)
+
+    def new_fiscal_year(self) -> None:
+        """A fiscal year on the FY2567 framework (two components, 70/30, both rounds)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from app.domain.calendar import fiscal_year_of
+        from app.services import framework
+        from datetime import date
+        suggested = max(self.state.years(), default=fiscal_year_of(date.today()) - 1) + 1
+        year, ok = QInputDialog.getInt(self, APP_NAME, self.tr("ปีงบประมาณ พ.ศ. ที่จะสร้าง"), suggested, 2500, 2700)
+        if not ok:
+            return
+        try:
+            with self.store.transaction() as s:
+                framework.create_fiscal_year(s, year_be=year)
+        except KpiDeskError as exc:
+            QMessageBox.warning(self, APP_NAME, exc.th)
+            return
+        self.year_box.blockSignals(True)
+        self.year_box.clear()
+        for y in self.state.years():
+            self.year_box.addItem(str(y) if i18n.english() else to_thai_digits(str(y)), y)
+        self.year_box.blockSignals(False)
+        self.year_box.setCurrentIndex(self.year_box.findData(year))
+        self.state.saved("year")
 
     def backup(self) -> None:
         if self.store.path is None:

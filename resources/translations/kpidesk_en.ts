@@ -100,6 +100,10 @@
   <context>
     <name>ChangesPage</name>
     <message>
+      <source>คำขอ</source>
+      <translation>Request</translation>
+    </message>
+    <message>
       <source>หน่วยงาน</source>
       <translation>Unit</translation>
     </message>
@@ -148,6 +152,10 @@
       <translation>Due at OPDC (6-month round: end of February · 12-month round: end of July)</translation>
     </message>
     <message>
+      <source>{0} เดือน</source>
+      <translation>{0} months</translation>
+    </message>
+    <message>
       <source>ไม่มีคำขอที่รอส่งสำนักงาน ก.พ.ร.</source>
       <translation>No approved request is waiting to be sent to OPDC</translation>
     </message>
@@ -174,6 +182,25 @@
     <message>
       <source>บันทึกวันที่ส่งแล้ว</source>
       <translation>Sending date recorded</translation>
+    </message>
+  </context>
+  <context>
+    <name>CommitteeDialog</name>
+    <message>
+      <source>คณะกรรมการ</source>
+      <translation>Committee</translation>
+    </message>
+    <message>
+      <source>ชื่อคณะกรรมการ</source>
+      <translation>Committee name</translation>
+    </message>
+    <message>
+      <source>คำสั่งแต่งตั้ง</source>
+      <translation>Order of appointment</translation>
+    </message>
+    <message>
+      <source>วันที่แต่งตั้ง</source>
+      <translation>Appointed on</translation>
     </message>
   </context>
   <context>
@@ -289,6 +316,41 @@
     </message>
   </context>
   <context>
+    <name>InvitationDialog</name>
+    <message>
+      <source>หนังสือเชิญประชุม</source>
+      <translation>Invitation to the meeting</translation>
+    </message>
+    <message>
+      <source>เช่น ทส ๐๒๐๔/ว ๑๒๓</source>
+      <translation>e.g. ทส ๐๒๐๔/ว ๑๒๓</translation>
+    </message>
+    <message>
+      <source>เรื่อง</source>
+      <translation>Subject</translation>
+    </message>
+    <message>
+      <source>ที่</source>
+      <translation>Document no.</translation>
+    </message>
+    <message>
+      <source>วันที่ (วันที่ส่งหนังสือ)</source>
+      <translation>Date (the day it is sent)</translation>
+    </message>
+    <message>
+      <source>เนื้อความ (บรรทัดว่างขึ้นย่อหน้าใหม่)</source>
+      <translation>Body (a blank line starts a paragraph)</translation>
+    </message>
+    <message>
+      <source>ผู้รับ (จากรายชื่อคณะกรรมการ)</source>
+      <translation>Recipients (from the committee roster)</translation>
+    </message>
+    <message>
+      <source>บันทึกและดูตัวอย่าง/พิมพ์</source>
+      <translation>Save, preview and print</translation>
+    </message>
+  </context>
+  <context>
     <name>ItemDialog</name>
     <message>
       <source>ระเบียบวาระ</source>
@@ -389,6 +451,10 @@
       <translation>Export the year to Excel…</translation>
     </message>
     <message>
+      <source>ปีงบประมาณใหม่…</source>
+      <translation>New fiscal year…</translation>
+    </message>
+    <message>
       <source>สำรองฐานข้อมูล…</source>
       <translation>Back up the database…</translation>
     </message>
@@ -439,6 +505,10 @@ Secretariat of the governing committee for performance evaluation</translation>
       <translation>Saved {0}</translation>
     </message>
     <message>
+      <source>ปีงบประมาณ พ.ศ. ที่จะสร้าง</source>
+      <translation>Fiscal year (B.E.) to create</translation>
+    </message>
+    <message>
       <source>สำรองได้เฉพาะฐานข้อมูล SQLite</source>
       <translation>Only SQLite databases can be backed up here</translation>
     </message>
@@ -486,6 +556,10 @@ Secretariat of the governing committee for performance evaluation</translation>
   <context>
     <name>MeetingDialog</name>
     <message>
+      <source>รายละเอียดการประชุม</source>
+      <translation>Meeting details</translation>
+    </message>
+    <message>
       <source>สร้างการประชุม</source>
       <translation>New meeting</translation>
     </message>
@@ -508,6 +582,22 @@ Secretariat of the governing committee for performance evaluation</translation>
     <message>
       <source>สถานที่</source>
       <translation>Place</translation>
+    </message>
+    <message>
+      <source>ผู้จดรายงานการประชุม</source>
+      <translation>Minute-taker</translation>
+    </message>
+    <message>
+      <source>ตำแหน่งผู้จดรายงาน</source>
+      <translation>Minute-taker's position</translation>
+    </message>
+    <message>
+      <source>ผู้ตรวจรายงานการประชุม</source>
+      <translation>Checker of the minutes</translation>
+    </message>
+    <message>
+      <source>ตำแหน่งผู้ตรวจรายงาน</source>
+      <translation>Checker's position</translation>
     </message>
   </context>
   <context>
@@ -545,32 +635,52 @@ Secretariat of the governing committee for performance evaluation</translation>
       <translation>Resolution</translation>
     </message>
     <message>
+      <source>ชื่อผู้เข้าร่วมประชุม</source>
+      <translation>Participant's name</translation>
+    </message>
+    <message>
       <source>สร้างการประชุม…</source>
       <translation>New meeting…</translation>
     </message>
     <message>
-      <source>เพิ่มระเบียบวาระ…</source>
-      <translation>Add an agenda item…</translation>
+      <source>รายละเอียด…</source>
+      <translation>Details…</translation>
+    </message>
+    <message>
+      <source>หนังสือเชิญประชุม…</source>
+      <translation>Invitation…</translation>
     </message>
     <message>
       <source>จัดทำรายงานการประชุม</source>
       <translation>Produce the minutes</translation>
     </message>
     <message>
-      <source>ชื่อผู้เข้าร่วมประชุม</source>
-      <translation>Participant's name</translation>
+      <source>ผู้มาประชุม / ผู้ไม่มาประชุม (จากรายชื่อคณะกรรมการ)</source>
+      <translation>Present / absent (from the committee roster)</translation>
     </message>
     <message>
       <source>เพิ่ม</source>
       <translation>Add</translation>
     </message>
     <message>
-      <source>ผู้มาประชุม / ผู้ไม่มาประชุม (จากรายชื่อคณะกรรมการ)</source>
-      <translation>Present / absent (from the committee roster)</translation>
+      <source>ลบ</source>
+      <translation>Remove</translation>
     </message>
     <message>
       <source>ระเบียบวาระและมติ (ดับเบิลคลิกเพื่อแก้ไข)</source>
       <translation>Agenda items and resolutions (double-click to edit)</translation>
+    </message>
+    <message>
+      <source>เพิ่มระเบียบวาระ…</source>
+      <translation>Add an agenda item…</translation>
+    </message>
+    <message>
+      <source>ยังไม่มีการประชุม กด “สร้างการประชุม…”</source>
+      <translation>No meeting yet: press “New meeting…”</translation>
+    </message>
+    <message>
+      <source>ผู้จดรายงาน: {0} · ผู้ตรวจรายงาน: {1}</source>
+      <translation>Minute-taker: {0} · checker: {1}</translation>
     </message>
     <message>
       <source>บันทึกการมาประชุมแล้ว</source>
@@ -581,16 +691,89 @@ Secretariat of the governing committee for performance evaluation</translation>
       <translation>Participant added</translation>
     </message>
     <message>
-      <source>ยังไม่มีคณะกรรมการในฐานข้อมูล</source>
-      <translation>This database has no committee yet</translation>
+      <source>เลือกผู้เข้าร่วมประชุมในตารางก่อน</source>
+      <translation>Select a participant in the table first</translation>
+    </message>
+    <message>
+      <source>ลบแล้ว</source>
+      <translation>Removed</translation>
+    </message>
+    <message>
+      <source>ยังไม่มีคณะกรรมการในฐานข้อมูล (จัดตั้งได้ที่หน้า หน่วยงานและคณะกรรมการ)</source>
+      <translation>There is no committee yet (set it up on the Units &amp; committee page)</translation>
     </message>
     <message>
       <source>สร้างการประชุมแล้ว</source>
       <translation>Meeting created</translation>
     </message>
     <message>
+      <source>บันทึกรายละเอียดการประชุมแล้ว</source>
+      <translation>Meeting details saved</translation>
+    </message>
+    <message>
       <source>บันทึกระเบียบวาระแล้ว</source>
       <translation>Agenda item saved</translation>
+    </message>
+    <message>
+      <source>บันทึกหนังสือเชิญประชุมแล้ว</source>
+      <translation>Invitation saved</translation>
+    </message>
+    <message>
+      <source>การมาประชุมยังบันทึกไม่ครบ:
+{0}
+
+กรรมการที่ยังไม่ได้บันทึกจะพิมพ์ในผู้ไม่มาประชุมว่า “ไม่ได้บันทึกการมาประชุม” จัดทำรายงานการประชุมต่อหรือไม่?</source>
+      <translation>Attendance is not complete:
+{0}
+
+Members not recorded will be printed among the absent as “attendance not recorded”. Produce the minutes anyway?</translation>
+    </message>
+  </context>
+  <context>
+    <name>MemberDialog</name>
+    <message>
+      <source>แก้ไขกรรมการ</source>
+      <translation>Edit member</translation>
+    </message>
+    <message>
+      <source>เพิ่มกรรมการ</source>
+      <translation>Add member</translation>
+    </message>
+    <message>
+      <source>เป็นผู้บริหารการเปลี่ยนแปลงระดับกระทรวง (CCO)</source>
+      <translation>Is the ministry's Chief Change Officer (CCO)</translation>
+    </message>
+    <message>
+      <source>ไม่ระบุ</source>
+      <translation>None</translation>
+    </message>
+    <message>
+      <source>ชื่อ</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>ตำแหน่ง</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>บทบาทในคณะกรรมการ</source>
+      <translation>Committee role</translation>
+    </message>
+    <message>
+      <source>หน่วยงาน</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>วาระเริ่ม</source>
+      <translation>Term starts</translation>
+    </message>
+    <message>
+      <source>วาระสิ้นสุด</source>
+      <translation>Term ends</translation>
+    </message>
+    <message>
+      <source>ลำดับ</source>
+      <translation>Order</translation>
     </message>
   </context>
   <context>
@@ -734,6 +917,10 @@ Secretariat of the governing committee for performance evaluation</translation>
       <translation>Record an indicator change request</translation>
     </message>
     <message>
+      <source>ตามประเภทตัวชี้วัด</source>
+      <translation>By the indicator's kind</translation>
+    </message>
+    <message>
       <source>รอบ ๑๒ เดือน</source>
       <translation>12-month round</translation>
     </message>
@@ -742,20 +929,36 @@ Secretariat of the governing committee for performance evaluation</translation>
       <translation>6-month round</translation>
     </message>
     <message>
-      <source>ขั้นต้น</source>
-      <translation>Base</translation>
+      <source>ไม่เปลี่ยน</source>
+      <translation>Unchanged</translation>
     </message>
     <message>
-      <source>มาตรฐาน</source>
-      <translation>Standard</translation>
+      <source>เป็นตัวชี้วัด Monitor</source>
+      <translation>Becomes a Monitor indicator</translation>
     </message>
     <message>
-      <source>ขั้นสูง</source>
-      <translation>Advanced</translation>
+      <source>เป็นตัวชี้วัดที่ประเมินผล</source>
+      <translation>Becomes an evaluated indicator</translation>
+    </message>
+    <message>
+      <source>คำขอ</source>
+      <translation>Request</translation>
     </message>
     <message>
       <source>ตัวชี้วัด</source>
       <translation>Indicator</translation>
+    </message>
+    <message>
+      <source>หน่วยงาน</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>ตัวชี้วัดจากบัญชี</source>
+      <translation>Indicator from the catalogue</translation>
+    </message>
+    <message>
+      <source>องค์ประกอบ</source>
+      <translation>Component</translation>
     </message>
     <message>
       <source>รอบการประเมิน</source>
@@ -770,20 +973,44 @@ Secretariat of the governing committee for performance evaluation</translation>
       <translation>Details of the cause</translation>
     </message>
     <message>
-      <source>ข้อเสนอ</source>
-      <translation>Proposal</translation>
+      <source>น้ำหนักที่เสนอ</source>
+      <translation>Proposed weight</translation>
     </message>
     <message>
       <source>ค่าเป้าหมายที่เสนอ</source>
       <translation>Proposed targets</translation>
     </message>
     <message>
+      <source>ค่าเป้าหมายรอบ ๖ เดือนที่เสนอ</source>
+      <translation>Proposed 6-month targets</translation>
+    </message>
+    <message>
+      <source>ชื่อตัวชี้วัดใหม่</source>
+      <translation>New indicator name</translation>
+    </message>
+    <message>
+      <source>นิยามใหม่</source>
+      <translation>New definition</translation>
+    </message>
+    <message>
+      <source>ข้อเสนอ (ข้อความ)</source>
+      <translation>Proposal (text)</translation>
+    </message>
+    <message>
       <source>วันที่ยื่น</source>
       <translation>Submitted on</translation>
     </message>
     <message>
-      <source>ค่าเป้าหมายที่เสนอ: </source>
-      <translation>Proposed targets: </translation>
+      <source>ขั้นต้น</source>
+      <translation>Base</translation>
+    </message>
+    <message>
+      <source>มาตรฐาน</source>
+      <translation>Standard</translation>
+    </message>
+    <message>
+      <source>ขั้นสูง</source>
+      <translation>Advanced</translation>
     </message>
   </context>
   <context>
@@ -839,6 +1066,14 @@ Secretariat of the governing committee for performance evaluation</translation>
     <message>
       <source>รอบนี้ปิดแล้ว การเปิดรอบกลับต้องระบุเหตุผล (บันทึกไว้ในประวัติ) และเมื่อปิดรอบอีกครั้งจะเก็บผลเป็นฉบับใหม่</source>
       <translation>This round is locked. Reopening it needs a reason (kept in the history); locking it again stores a new revision of its results</translation>
+    </message>
+    <message>
+      <source>รอบนี้ยังมีปัญหาตามรายการด้านล่าง หากคณะกรรมการเห็นชอบทั้งที่มีปัญหา ให้ระบุเหตุผล (บันทึกไว้กับรอบและในประวัติ)</source>
+      <translation>This round still has the problems listed below. If the committee approved it anyway, give the reason (kept with the round and in the history)</translation>
+    </message>
+    <message>
+      <source>ยังไม่เห็นชอบ: พบปัญหา {0} รายการ</source>
+      <translation>Not approved: {0} problem(s) found</translation>
     </message>
   </context>
   <context>
@@ -958,6 +1193,10 @@ Secretariat of the governing committee for performance evaluation</translation>
   <context>
     <name>UnitDialog</name>
     <message>
+      <source>แก้ไขหน่วยงาน</source>
+      <translation>Edit unit</translation>
+    </message>
+    <message>
       <source>เพิ่มหน่วยงาน</source>
       <translation>Add a unit</translation>
     </message>
@@ -974,8 +1213,16 @@ Secretariat of the governing committee for performance evaluation</translation>
       <translation>Short name</translation>
     </message>
     <message>
+      <source>ชื่ออังกฤษ</source>
+      <translation>English name</translation>
+    </message>
+    <message>
       <source>ประเภท</source>
       <translation>Kind</translation>
+    </message>
+    <message>
+      <source>ลำดับ</source>
+      <translation>Order</translation>
     </message>
   </context>
   <context>
@@ -1020,6 +1267,10 @@ Secretariat of the governing committee for performance evaluation</translation>
       <translation>Kind</translation>
     </message>
     <message>
+      <source>สถานะ</source>
+      <translation>Status</translation>
+    </message>
+    <message>
       <source>ชื่อ</source>
       <translation>Name</translation>
     </message>
@@ -1040,20 +1291,96 @@ Secretariat of the governing committee for performance evaluation</translation>
       <translation>Term ends</translation>
     </message>
     <message>
+      <source>หน่วยงานในสังกัด</source>
+      <translation>Units of the ministry</translation>
+    </message>
+    <message>
       <source>เพิ่มหน่วยงาน…</source>
       <translation>Add a unit…</translation>
     </message>
     <message>
-      <source>หน่วยงานในสังกัด</source>
-      <translation>Units of the ministry</translation>
+      <source>แก้ไข…</source>
+      <translation>Edit…</translation>
+    </message>
+    <message>
+      <source>ยุบเลิก/เลิกติดตาม…</source>
+      <translation>Retire…</translation>
     </message>
     <message>
       <source>คณะกรรมการ</source>
       <translation>Committee</translation>
     </message>
     <message>
+      <source>คณะกรรมการ…</source>
+      <translation>Committee…</translation>
+    </message>
+    <message>
+      <source>เพิ่มกรรมการ…</source>
+      <translation>Add member…</translation>
+    </message>
+    <message>
+      <source>พ้นจากตำแหน่ง…</source>
+      <translation>Left the committee…</translation>
+    </message>
+    <message>
+      <source>ยุบเลิก/เลิกติดตามตั้งแต่ {0}</source>
+      <translation>Retired from {0}</translation>
+    </message>
+    <message>
+      <source>พ้นจากตำแหน่ง {0}</source>
+      <translation>Left on {0}</translation>
+    </message>
+    <message>
+      <source>คณะกรรมการ (ยังไม่ได้จัดตั้ง)</source>
+      <translation>Committee (not set up yet)</translation>
+    </message>
+    <message>
+      <source>เลือกรายการในตารางก่อน</source>
+      <translation>Select a row in the table first</translation>
+    </message>
+    <message>
       <source>เพิ่มหน่วยงานแล้ว</source>
       <translation>Unit added</translation>
+    </message>
+    <message>
+      <source>บันทึกหน่วยงานแล้ว</source>
+      <translation>Unit saved</translation>
+    </message>
+    <message>
+      <source>ยุบเลิกหรือเลิกติดตามหน่วยงานนี้ตั้งแต่วันนี้? หน่วยงานที่มีข้อมูลแล้วจะถูกเก็บไว้ (ไม่ลบ) เพื่อให้รายงานปีก่อน ๆ ยังพิมพ์ได้</source>
+      <translation>Retire this unit from today? A unit with data is kept (not deleted) so earlier years still print</translation>
+    </message>
+    <message>
+      <source>บันทึกแล้ว</source>
+      <translation>Saved</translation>
+    </message>
+    <message>
+      <source>ลบหน่วยงานที่ยังไม่มีข้อมูลแล้ว</source>
+      <translation>The unit had no data and was removed</translation>
+    </message>
+    <message>
+      <source>ยุบเลิก/เลิกติดตามแล้ว ข้อมูลเดิมยังอยู่ครบ</source>
+      <translation>Retired; its data is kept</translation>
+    </message>
+    <message>
+      <source>บันทึกคณะกรรมการแล้ว</source>
+      <translation>Committee saved</translation>
+    </message>
+    <message>
+      <source>จัดตั้งคณะกรรมการก่อน (ปุ่ม “คณะกรรมการ…”)</source>
+      <translation>Set up the committee first (“Committee…”)</translation>
+    </message>
+    <message>
+      <source>เพิ่มกรรมการแล้ว</source>
+      <translation>Member added</translation>
+    </message>
+    <message>
+      <source>บันทึกกรรมการแล้ว</source>
+      <translation>Member saved</translation>
+    </message>
+    <message>
+      <source>บันทึกว่ากรรมการท่านนี้พ้นจากตำแหน่งตั้งแต่วันนี้? ชื่อยังคงอยู่ในรายงานการประชุมที่ผ่านมา</source>
+      <translation>Record that this member left the committee today? The name stays in past minutes</translation>
     </message>
   </context>
   <context>
@@ -1065,6 +1392,10 @@ Secretariat of the governing committee for performance evaluation</translation>
     <message>
       <source>ยกเลิก</source>
       <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>เหตุผล (บันทึกไว้ในประวัติ)</source>
+      <translation>Reason (kept in the history)</translation>
     </message>
   </context>
   <context>

@@ -11,7 +11,7 @@ from app.ui.models.columns import ColumnsTableModel
 from app.models.enums import ATTENDANCE_EN, ATTENDANCE_TH, Attendance
 from app.ui.i18n import pick
 
-STATUSES = [Attendance.PRESENT, Attendance.SUBSTITUTE, Attendance.ABSENT]
+STATUSES = [Attendance.UNRECORDED, Attendance.PRESENT, Attendance.SUBSTITUTE, Attendance.ABSENT]
 COLUMNS = [("กรรมการ", "name"), ("บทบาท", "role"), ("การมาประชุม", "status"), ("ผู้มาประชุมแทน", "substitute"),
            ("ตำแหน่งผู้มาแทน", "substitute_position"), ("เหตุที่ไม่มาประชุม", "reason")]
 
@@ -25,11 +25,12 @@ class AttendanceRow:
     substitute: str = ""
     substitute_position: str = ""
     reason: str = ""
+    problem: str = ""          # what the minutes would still miss for this member
 
 
 class AttendanceTableModel(ColumnsTableModel):
     COLUMNS = COLUMNS
-    edit_requested = Signal(object, dict)     # member id, the row's new values
+    edit_requested = Signal(object, dict)     # member id, {field: new value} — only the field edited
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -53,6 +54,11 @@ class AttendanceTableModel(ColumnsTableModel):
             return None
         if role in (Qt.DisplayRole, Qt.EditRole):
             return value
+        if role == Qt.ToolTipRole:
+            return row.problem or value or None
+        if role == Qt.ForegroundRole and row.problem and field in ("name", "status"):
+            from PySide6.QtGui import QBrush, QColor
+            return QBrush(QColor("#b3261e"))
         return None
 
     def flags(self, index):
@@ -66,10 +72,13 @@ class AttendanceTableModel(ColumnsTableModel):
         if role != Qt.EditRole or not index.isValid():
             return False
         row, field = self.rows[index.row()], COLUMNS[index.column()][1]
-        values = {"status": row.status, "substitute": row.substitute, "substitute_position": row.substitute_position,
-                  "reason": row.reason}
-        values[field] = Attendance(value) if field == "status" and value else value
-        self.edit_requested.emit(row.member_id, values)
+        if field == "status":
+            value = Attendance(value) if value else Attendance.UNRECORDED
+            if value == row.status:
+                return False
+        elif (value or "") == getattr(row, field):
+            return False
+        self.edit_requested.emit(row.member_id, {field: value})
         return True
 
 

@@ -4,34 +4,43 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QFormLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget)
-from sqlmodel import select
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QTextEdit, QVBoxLayout, QWidget)
 
-from app.domain.calendar import thai_date, thai_date_short
-from app.domain.thai_text import parse_decimal
-from app.errors import ValidationError
-from app.models import Assignment, ChangeRequest, Indicator, Round, Unit
-from app.models.enums import CHANGE_REASON_TH, DECISION_TH, ChangeReason, Decision
-from app.services import change_requests
+from app.domain.calendar import thai_date
+from app.models import Assignment, ChangeRequest, Indicator, Unit
+from app.models.enums import CHANGE_KIND_EN, CHANGE_KIND_TH, CHANGE_REASON_TH, DECISION_EN, DECISION_TH, ChangeKind
+from app.services import change_requests, lookup
+from app.ui.dates import ThaiDateEdit, show_date
+from app.ui.i18n import pick
 from app.ui.models.rows import RowsTableModel
 from app.ui.pages.common import MessageLine, dialog_buttons, save, table_view
 
 
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
 class RequestDialog(QDialog):
-    def __init__(self, parent, assignments: list[tuple[str, object]]) -> None:
+    """A request of any kind: change details of an indicator (weight, targets, 6-month targets, Monitor,
+    name, definition), add an indicator to a unit, or withdraw one. Fields follow the kind chosen."""
+
+    def __init__(self, parent, assignments: list[tuple[str, object]], units: list[tuple[str, object]],
+                 catalogue: list[tuple[str, object]], components: list[str]) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("บันทึกคำขอปรับเปลี่ยนรายละเอียดตัวชี้วัด"))
-        self.resize(640, 420)
+        self.resize(720, 560)
         form = QFormLayout(self)
+        self.kind = QComboBox()
+        for kind in ChangeKind:
+            self.kind.addItem(pick(CHANGE_KIND_TH[kind], CHANGE_KIND_EN[kind]), kind.value)
         self.assignment = QComboBox()
         for label, key in assignments:
             self.assignment.addItem(label, key)
+        self.unit, self.indicator, self.component = QComboBox(), QComboBox(), QComboBox()
+        for label, key in units:
+            self.unit.addItem(label, key)
+        for label, key in catalogue:
+            self.indicator.addItem(label, key)
+        self.component.addItem(self.tr("ตามประเภทตัวชี้วัด"), "")
+        for code in components:
+            self.component.addItem(code, code)
         self.months = QComboBox()
         self.months.addItem(self.tr("รอบ ๑๒ เดือน"), 12)
         self.months.addItem(self.tr("รอบ ๖ เดือน"), 6)
@@ -40,40 +49,80 @@ class RequestDialog(QDialog):
             self.reason.addItem(th, reason)
         self.reason_text = QLineEdit()
         self.proposal = QTextEdit()
-        self.targets = [QLineEdit() for _ in range(3)]
-        row = QHBoxLayout()
-        for label, edit in zip((self.tr("ขั้นต้น"), self.tr("มาตรฐาน"), self.tr("ขั้นสูง")), self.targets):
-            row.addWidget(QLabel(label))
-            row.addWidget(edit)
-        self.submitted = QDateEdit(_qdate(date.today()))
-        self.submitted.setCalendarPopup(True)
-        form.addRow(self.tr("ตัวชี้วัด"), self.assignment)
-        form.addRow(self.tr("รอบการประเมิน"), self.months)
-        form.addRow(self.tr("เหตุ (ปัจจัยภายนอก)"), self.reason)
-        form.addRow(self.tr("รายละเอียดเหตุ"), self.reason_text)
-        form.addRow(self.tr("ข้อเสนอ"), self.proposal)
-        form.addRow(self.tr("ค่าเป้าหมายที่เสนอ"), row)
-        form.addRow(self.tr("วันที่ยื่น"), self.submitted)
+        self.proposal.setMaximumHeight(70)
+        self.weight = QLineEdit()
+        self.targets, targets_row = self._triple()
+        self.targets_6, targets_6_row = self._triple()
+        self.monitor = QComboBox()
+        self.monitor.addItem(self.tr("ไม่เปลี่ยน"), None)
+        self.monitor.addItem(self.tr("เป็นตัวชี้วัด Monitor"), True)
+        self.monitor.addItem(self.tr("เป็นตัวชี้วัดที่ประเมินผล"), False)
+        self.name, self.definition = QLineEdit(), QLineEdit()
+        self.submitted = ThaiDateEdit(date.today())
+        self.rows = {}
+        for key, label, widget in (("kind", self.tr("คำขอ"), self.kind),
+                                   ("assignment", self.tr("ตัวชี้วัด"), self.assignment),
+                                   ("unit", self.tr("หน่วยงาน"), self.unit),
+                                   ("indicator", self.tr("ตัวชี้วัดจากบัญชี"), self.indicator),
+                                   ("component", self.tr("องค์ประกอบ"), self.component),
+                                   ("months", self.tr("รอบการประเมิน"), self.months),
+                                   ("reason", self.tr("เหตุ (ปัจจัยภายนอก)"), self.reason),
+                                   ("reason_text", self.tr("รายละเอียดเหตุ"), self.reason_text),
+                                   ("weight", self.tr("น้ำหนักที่เสนอ"), self.weight),
+                                   ("targets", self.tr("ค่าเป้าหมายที่เสนอ"), targets_row),
+                                   ("targets_6", self.tr("ค่าเป้าหมายรอบ ๖ เดือนที่เสนอ"), targets_6_row),
+                                   ("monitor", "Monitor", self.monitor),
+                                   ("name", self.tr("ชื่อตัวชี้วัดใหม่"), self.name),
+                                   ("definition", self.tr("นิยามใหม่"), self.definition),
+                                   ("proposal", self.tr("ข้อเสนอ (ข้อความ)"), self.proposal),
+                                   ("submitted", self.tr("วันที่ยื่น"), self.submitted)):
+            form.addRow(label, widget)
+            self.rows[key] = (form.labelForField(widget), widget)
+        self.kind.currentIndexChanged.connect(self._follow_kind)
         buttons = dialog_buttons()
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self._follow_kind()
 
-    def proposed(self):
-        try:
-            values = [parse_decimal(e.text()) for e in self.targets]
-        except ValueError as exc:
-            raise ValidationError([self.tr("ค่าเป้าหมายที่เสนอ: ") + str(exc)]) from None
-        return values
+    def _triple(self):
+        edits, box = [QLineEdit() for _ in range(3)], QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        for label, edit in zip((self.tr("ขั้นต้น"), self.tr("มาตรฐาน"), self.tr("ขั้นสูง")), edits):
+            row.addWidget(QLabel(label))
+            row.addWidget(edit)
+        return edits, box
+
+    def _follow_kind(self) -> None:
+        kind = ChangeKind(self.kind.currentData())
+        hidden = {ChangeKind.MODIFY: {"unit", "indicator", "component"},
+                  ChangeKind.ADD: {"assignment", "name", "definition"},
+                  ChangeKind.WITHDRAW: {"unit", "indicator", "component", "weight", "targets", "targets_6", "monitor",
+                                        "name", "definition"}}[kind]
+        for key, (label, widget) in self.rows.items():
+            label.setVisible(key not in hidden)
+            widget.setVisible(key not in hidden)
+
+    def values(self) -> dict:
+        """What the dialog proposes, as the service takes it; numbers are checked there, with its words."""
+        text = lambda edits: tuple(e.text().strip() or None for e in edits)  # noqa: E731
+        q = self.submitted.value()
+        return dict(kind=ChangeKind(self.kind.currentData()), reason=self.reason.currentData(),
+                    reason_text=self.reason_text.text(), proposal=self.proposal.toPlainText(), submitted_on=q,
+                    proposed_weight=self.weight.text().strip() or None, proposed_targets=text(self.targets),
+                    proposed_targets_6=text(self.targets_6), proposed_monitor=self.monitor.currentData(),
+                    proposed_name=self.name.text(), proposed_definition=self.definition.text(),
+                    component_code=self.component.currentData() or "")
 
 
 class ChangesPage(QWidget):
     def __init__(self, state) -> None:
         super().__init__()
         self.state = state
-        self.model = RowsTableModel([self.tr("หน่วยงาน"), self.tr("ตัวชี้วัด"), self.tr("รอบ"), self.tr("เหตุ"),
-                                     self.tr("ข้อเสนอ"), self.tr("ผลการพิจารณา"), self.tr("ส่ง ก.พ.ร.")], self)
-        self.view = table_view(self.model, stretch_column=1)
+        self.model = RowsTableModel([self.tr("คำขอ"), self.tr("หน่วยงาน"), self.tr("ตัวชี้วัด"), self.tr("รอบ"),
+                                     self.tr("เหตุ"), self.tr("ข้อเสนอ"), self.tr("ผลการพิจารณา"), self.tr("ส่ง ก.พ.ร.")], self)
+        self.view = table_view(self.model, stretch_column=2)
         new = QPushButton(self.tr("บันทึกคำขอใหม่…"))
         approve = QPushButton(self.tr("คณะกรรมการเห็นชอบ"))
         reject = QPushButton(self.tr("ไม่เห็นชอบ"))
@@ -101,24 +150,24 @@ class ChangesPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        selected = self.selected()
         with self.state.store.reading() as s:
-            rows = s.execute(select(ChangeRequest, Assignment, Indicator, Unit, Round)
-                             .join(Assignment, Assignment.id == ChangeRequest.assignment_id)
-                             .join(Indicator, Indicator.id == Assignment.indicator_id)
-                             .join(Unit, Unit.id == Assignment.unit_id)
-                             .join(Round, Round.id == ChangeRequest.round_id)
-                             .order_by(ChangeRequest.created_at)).all()
-            due = change_requests.due_for_opdc(s, date.today())
-            due_text = [f"{s.get(Indicator, s.get(Assignment, cr.assignment_id).indicator_id).name_th}: "
-                        f"{thai_date(rnd.opdc_due_on)} ({self._days(days)})" for cr, rnd, days in due]
-        colours = {}
-        for i, (cr, *_rest) in enumerate(rows):
-            colours[(i, 5)] = {"approved": "#1b7f3b", "rejected": "#b3261e"}.get(cr.decision, "#8a5a00")
-        self.model.set_rows([[u.name_th, ind.name_th, f"{rnd.months} เดือน", CHANGE_REASON_TH[ChangeReason(cr.reason)],
-                              cr.proposal, DECISION_TH[Decision(cr.decision)],
-                              thai_date_short(cr.sent_to_opdc_on) if cr.sent_to_opdc_on else ""]
-                             for cr, _a, ind, u, rnd in rows], keys=[cr.id for cr, *_ in rows], colours=colours)
+            fy = self.state.fiscal_year(s)
+            rows = change_requests.requests_of_year(s, fy.id)
+            due = [(cr, rnd, days) for cr, rnd, days in change_requests.due_for_opdc(s, date.today())
+                   if rnd.fiscal_year_id == fy.id]
+            names = {r.id: r.indicator for r in rows}
+        due_text = [f"{names.get(cr.id, '')}: {thai_date(rnd.opdc_due_on)} ({self._days(days)})" for cr, rnd, days in due]
+        colours = {(i, 6): {"approved": "#1b7f3b", "rejected": "#b3261e"}.get(r.decision, "#8a5a00")
+                   for i, r in enumerate(rows)}
+        self.model.set_rows([[pick(CHANGE_KIND_TH[r.kind], CHANGE_KIND_EN[r.kind]), r.unit, r.indicator,
+                              self.tr("{0} เดือน").format(r.months), CHANGE_REASON_TH[r.reason], r.proposal,
+                              pick(DECISION_TH[r.decision], DECISION_EN[r.decision]),
+                              show_date(r.sent_to_opdc_on)] for r in rows],
+                            keys=[r.id for r in rows], colours=colours)
         self.view.resizeRowsToContents()
+        if selected in self.model.keys:                 # the selection survives every action
+            self.view.setCurrentIndex(self.model.index(self.model.keys.index(selected), 0))
         self.due.setText("\n".join(due_text) if due_text else self.tr("ไม่มีคำขอที่รอส่งสำนักงาน ก.พ.ร."))
 
     def _days(self, days: int) -> str:
@@ -128,30 +177,30 @@ class ChangesPage(QWidget):
         index = self.view.currentIndex()
         return self.model.key(index.row()) if index.isValid() else None
 
-    def _run(self, fn, done: str) -> None:
-        save(self.state, self.message, fn, done, "changes")
+    def _run(self, fn, done: str) -> bool:
+        return save(self.state, self.message, fn, done, "changes")
 
     def new_request(self) -> None:
         with self.state.store.reading() as s:
             fy = self.state.fiscal_year(s)
-            items = [(f"{u.name_th} — {i.name_th}", a.id) for a, i, u in s.execute(
-                select(Assignment, Indicator, Unit).join(Indicator, Indicator.id == Assignment.indicator_id)
-                .join(Unit, Unit.id == Assignment.unit_id).where(Assignment.fiscal_year_id == fy.id)
-                .order_by(Unit.sort_order, Assignment.sort_order)).all()]
-        dialog = RequestDialog(self, items)
+            choices = change_requests.request_choices(s, fy.id)
+        dialog = RequestDialog(self, *choices)
+        self.last_dialog = dialog
         if dialog.exec() != QDialog.Accepted:
             return
+        values = dialog.values()
+        targets = values.pop("proposed_targets")
 
         def submit(s):
-            base, standard, advanced = dialog.proposed()
-            rnd = s.exec(select(Round).where(Round.fiscal_year_id == self.state.fiscal_year(s).id,
-                                             Round.months == dialog.months.currentData())).one()
-            q = dialog.submitted.date()
-            change_requests.submit_change_request(
-                s, assignment=s.get(Assignment, dialog.assignment.currentData()), rnd=rnd,
-                reason=dialog.reason.currentData(), reason_text=dialog.reason_text.text(),
-                proposal=dialog.proposal.toPlainText(), submitted_on=date(q.year(), q.month(), q.day()),
-                proposed_base=base, proposed_standard=standard, proposed_advanced=advanced)
+            rnd = lookup.round_of(s, self.state.year_be, dialog.months.currentData())
+            kind = values["kind"]
+            extra = {}
+            if kind == ChangeKind.ADD:
+                extra = dict(unit=s.get(Unit, dialog.unit.currentData()), indicator=s.get(Indicator, dialog.indicator.currentData()))
+            else:
+                extra = dict(assignment=s.get(Assignment, dialog.assignment.currentData()))
+            change_requests.submit_change_request(s, rnd=rnd, proposed_base=targets[0], proposed_standard=targets[1],
+                                                  proposed_advanced=targets[2], **values, **extra)
         self._run(submit, self.tr("บันทึกคำขอแล้ว"))
 
     def decide(self, approve: bool) -> None:

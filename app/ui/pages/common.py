@@ -88,3 +88,28 @@ def save(state, message: MessageLine, fn, done: str, what: str) -> bool:
     message.info(done)
     state.saved(what)
     return True
+
+
+def reason_despite(parent, title: str, problems: list[str]) -> str | None:
+    """Show what is wrong and ask for the reason to go ahead anyway; None when the user does not."""
+    from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QVBoxLayout
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("KPI Desk")
+    dialog.resize(720, 420)
+    layout = QVBoxLayout(dialog)
+    head = QLabel(title)
+    head.setWordWrap(True)
+    listing = QPlainTextEdit("\n".join(problems))
+    listing.setReadOnly(True)
+    reason = QLineEdit()
+    reason.setPlaceholderText(QApplication.translate("dialog", "เหตุผล (บันทึกไว้ในประวัติ)"))
+    buttons = dialog_buttons()
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    for w in (head, listing, reason, buttons):
+        layout.addWidget(w)
+    dialog.reason_edit = reason
+    parent.last_dialog = dialog        # tests answer it
+    if dialog.exec() != QDialog.Accepted or not reason.text().strip():
+        return None
+    return reason.text().strip()

@@ -15,7 +15,7 @@ from app.services.framework import ensure_results_editable
 from app.services.grid import result_rows, set_result_field
 from app.services.scoring import score_round
 from app.ui.models.results import ResultsTableModel
-from app.ui.pages.common import MessageLine, UnitPicker, ask, table_view
+from app.ui.pages.common import MessageLine, UnitPicker, ask, reason_despite, table_view
 
 
 class ResultsPage(QWidget):
@@ -106,6 +106,16 @@ class ResultsPage(QWidget):
         self.refresh()
         self.state.saved("results")
 
+    def _change(self, action: str, reason: str) -> None:
+        with self.state.store.transaction() as s:
+            rnd = self.state.round(s)
+            if action == "reopen":
+                framework.reopen_round(s, rnd, reason)
+            elif action == "approve":
+                framework.approve_round(s, rnd, reason)
+            else:
+                framework.lock_round(s, rnd)
+
     def change_status(self, action: str) -> None:
         questions = {"approve": self.tr("ยืนยันว่าคณะกรรมการเห็นชอบผลรอบนี้แล้ว? ผลจะแก้ไขไม่ได้จนกว่าจะเปิดรอบกลับ"),
                      "lock": self.tr("ปิดรอบแล้วจะแก้ไขผลและค่าเป้าหมายของรอบนี้ไม่ได้อีก ยืนยันหรือไม่?"),
@@ -119,12 +129,18 @@ class ResultsPage(QWidget):
         elif not ask(self, questions[action]):
             return
         try:
-            with self.state.store.transaction() as s:
-                rnd = self.state.round(s)
-                if action == "reopen":
-                    framework.reopen_round(s, rnd, reason)
-                else:
-                    {"approve": framework.approve_round, "lock": framework.lock_round}[action](s, rnd)
+            self._change(action, reason)
+        except framework.RoundNotReady as exc:
+            reason = reason_despite(self, self.tr("รอบนี้ยังมีปัญหาตามรายการด้านล่าง หากคณะกรรมการเห็นชอบทั้งที่มีปัญหา "
+                                                  "ให้ระบุเหตุผล (บันทึกไว้กับรอบและในประวัติ)"), exc.problems)
+            if reason is None:
+                self.message.error(self.tr("ยังไม่เห็นชอบ: พบปัญหา {0} รายการ").format(len(exc.problems)))
+                return
+            try:
+                self._change(action, reason)
+            except KpiDeskError as again:
+                self.message.error(again.th)
+                return
         except KpiDeskError as exc:
             self.message.error(exc.th)
             return
