@@ -6,11 +6,11 @@ import json
 
 from sqlmodel import Session
 
-from app.domain.early_warning import SIGNAL_TH, UNIT_FLOOR, Signal, projected_unit_score, warn
+from app.domain.early_warning import SIGNAL_TH, Signal
 from app.domain.thai_text import format_number, pad, plain, two_places
 from app.domain.unit_score import UnitScore
 from app.domain.whatif import plan_next_grade
-from app.services.scoring import RoundScores, load_lines, score_round
+from app.services.scoring import RoundScores, early_warnings, score_round
 
 
 def _s(v) -> str | None:
@@ -61,6 +61,8 @@ def print_scores(session: Session, args) -> None:
         if args.what_if:
             for unit_doc, u in zip(doc["units"], rs.units):
                 unit_doc["what_if"] = _plan_document(u, rs)
+        if args.warnings:
+            doc["warnings"] = warnings_document(session, args)
         print(json.dumps(doc, ensure_ascii=False, indent=2))
         return
     round_th = "๖ เดือน" if args.months == 6 else "๑๒ เดือน"
@@ -127,14 +129,19 @@ def _print_plan(u: UnitScore, rs: RoundScores) -> None:
 
 
 def _print_warnings(session: Session, args) -> None:
-    six = score_round(session, year_be=args.year, months=6, unit_code=args.unit)
-    annual = load_lines(session, six.round.fiscal_year_id, six.round.id, months=12)
     print("\nสัญญาณเตือนล่วงหน้า (คาดการณ์ผล ๑๒ เดือนจากผล ๖ เดือน)")
-    for u in six.units:
-        warnings = [warn(line) for line in annual.get(u.unit_key, []) if not line.monitor]
-        projected = projected_unit_score(warnings)
-        flag = "  ⚠ ต่ำกว่า ๖๐" if projected is not None and projected < UNIT_FLOOR else ""
-        print(f"- {u.unit_name}: คะแนนคาดการณ์ {format_number(projected)}{flag}")
-        for w in warnings:
-            if w.signal != Signal.ON_TRACK:
+    for u in early_warnings(session, year_be=args.year, unit_code=args.unit):
+        flag = "  ⚠ ต่ำกว่า ๖๐" if u.below_floor else ""
+        print(f"- {u.unit_name}: คะแนนคาดการณ์ {format_number(u.projected)}{flag}")
+        for w in u.warnings:
+            if w.signal not in (Signal.ON_TRACK, Signal.NOT_DUE):
                 print(f"    • {SIGNAL_TH[w.signal]}: {w.line.name} (คาดการณ์ {plain(w.projected) or '–'})")
+
+
+def warnings_document(session: Session, args) -> list[dict]:
+    return [{"code": u.unit_code, "name": u.unit_name, "projected": _s(u.projected), "below_60": u.below_floor,
+             "indicators": [{"code": w.line.code, "name": w.line.name, "signal": w.signal.value,
+                             "signal_th": SIGNAL_TH[w.signal], "actual_6": plain(w.line.actual),
+                             "projected": plain(w.projected), "projected_points": _s(w.projected_points)}
+                            for w in u.warnings]}
+            for u in early_warnings(session, year_be=args.year, unit_code=args.unit)]

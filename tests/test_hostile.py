@@ -173,7 +173,7 @@ READERS_PREFIXES = ("ensure_", "checked_", "score_", "load_", "latest_", "round_
                     "parse_bounded", "coerce", "current_round", "year_rounds", "component", "indicator", "ministry",
                     "unit", "year", "check_database", "sub_counts_by_kind", "role_label", "roster",
                     "attendance_problems", "agenda_lines", "default_invitation_body", "invitation", "requests_of_year", "request_choices", "organisation_lists",
-                    "all_meetings", "meeting_view", "next_meeting_number",
+                    "all_meetings", "meeting_view", "next_meeting_number", "early_warnings",
                     "describe")
 
 

@@ -10,14 +10,10 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from pythainlp.tokenize import word_tokenize
 
-from pdftext import spans, text
+from pdftext import text
 
 DATA = Path(__file__).with_name("data")
-THAI_END = re.compile("[\u0e01-\u0e4f]+$")
-THAI_START = re.compile("^[\u0e01-\u0e4f]+")
-MARK_START = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e\u0e33\u0e46\u0e2f")
 
 EXPECTED = {
     "annex": ["ตัวชี้วัด น้ำหนัก และค่าเป้าหมาย", "กรมควบคุมมลพิษ", "ค่าเฉลี่ยรายปีของฝุ่นละออง", "รวมทั้งสิ้น",
@@ -80,35 +76,27 @@ def test_copy_and_search_with_a_pdf_reader(reports):
         assert squash(phrase) in out
 
 
-def bad_breaks(path: Path) -> list[str]:
-    """Lines that end inside a word, judged by pythainlp's newmm on the Thai runs either side."""
-    lines = spans(path)
-    bad = []
-    for (block0, _x0, y0, a), (block1, _x1, y1, b) in zip(lines, lines[1:]):
-        if block1 != block0 or y1 >= y0:     # another paragraph or cell: not a line break inside text
-            continue
-        if b[:1] in MARK_START:
-            bad.append(f"{a}|{b}")
-            continue
-        left, right = THAI_END.search(a.rstrip()), THAI_START.search(b.lstrip())
-        if not left or not right:
-            continue
-        joined = left.group(0) + right.group(0)
-        cuts, pos = set(), 0
-        for w in word_tokenize(joined, engine="newmm"):
-            pos += len(w)
-            cuts.add(pos)
-        if len(left.group(0)) not in cuts:
-            bad.append(f"…{left.group(0)[-8:]}|{right.group(0)[:8]}…")
-    return bad
+CHECKER = Path(__file__).resolve().parent.parent.parent / "shared" / "tools" / "thai_breaks.py"
+
+
+def shared_checker(path: Path, source: Path | None = None) -> tuple[int, int, list[str]]:
+    """(bad breaks, judged line ends, the BAD lines) by the shared Thai line checker, which judges every
+    line end with several segmenters and word lists (and, given the source text, aligns a memo to it)."""
+    if not CHECKER.exists():
+        pytest.skip("shared/tools/thai_breaks.py is not beside the project")
+    args = [sys.executable, str(CHECKER), str(path), "-v"] + (["--source", str(source)] if source else [])
+    out = subprocess.run(args, capture_output=True, text=True, encoding="utf-8").stdout
+    summary = re.search(r"bad_breaks=(\d+) lines=\d+ judged=(\d+)", out)
+    assert summary, out[-2000:]
+    artifacts = re.search(r"artifacts: (.*)", out).group(1)
+    assert all(int(n) == 0 for n in re.findall(r"=(\d+)", artifacts)), artifacts
+    return int(summary.group(1)), int(summary.group(2)), [ln for ln in out.splitlines() if " BAD" in ln]
 
 
 def test_long_real_letter_breaks_only_between_words(reports):
-    lines = spans(reports["memo"])
-    assert len(lines) > 300, "the letter should run over many pages"
-    judged = sum(1 for a, b in zip(lines, lines[1:]) if a[0] == b[0] and b[2] < a[2])
+    bad, judged, lines = shared_checker(reports["memo"], DATA / "letter_fy2567.txt")
     assert judged > 200, "most line breaks must actually be judged"
-    assert bad_breaks(reports["memo"]) == []
+    assert (bad, lines) == (0, [])
 
 
 def test_the_break_check_catches_a_break_inside_a_word(tmp_path):
@@ -118,13 +106,15 @@ def test_the_break_check_catches_a_break_inside_a_word(tmp_path):
     from app.reports.styles import PLAIN
     from reportlab.platypus import Table
     out = tmp_path / "narrow.pdf"
-    write([Table([[ThaiParagraph("ประชาสัมพันธ์", PLAIN)]], colWidths=[40])], out, "narrow")
-    assert bad_breaks(out), "a word cut between clusters must be caught"
+    write([Table([[ThaiParagraph("ประชาสัมพันธ์ประชาสัมพันธ์", PLAIN)]], colWidths=[40])], out, "narrow")
+    bad, _judged, _lines = shared_checker(out)
+    assert bad > 0, "a word cut between clusters must be caught"
 
 
 @pytest.mark.parametrize("kind", ["annex", "results", "joint", "minutes", "pack"])
 def test_reports_break_only_between_words(reports, kind):
-    assert bad_breaks(reports[kind]) == []
+    bad, _judged, lines = shared_checker(reports[kind])
+    assert (bad, lines) == (0, [])
 
 
 def test_page_numbers_from_page_two_in_thai_digits(reports):

@@ -4,7 +4,8 @@
 indicator climbs the same fraction of its remaining headroom (weight × (100 − points)), which asks no
 single indicator for a leap while others stay put. An indicator below base that must move jumps to
 base (50 points) at least, because nothing between 0 and 50 can be earned; the rest of the gap is
-then shared among the others. Step indicators are rounded up to a whole step. The plan is checked by
+then shared among the others. Step indicators are rounded up to a whole step, other actuals to the
+precision the indicator's targets are written in, in the direction that still reaches the points. The plan is checked by
 scoring the unit again with the new actuals.
 """
 
@@ -18,7 +19,11 @@ from app.domain.grades import GRADES, Grade, next_grade
 from app.domain.scoring import ADVANCED_POINTS, BASE_POINTS, CONTEXT, ZERO, check_targets, kpi_score, required_actual
 from app.domain.unit_score import ComponentSpec, ScoredLine, UnitScore, score_unit
 
-PRECISION = Decimal("0.0001")
+def precision_of(*values: Decimal | None) -> Decimal:
+    """The finest decimal place the targets are written with (targets 0.00001 / 0.00002 → 0.00001;
+    90 / 93 / 96 → 1): an actual is asked for in the precision the indicator is measured in."""
+    places = max((-v.as_tuple().exponent for v in values if v is not None and v.as_tuple().exponent < 0), default=0)
+    return Decimal(1).scaleb(-places)
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,9 @@ def _practical_actual(points: Decimal, s: ScoredLine) -> Decimal:
     value = required_actual(points, line.base, line.standard, line.advanced)
     if line.step:
         return Decimal(math.ceil(value)) if higher else Decimal(math.floor(value))
-    return value.quantize(PRECISION, rounding=ROUND_CEILING if higher else ROUND_FLOOR)
+    # rounded the way that still earns the points: up when higher is better, down when lower is
+    return value.quantize(precision_of(line.base, line.standard, line.advanced),
+                          rounding=ROUND_CEILING if higher else ROUND_FLOOR)
 
 
 def _share(gap: Decimal, chosen: list[ScoredLine]) -> dict:

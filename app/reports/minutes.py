@@ -88,8 +88,9 @@ def build_minutes(d: MinutesData, bookmarks: bool = False) -> list:
 
 def _signature(name: str, position: str, role: str) -> list:
     block = TextStyle(align=CENTER, left_indent=7 * cm)
-    return [Spacer(1, 14), ThaiParagraph(f"({name})", block), ThaiParagraph(_t(position), block),
-            ThaiParagraph(role, block)]
+    # room to sign above the name, as the minutes are signed on paper
+    return [Spacer(1, 22), ThaiParagraph("ลงชื่อ ......................................................", block),
+            ThaiParagraph(f"({name})", block), ThaiParagraph(_t(position), block), ThaiParagraph(role, block)]
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -8,6 +8,7 @@ from reportlab.platypus import PageBreak, Spacer
 from sqlmodel import Session
 
 from app.domain.grades import GRADES
+from app.domain.calendar import thai_date
 from app.domain.thai_text import format_number, to_thai_digits
 from app.domain.unit_score import UnitScore
 from app.reports.chart import ScoreBarChart
@@ -32,6 +33,11 @@ def results_story(session: Session, year_be: int, months: int, unit_code: str | 
     thai = ctx.table_thai_digits
     story = title_block("ผลการประเมินผลการปฏิบัติราชการ", ctx.ministry, f"{year_text(year_be)} {ROUND_TH[months]}",
                         bookmark="ผลการประเมิน" if bookmarks else None)
+    if rs.snapshot_revision is not None:
+        locked = rs.round.locked_at
+        story.append(ThaiParagraph(
+            f"ปิดรอบแล้ว: คะแนนจากข้อมูลที่เก็บไว้เมื่อปิดรอบ ฉบับที่ {to_thai_digits(str(rs.snapshot_revision))}"
+            + (f" (ปิดรอบเมื่อ {thai_date(locked.astimezone().date())})" if locked else ""), NOTE))
     if months == 6:
         story.append(ThaiParagraph("รอบ ๖ เดือน ประเมินเฉพาะองค์ประกอบที่ ๑ การประเมินประสิทธิผลการดำเนินงาน "
                                    "คะแนนของหน่วยงานแสดงเป็นร้อยละของน้ำหนักองค์ประกอบ (คะแนนที่ได้ × ๑๐๐ ÷ ๗๐)", NOTE))

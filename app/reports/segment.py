@@ -1,19 +1,42 @@
-"""Thai word boundaries (pythainlp's newmm, pure Python, works on Windows) and the break check.
+"""Thai word boundaries and the line-break judge.
 
-Thai is written without spaces, so a line may end only between words. ``break_ok`` judges a break
-the way a reader (and shared/tools/thai_breaks.py) does: the Thai run that ends the line joined to
-the Thai run that starts the next one must have a word boundary exactly there.
+Thai is written without spaces, so a line may end only between words. One segmenter is not enough:
+newmm's maximal matching has ties it cannot see (มาตร|การ, เอก|สาร), ICU's dictionary cuts others
+(ตัว|ชี้|วัด). ``break_ok`` therefore allows a break inside Thai text only where
+
+- newmm, pythainlp's longest matching and ICU (``icu4py``, when installed) all see a word boundary;
+- the next line does not start with the bound prefix การ/ความ standing alone (ชำนาญ|การ);
+- no word of the dictionaries (pythainlp's core words, the Royal Institute's, Volubilis compounds and
+  KPI Desk's own domain list) spans the break while being much more frequent in the Thai National
+  Corpus than one of its halves (ดำเนิน|การ), or while one half is no word at all (ตัวชี้|วัด);
+
+and never inside a number group (๑/๒๕๖๗, 09.30, 02-265-6000), between a title and a name
+(นาย|อนุชา), after an abbreviation such as พ.ศ. before what it qualifies, at a no-break space, or
+inside a URL or an e-mail address. A real space is always a legal break otherwise.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 THAI_RUN_END = re.compile("[\u0e01-\u0e4f]+$")
 THAI_RUN_START = re.compile("^[\u0e01-\u0e4f]+")
+THAI_CHAR = re.compile("[\u0e01-\u0e4f]")
 NO_LINE_START = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
                     "\u0e46\u0e2f\u0e33")
+NO_LINE_END = set("([{“‘<")
+NO_LINE_HEAD = set(")]}”’>,.;:!?%")
+DIGITS = set("0123456789๐๑๒๓๔๕๖๗๘๙")
+NUMBER_SEPARATORS = set("/:-.,")
+NOMINALISERS = ("การ", "ความ")
+DOMINANT = 1.3
+CONTEXT = 30
+TITLES = ("นางสาว", "นาย", "นาง", "ดร.", "ผศ.", "รศ.", "ศ.", "พล.อ.", "พล.ต.อ.", "ม.ร.ว.", "ม.ล.", "ว่าที่ร้อยตรี",
+          "ศาสตราจารย์", "ศาสตราจารย์พิเศษ", "รองศาสตราจารย์", "ผู้ช่วยศาสตราจารย์")
+ABBREVIATION_END = re.compile(r"(?:^|[^\u0e01-\u0e4f.])(?:[\u0e01-\u0e2e]{1,3}\.){1,4}$")
+URLISH = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S*$|[\w.+-]+@[\w-]*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
@@ -24,30 +47,141 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(word_tokenize(text, engine="newmm", keep_whitespace=True))
 
 
-@lru_cache(maxsize=65536)
-def boundaries(text: str) -> frozenset[int]:
+def _cuts(tokens) -> frozenset[int]:
     out, pos = set(), 0
-    for w in words(text)[:-1]:
+    for w in list(tokens)[:-1]:
         pos += len(w)
         out.add(pos)
     return frozenset(out)
 
 
-NO_LINE_END = set("([{“‘<")
-NO_LINE_HEAD = set(")]}”’>,.;:!?%")
+@lru_cache(maxsize=65536)
+def boundaries(text: str) -> frozenset[int]:
+    return _cuts(words(text))
+
+
+@lru_cache(maxsize=65536)
+def _longest(text: str) -> frozenset[int]:
+    from pythainlp.tokenize import word_tokenize
+    return _cuts(word_tokenize(text, engine="longest", keep_whitespace=True))
+
+
+@lru_cache(maxsize=1)
+def _icu():
+    try:
+        from icu4py.breakers import WordBreaker
+        from icu4py.locale import Locale
+    except ImportError:          # ICU is a second opinion; newmm and longest matching still vote
+        return None
+    locale = Locale("th")
+    return lambda text: frozenset(end for _start, end in WordBreaker(text, locale).segments() if end < len(text))
+
+
+@lru_cache(maxsize=65536)
+def _icu_cuts(text: str) -> frozenset[int] | None:
+    icu = _icu()
+    return icu(text) if icu else None
+
+
+class Lexicon:
+    """The word lists pythainlp ships (no download) plus KPI Desk's domain words, with corpus counts."""
+
+    def __init__(self) -> None:
+        import pythainlp.corpus as corpus
+        folder = Path(corpus.__file__).resolve().parent
+        self.freq: dict[str, int] = {}
+        tnc = folder / "tnc_freq.txt"
+        if tnc.exists():
+            for line in tnc.read_text(encoding="utf-8").splitlines():
+                w, _, f = line.partition("\t")
+                if f.isdigit():
+                    self.freq[w] = int(f)
+        read = lambda p: {w.strip() for w in p.read_text(encoding="utf-8").splitlines()  # noqa: E731
+                          if w.strip() and " " not in w.strip()} if p.exists() else set()
+        from app.paths import resources_dir
+        self.domain = read(resources_dir() / "dictionary" / "domain_words_th.txt")
+        self.core = read(folder / "words_th.txt") | read(folder / "orst_words_th.txt") | self.domain
+        self.ext = self.core | read(folder / "volubilis_words_th.txt")
+        self.maxlen = 14
+
+    def f(self, word: str) -> int:
+        return self.freq.get(word, 0)
+
+    def spanning(self, text: str, p: int):
+        for i in range(max(0, p - self.maxlen + 1), p):
+            for j in range(p + 1, min(len(text), i + self.maxlen) + 1):
+                if text[i:j] in self.ext:
+                    yield i, j, text[i:j]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon()
+
+
+def _number_split(tail: str, head: str) -> bool:
+    if not tail or not head or head[0] not in DIGITS:
+        return False
+    return tail[-1] in DIGITS or (tail[-1] in NUMBER_SEPARATORS and len(tail) > 1 and tail[-2] in DIGITS)
+
+
+def _thai_break_ok(a: str, b: str, left: str, right: str) -> bool:
+    """Both sides are Thai runs joined at the break (``left``/``right``: the text around it)."""
+    if b in NOMINALISERS and not THAI_CHAR.match(right[len(b):len(b) + 1] or " "):
+        return False                                   # ชำนาญ|การ: the prefix alone belongs to the word before
+    text, p = left[-CONTEXT:] + right[:CONTEXT], len(left[-CONTEXT:])
+    votes = [boundaries(text), _longest(text)]
+    icu = _icu_cuts(text)
+    if icu is not None:
+        votes.append(icu)
+    if not all(p in v for v in votes):
+        return False
+    for t in TITLES:                                   # นาย|อนุชา: a title read as a word stays with the name
+        if THAI_CHAR.match(t[-1]) and a.endswith(t) and (len(a) == len(t) or (p - len(t)) in votes[0]):
+            return False
+    lex = lexicon()
+    edges = {0, len(text)} | {i for i in range(1, len(text)) if not THAI_CHAR.match(text[i - 1]) or
+                              not THAI_CHAR.match(text[i])}
+
+    def read(i: int) -> bool:                          # a word end some segmenter sees in context
+        return i in edges or any(i in v for v in votes)
+
+    for i, j, w in lex.spanning(text, p):
+        left_half, right_half = text[i:p], text[p:j]
+        if len(w) < 3 or not read(i) or not read(j) or w.startswith(NOMINALISERS) or left_half in NOMINALISERS:
+            continue
+        if w in lex.domain:
+            return False                               # the secretariat's own words are never cut
+        if lex.f(w) and lex.f(w) >= DOMINANT * min(lex.f(left_half), lex.f(right_half)):
+            return False                               # ดำเนิน|การ: the half mostly lives inside the word
+        if any(h not in lex.core and (h not in lex.ext or lex.f(h)) for h in (left_half, right_half)):
+            return False                               # ตัวชี้|วัด: a half that is no word
+    return True
 
 
 def break_ok(line_end: str, next_start: str) -> bool:
     """May a line ending with ``line_end`` be followed by a line starting with ``next_start``?"""
+    if line_end.endswith("\u00a0") or next_start.startswith("\u00a0"):
+        return False
     head = next_start.lstrip()
     tail = line_end.rstrip()
     if head and (head[0] in NO_LINE_START or head[0] in NO_LINE_HEAD):
         return False
     if tail and tail[-1] in NO_LINE_END:
         return False
-    a = THAI_RUN_END.search(line_end.rstrip())
+    spaced = tail != line_end or head != next_start
+    if ABBREVIATION_END.search(tail) and head[:1] and (head[0] in DIGITS or THAI_CHAR.match(head[0])):
+        return False                                   # พ.ศ. ๒๕๖๗, ก.พ.ร. กำหนด: kept with what they qualify
+    if spaced:
+        return True                                    # a real space is a legal break
+    if _number_split(tail, head):
+        return False
+    last_word = re.split(r"\s", tail)[-1] if tail else ""
+    first_word = re.split(r"\s", head)[0] if head else ""
+    if URLISH.search(last_word) or (("@" in first_word or "://" in first_word) and last_word):
+        return False
+    a = THAI_RUN_END.search(tail)
     b = THAI_RUN_START.search(head)
     if not a or not b:
         return True
-    joined = a.group(0) + b.group(0)
-    return len(a.group(0)) in boundaries(joined)
+    return _thai_break_ok(a.group(0), b.group(0), tail, head)

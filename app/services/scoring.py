@@ -137,3 +137,16 @@ def score_round(session: Session, *, year_be: int, months: int, unit_code: str |
     scores = [score_unit(inputs.lines[uid], fw, months, uid, code, name)
               for uid, code, name in inputs.units if uid in inputs.lines]
     return RoundScores(year_be, months, rnd, fw, scores, inputs.revision)
+
+
+def early_warnings(session: Session, *, year_be: int, unit_code: str | None = None) -> list:
+    """The early warning of every unit of a year (``domain.early_warning``): 6-month actuals projected
+    and scored on the annual targets, only for the components due at six months."""
+    from app.domain.early_warning import warn_unit
+
+    six = lookup.round_of(session, year_be, 6)
+    only = [lookup.unit(session, unit_code).id] if unit_code is not None else None
+    inputs = live_inputs(session, six, only)
+    fw = Framework(inputs.specs)
+    annual = load_lines(session, six.fiscal_year_id, six.id, only, months=12)
+    return [warn_unit(code, name, annual[uid], fw) for uid, code, name in inputs.units if uid in annual]

@@ -8,12 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from app.domain.early_warning import SIGNAL_TH, UNIT_FLOOR, Signal, projected_unit_score, warn
+from app.domain.early_warning import SIGNAL_EN, SIGNAL_TH, Signal
 from app.domain.grades import GRADES
 from app.domain.thai_text import format_number, plain
 from app.domain.whatif import plan_next_grade
 from app.errors import KpiDeskError
-from app.services.scoring import load_lines, score_round
+from app.services.scoring import early_warnings, score_round
 from app.ui.i18n import pick
 from app.ui.models.rows import RowsTableModel
 from app.ui.models.unit_scores import UnitScoreTableModel
@@ -71,8 +71,7 @@ class DashboardPage(QWidget):
         try:
             with self.state.store.reading() as s:
                 self.scores = score_round(s, year_be=self.state.year_be, months=self.state.months)
-                six = score_round(s, year_be=self.state.year_be, months=6)
-                annual = load_lines(s, six.round.fiscal_year_id, six.round.id, months=12)
+                warnings = early_warnings(s, year_be=self.state.year_be)
         except KpiDeskError:
             self.scores = None
             self.model.set_scores([])
@@ -81,7 +80,7 @@ class DashboardPage(QWidget):
         self.model.set_scores(units)
         self.table.resizeColumnsToContents()
         self._chart(units)
-        self._warnings(six.units, annual)
+        self._warnings(warnings)
         current = self.whatif_unit.currentData()
         self.whatif_unit.blockSignals(True)
         self.whatif_unit.clear()
@@ -135,17 +134,15 @@ class DashboardPage(QWidget):
             line.attachAxis(hidden_x)
             line.attachAxis(values)
 
-    def _warnings(self, units, annual) -> None:
+    def _warnings(self, units) -> None:
         rows, colours, flagged = [], {}, []
         for u in units:
-            ws = [warn(line) for line in annual.get(u.unit_key, []) if not line.monitor]
-            projected = projected_unit_score(ws)
-            if projected is not None and projected < UNIT_FLOOR:
-                flagged.append(f"{u.unit_name} ({format_number(projected)})")
-            for w in ws:
-                if w.signal in (Signal.AT_RISK, Signal.OFF_TRACK):
-                    colours[(len(rows), 2)] = "#b3261e" if w.signal == Signal.OFF_TRACK else "#d08a00"
-                    rows.append([u.unit_code, w.line.name, pick(SIGNAL_TH[w.signal], w.signal.value.replace("_", " ")),
+            if u.below_floor:
+                flagged.append(f"{u.unit_code} ({format_number(u.projected)})")
+            for w in u.warnings:
+                if w.signal in (Signal.AT_RISK, Signal.OFF_TRACK, Signal.NO_DATA):
+                    colours[(len(rows), 2)] = {Signal.OFF_TRACK: "#b3261e", Signal.AT_RISK: "#d08a00"}.get(w.signal, "#6b6b6b")
+                    rows.append([u.unit_code, w.line.name, pick(SIGNAL_TH[w.signal], SIGNAL_EN[w.signal]),
                                  plain(w.projected)])
         self.warnings.set_rows(rows, colours=colours)
         self.warning_view.resizeRowsToContents()
