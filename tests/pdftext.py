@@ -48,3 +48,25 @@ def spans(path: Path) -> list[tuple[tuple, float, float, str]]:
 
 def text(path: Path) -> str:
     return "\n".join(t for _b, _x, _y, t in spans(path))
+
+
+CHECKER = Path(__file__).resolve().parent.parent.parent / "shared" / "tools" / "thai_breaks.py"
+
+
+def shared_checker(path: Path, source: Path | None = None) -> tuple[int, int, list[str]]:
+    """(bad breaks, judged line ends, the BAD lines) by the shared Thai line checker, which judges every
+    line end with several segmenters and word lists (and, given the source text, aligns a memo to it).
+    Its artifact counts (.notdef, U+FFFD, private-use, zero-width, overflow) must all be 0."""
+    import subprocess
+    import sys
+
+    import pytest
+    if not CHECKER.exists():
+        pytest.skip("shared/tools/thai_breaks.py is not beside the project")
+    args = [sys.executable, str(CHECKER), str(path), "-v"] + (["--source", str(source)] if source else [])
+    out = subprocess.run(args, capture_output=True, text=True, encoding="utf-8").stdout
+    summary = re.search(r"bad_breaks=(\d+) lines=\d+ judged=(\d+)", out)
+    assert summary, out[-2000:]
+    artifacts = re.search(r"artifacts: (.*)", out).group(1)
+    assert all(int(n) == 0 for n in re.findall(r"=(\d+)", artifacts)), artifacts
+    return int(summary.group(1)), int(summary.group(2)), [ln for ln in out.splitlines() if " BAD" in ln]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from pdftext import text
+from pdftext import shared_checker, text
 
 DATA = Path(__file__).with_name("data")
 
@@ -74,23 +74,6 @@ def test_copy_and_search_with_a_pdf_reader(reports):
     out = squash(subprocess.run(["pdftotext", str(reports["minutes"]), "-"], capture_output=True, text=True).stdout)
     for phrase in ("ผู้ไม่มาประชุม", "เริ่มประชุมเวลา ๑๓.๓๐ น.", "มาประชุมแทน", "จุดความร้อน", "ที่ประชุมเห็นชอบ"):
         assert squash(phrase) in out
-
-
-CHECKER = Path(__file__).resolve().parent.parent.parent / "shared" / "tools" / "thai_breaks.py"
-
-
-def shared_checker(path: Path, source: Path | None = None) -> tuple[int, int, list[str]]:
-    """(bad breaks, judged line ends, the BAD lines) by the shared Thai line checker, which judges every
-    line end with several segmenters and word lists (and, given the source text, aligns a memo to it)."""
-    if not CHECKER.exists():
-        pytest.skip("shared/tools/thai_breaks.py is not beside the project")
-    args = [sys.executable, str(CHECKER), str(path), "-v"] + (["--source", str(source)] if source else [])
-    out = subprocess.run(args, capture_output=True, text=True, encoding="utf-8").stdout
-    summary = re.search(r"bad_breaks=(\d+) lines=\d+ judged=(\d+)", out)
-    assert summary, out[-2000:]
-    artifacts = re.search(r"artifacts: (.*)", out).group(1)
-    assert all(int(n) == 0 for n in re.findall(r"=(\d+)", artifacts)), artifacts
-    return int(summary.group(1)), int(summary.group(2)), [ln for ln in out.splitlines() if " BAD" in ln]
 
 
 def test_long_real_letter_breaks_only_between_words(reports):

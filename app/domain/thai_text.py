@@ -130,6 +130,14 @@ def _out_of_range(value: Decimal) -> str:
     return f"{value:.3E}" if value.is_finite() else str(value)
 
 
+def format_sum(value: Decimal, thai: bool = False) -> str:
+    """Two decimals, or as many as the value has (100.004 stays 100.004): a sum shown beside a rule it
+    breaks must never read as the number the rule wants."""
+    if not in_bounds(value):
+        return format_number(value, thai=thai)
+    return format_number(value, places=max(2, _places(value)), thai=thai)
+
+
 def plain(value: Decimal | None) -> str | None:
     """A target or actual as entered (no exponent), for JSON and exports."""
     if value is None:

@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from app.domain.grades import Grade, grade
 from app.domain.scoring import CONTEXT, ZERO, TargetError, check_targets, kpi_score, weighted
-from app.domain.thai_text import format_number
+from app.domain.thai_text import format_number, format_sum
 
 HUNDRED = Decimal(100)
 
@@ -217,7 +217,7 @@ def score_unit(
 
 
 def _n(v: Decimal) -> str:
-    return format_number(v, places=None if v == v.to_integral() else 2)
+    return format_number(v, places=0) if v == v.to_integral() else format_sum(v)
 
 
 def score_issues(scored: list[ScoredLine], components: list[ComponentScore], fw: Framework,

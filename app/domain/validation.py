@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from app.domain.scoring import TargetError, check_targets
-from app.domain.thai_text import MAX_ABS_TH, format_number, in_bounds
+from app.domain.thai_text import MAX_ABS_TH, format_number, format_sum, in_bounds
 from app.domain.unit_score import ComponentSpec, Framework, IndicatorLine
 
 HUNDRED = Decimal(100)
@@ -26,7 +26,7 @@ class Problem:
 
 
 def _n(v: Decimal) -> str:
-    return format_number(v, places=None if v == v.to_integral() else 2)
+    return format_number(v, places=0) if v == v.to_integral() else format_sum(v)
 
 
 def weight_problem(weight: Decimal, monitor: bool) -> str | None:

@@ -20,6 +20,9 @@ def make_app() -> QApplication:
     app.setFont(QFont("Sarabun", 11))
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "kpi-desk.png")))
     from app.ui import i18n
+    from app.ui.collector import GuiThreadCollector
+    if not hasattr(app, "kpi_collector"):
+        app.kpi_collector = GuiThreadCollector(app)
     i18n.apply_language()
     return app
 

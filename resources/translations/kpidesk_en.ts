@@ -777,6 +777,45 @@ Members not recorded will be printed among the absent as “attendance not recor
     </message>
   </context>
   <context>
+    <name>NewIndicatorDialog</name>
+    <message>
+      <source>ตัวชี้วัดใหม่</source>
+      <translation>New indicator</translation>
+    </message>
+    <message>
+      <source>ระดับขั้นความสำเร็จ</source>
+      <translation>Step (milestone) indicator</translation>
+    </message>
+    <message>
+      <source>ค่าสะสม (นับ/รายได้)</source>
+      <translation>Cumulative (counts, revenue)</translation>
+    </message>
+    <message>
+      <source>จาก KPI Basket</source>
+      <translation>From the KPI Basket</translation>
+    </message>
+    <message>
+      <source>รหัส</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>ชื่อตัวชี้วัด</source>
+      <translation>Indicator name</translation>
+    </message>
+    <message>
+      <source>ประเภท</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>ทิศทาง</source>
+      <translation>Direction</translation>
+    </message>
+    <message>
+      <source>หน่วยนับ</source>
+      <translation>Unit of measure</translation>
+    </message>
+  </context>
+  <context>
     <name>PreviewDialog</name>
     <message>
       <source>ตรวจสอบก่อนนำเข้า</source>
@@ -1132,6 +1171,10 @@ Members not recorded will be printed among the absent as “attendance not recor
     <message>
       <source>เพิ่มตัวชี้วัดจากบัญชี…</source>
       <translation>Add from the catalogue…</translation>
+    </message>
+    <message>
+      <source>ตัวชี้วัดใหม่…</source>
+      <translation>New indicator…</translation>
     </message>
     <message>
       <source>เลิกทำ</source>

@@ -6,17 +6,19 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (QHeaderView, QDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget)
 from sqlmodel import select
 
-from app.domain.thai_text import format_number, plain
+from app.domain.thai_text import format_sum, plain
 from app.errors import KpiDeskError
-from app.models import Assignment, Indicator, Unit
+from app.models import Assignment, Indicator, IndicatorKind, Unit
+from app.models.enums import DIRECTION_EN, DIRECTION_TH, INDICATOR_KIND_EN, INDICATOR_KIND_TH
 from app.services import indicators
 from app.services.framework import ensure_targets_editable
 from app.services.grid import apply_assignment_edits, assignment_rows, unit_problems
 from app.services.scoring import as_uuid, framework_specs
+from app.ui.i18n import pick
 from app.ui.models.assignments import EDITABLE, AssignmentTableModel
 from app.ui.pages.common import MessageLine, UnitPicker, dialog_buttons, table_view
 
@@ -72,6 +74,34 @@ class CatalogueDialog(QDialog):
         return item.data(256) if item else None
 
 
+class NewIndicatorDialog(QDialog):
+    """A new catalogue indicator (one the unit proposes, not from the KPI Basket), added to the unit."""
+
+    def __init__(self, parent) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("ตัวชี้วัดใหม่"))
+        self.resize(620, 300)
+        form = QFormLayout(self)
+        self.code, self.name, self.uom = QLineEdit(), QLineEdit(), QLineEdit()
+        self.kind, self.direction = QComboBox(), QComboBox()
+        for kind, th in INDICATOR_KIND_TH.items():
+            if kind != IndicatorKind.STRATEGIC:
+                self.kind.addItem(pick(th, INDICATOR_KIND_EN[kind]), kind.value)
+        for direction, th in DIRECTION_TH.items():
+            self.direction.addItem(pick(th, DIRECTION_EN[direction]), direction.value)
+        self.step, self.cumulative, self.basket = (QCheckBox(self.tr("ระดับขั้นความสำเร็จ")),
+                                                   QCheckBox(self.tr("ค่าสะสม (นับ/รายได้)")),
+                                                   QCheckBox(self.tr("จาก KPI Basket")))
+        for label, widget in ((self.tr("รหัส"), self.code), (self.tr("ชื่อตัวชี้วัด"), self.name),
+                              (self.tr("ประเภท"), self.kind), (self.tr("ทิศทาง"), self.direction),
+                              (self.tr("หน่วยนับ"), self.uom), ("", self.step), ("", self.cumulative), ("", self.basket)):
+            form.addRow(label, widget)
+        buttons = dialog_buttons()
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
 class TargetsPage(QWidget):
     def __init__(self, state) -> None:
         super().__init__()
@@ -84,6 +114,8 @@ class TargetsPage(QWidget):
         self.unit.currentIndexChanged.connect(self.refresh)
         add = QPushButton(self.tr("เพิ่มตัวชี้วัดจากบัญชี…"))
         add.clicked.connect(self.add_from_catalogue)
+        new = QPushButton(self.tr("ตัวชี้วัดใหม่…"))
+        new.clicked.connect(self.new_indicator)
         self.undo_button = QPushButton(self.tr("เลิกทำ"))
         self.redo_button = QPushButton(self.tr("ทำซ้ำ"))
         self.undo_button.clicked.connect(self.undo_stack.undo)
@@ -99,7 +131,7 @@ class TargetsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("หน่วยงาน")))
         top.addWidget(self.unit, 1)
-        for w in (add, self.undo_button, self.redo_button):
+        for w in (add, new, self.undo_button, self.redo_button):
             top.addWidget(w)
 
         self.view = table_view(self.model, stretch_column=None)
@@ -189,13 +221,13 @@ class TargetsPage(QWidget):
         for spec in specs:
             got = weights.get(spec.code, Decimal(0))
             ok = spec.weight is None or got == spec.weight
-            target = f" / {format_number(spec.weight)}" if spec.weight is not None else ""
+            target = f" / {format_sum(spec.weight)}" if spec.weight is not None else ""
             colour = "#1b7f3b" if ok else "#b3261e"
             indent = "&nbsp;&nbsp;&nbsp;&nbsp;" if spec.parent_code else ""
             parts.append(f"{indent}<span style='color:{colour}'>{spec.code} {spec.name_th}: "
-                         f"{format_number(got)}{target}</span>")
+                         f"{format_sum(got)}{target}</span>")
         colour = "#1b7f3b" if total == 100 else "#b3261e"
-        parts.append(f"<b style='color:{colour}'>{self.tr('รวม')} {format_number(total)} / 100.00</b>")
+        parts.append(f"<b style='color:{colour}'>{self.tr('รวม')} {format_sum(total)} / 100.00</b>")
         self.sums.setText("<br>".join(parts))
         self.total_weight = total
 
@@ -271,6 +303,29 @@ class TargetsPage(QWidget):
         if dialog.exec() != QDialog.Accepted or dialog.chosen() is None:
             return
         self.add_indicator(dialog.chosen())
+
+    def new_indicator(self) -> None:
+        if self.unit_id() is None:
+            return
+        dialog = NewIndicatorDialog(self)
+        self.last_dialog = dialog
+        if dialog.exec() != QDialog.Accepted:
+            return
+        try:
+            with self.state.store.transaction() as s:
+                ind = indicators.create_indicator(
+                    s, code=dialog.code.text(), name_th=dialog.name.text(), kind=dialog.kind.currentData(),
+                    direction=dialog.direction.currentData(), unit_of_measure=dialog.uom.text(),
+                    step=dialog.step.isChecked(), cumulative=dialog.cumulative.isChecked(),
+                    from_basket=dialog.basket.isChecked())
+                indicators.assign_indicator(s, unit=s.get(Unit, self.unit_id()), indicator=ind,
+                                            year=self.state.fiscal_year(s))
+        except KpiDeskError as exc:
+            self.message.error(exc.th)
+            return
+        self.message.info(self.tr("เพิ่มตัวชี้วัดแล้ว กำหนดน้ำหนักและค่าเป้าหมายในตาราง"))
+        self.refresh()
+        self.state.saved("targets")
 
     def add_indicator(self, indicator_id) -> None:
         try:
