@@ -103,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
     p.add_argument("--out", required=True, metavar="FILE")
 
+    from app.cli_cycle import add_parsers
+    add_parsers(sub, _add_db, _year)
+
     p = sub.add_parser("settings", help="show or set the secretary's name (recorded on every change) and print options")
     _add_db(p)
     p.add_argument("--user-name", help="the secretary's name, recorded as the user of every change")
@@ -168,7 +171,13 @@ def _dispatch(args) -> int:
         return _cmd_gui_demo(args)
     return {"gui": _cmd_gui, "demo": _cmd_demo, "init": _cmd_init, "score": _cmd_score, "check": _cmd_check,
             "backup": _cmd_backup, "report": _cmd_report, "template": _cmd_excel, "import": _cmd_excel,
-            "export": _cmd_excel, "settings": _cmd_settings}[command](args)
+            "export": _cmd_excel, "settings": _cmd_settings, "unit": _cmd_cycle, "committee": _cmd_cycle,
+            "round": _cmd_cycle, "change-request": _cmd_cycle, "meeting": _cmd_cycle}[command](args)
+
+
+def _cmd_cycle(args) -> int:
+    from app.cli_cycle import run
+    return run(args, _db_arg(args))
 
 
 def _cmd_settings(args) -> int:

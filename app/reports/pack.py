@@ -6,7 +6,7 @@ from reportlab.platypus import NextPageTemplate, PageBreak
 from sqlmodel import Session, select
 
 from app.domain.agenda import with_parents
-from app.domain.calendar import thai_date, thai_time
+from app.domain.calendar import fiscal_year_of, thai_date, thai_time
 from app.domain.thai_text import to_thai_digits
 from app.models import FiscalYear, Round
 from app.reports.annex import annex_story
@@ -25,7 +25,8 @@ DEFAULT_ANNEXES = "annex,results,joint"
 def pack_story(session: Session, meeting_ref: str) -> list:
     meeting = meeting_by_ref(session, meeting_ref)
     data = minutes_data(session, meeting)
-    fy = session.get(FiscalYear, meeting.fiscal_year_id) if meeting.fiscal_year_id else lookup.year(session, meeting.year_be)
+    fy = session.get(FiscalYear, meeting.fiscal_year_id) if meeting.fiscal_year_id else \
+        lookup.year(session, fiscal_year_of(meeting.held_on))
     year_be = fy.year_be
     ref = to_thai_digits(f"{meeting.number}/{meeting.year_be}")
     when = f"{thai_date(meeting.held_on, weekday=True)}" + (f" เวลา {thai_time(meeting.start_time)}" if meeting.start_time else "")

@@ -25,6 +25,11 @@ def create_meeting(session: Session, *, committee: Committee, number: int, year_
         raise KpiDeskError(f"มีการประชุมครั้งที่ {number}/{year_be} อยู่แล้ว", f"meeting {number}/{year_be} exists")
     if start_time and end_time and end_time <= start_time:
         raise KpiDeskError("เวลาเลิกประชุมต้องอยู่หลังเวลาเริ่มประชุม", "the meeting must end after it starts")
+    if fiscal_year_id is None:                 # the fiscal year the meeting day falls in, when it exists
+        from app.domain.calendar import fiscal_year_of
+        from app.models import FiscalYear
+        fy = session.exec(select(FiscalYear).where(FiscalYear.year_be == fiscal_year_of(held_on))).first()
+        fiscal_year_id = fy.id if fy else None
     row = Meeting(committee_id=committee.id, number=number, year_be=year_be, held_on=held_on, place=place,
                   start_time=start_time, end_time=end_time, fiscal_year_id=fiscal_year_id,
                   minute_taker_name=minute_taker_name, minute_taker_position=minute_taker_position,

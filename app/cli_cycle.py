@@ -1,0 +1,311 @@
+"""The committee cycle from the command line: units, committee, rounds, change requests and meetings.
+
+Each command is one service call in one transaction; refusals print their Thai reason and exit 2.
+Targets and results arrive by ``kpi-desk import`` (the ministry-wide list, the departments' templates).
+"""
+
+from __future__ import annotations
+
+from datetime import time
+
+from app.errors import KpiDeskError
+
+
+def add_parsers(sub, add_db, year_type) -> None:
+    p = sub.add_parser("unit", help="add, edit or retire a unit")
+    add_db(p)
+    p.add_argument("action", choices=("add", "edit", "retire", "list"))
+    p.add_argument("--code")
+    p.add_argument("--name")
+    p.add_argument("--short-name")
+    p.add_argument("--kind", choices=("department", "province", "public_org", "state_enterprise", "other"))
+
+    p = sub.add_parser("committee", help="set up the committee, add, edit or retire its members")
+    add_db(p)
+    p.add_argument("action", choices=("set", "add-member", "edit-member", "retire-member", "list"))
+    p.add_argument("--name", help="committee name (set) or member's name")
+    p.add_argument("--order-ref", help="the order of appointment (set)")
+    p.add_argument("--position")
+    p.add_argument("--role", choices=("chair", "vice_chair", "member", "secretary", "assistant_secretary"))
+    p.add_argument("--unit", help="the member's unit code")
+    p.add_argument("--cco", action="store_true", help="the member is the Chief Change Officer (vice-chair)")
+    p.add_argument("--new-name", help="edit-member: the new name")
+
+    p = sub.add_parser("round", help="approve, lock or reopen a round")
+    add_db(p)
+    p.add_argument("action", choices=("approve", "lock", "reopen"))
+    p.add_argument("--year", type=year_type, required=True)
+    p.add_argument("--round", type=int, choices=(6, 12), dest="months", required=True)
+    p.add_argument("--reason", default="", help="why (required to reopen a locked round or to approve with problems)")
+
+    p = sub.add_parser("change-request", help="record, list and decide indicator change requests")
+    add_db(p)
+    p.add_argument("action", choices=("submit", "list", "approve", "reject", "sent"))
+    p.add_argument("--year", type=year_type, required=True)
+    p.add_argument("--round", type=int, choices=(6, 12), dest="months", default=12)
+    p.add_argument("--unit")
+    p.add_argument("--indicator")
+    p.add_argument("--kind", choices=("modify", "add", "withdraw"), default="modify")
+    p.add_argument("--reason", choices=("disaster", "epidemic", "policy_change", "international_index_changed",
+                                        "budget", "national_committee"))
+    p.add_argument("--reason-text", default="")
+    p.add_argument("--weight")
+    p.add_argument("--targets", help="base/standard/advanced, e.g. 80/85/90")
+    p.add_argument("--targets-6", help="the 6-month targets, base/standard/advanced")
+    p.add_argument("--number", type=int, help="approve/reject/sent: the request's number in `list`")
+
+    p = sub.add_parser("meeting", help="create a meeting, record attendance, guests and agenda items")
+    add_db(p)
+    p.add_argument("action", choices=("create", "attend", "guest", "item", "check"))
+    p.add_argument("--meeting", help="number/year, e.g. 1/2569 (attend, guest, item, check)")
+    p.add_argument("--number", help="create: the meeting's number; item: the agenda number (e.g. ๓.๑)")
+    p.add_argument("--date", help="create: the meeting day (e.g. 2569-12-15 or ๑๕ ธ.ค. ๒๕๖๙)")
+    p.add_argument("--start", help="HH.MM")
+    p.add_argument("--end", help="HH.MM")
+    p.add_argument("--place", default="")
+    p.add_argument("--minute-taker", default="")
+    p.add_argument("--minute-taker-position", default="")
+    p.add_argument("--checker", default="")
+    p.add_argument("--checker-position", default="")
+    p.add_argument("--member", help="attend: the member's name as on the roster")
+    p.add_argument("--status", choices=("present", "absent", "substitute"))
+    p.add_argument("--reason")
+    p.add_argument("--substitute")
+    p.add_argument("--substitute-position")
+    p.add_argument("--name", help="guest: the person's name")
+    p.add_argument("--position", default="")
+    p.add_argument("--title", help="item: the agenda item's title")
+    p.add_argument("--report", default="")
+    p.add_argument("--discussion", default="")
+    p.add_argument("--resolution", default="")
+
+
+def _need(args, *names) -> None:
+    missing = [f"--{n.replace('_', '-')}" for n in names if not getattr(args, n)]
+    if missing:
+        raise KpiDeskError(f"คำสั่งนี้ต้องระบุ {' '.join(missing)}", f"missing {missing}")
+
+
+def _time(text: str | None) -> time | None:
+    if not text:
+        return None
+    from app.domain.thai_text import to_arabic_digits
+    try:
+        hour, _, minute = to_arabic_digits(text).replace(":", ".").partition(".")
+        return time(int(hour), int(minute or 0))
+    except ValueError:
+        raise KpiDeskError(f"เวลา “{text}” ไม่ถูกต้อง (เช่น 09.30)", f"bad time {text!r}") from None
+
+
+def _triple(text: str | None):
+    if not text:
+        return (None, None, None)
+    parts = text.replace(",", "/").split("/")
+    if len(parts) != 3:
+        raise KpiDeskError(f"ค่าเป้าหมาย “{text}” ต้องมี ๓ ระดับ คั่นด้วย / (เช่น 80/85/90)", "three targets")
+    return tuple(p.strip() for p in parts)
+
+
+def run(args, db: str) -> int:
+    from app.store import open_store
+
+    store = open_store(db)
+    try:
+        return {"unit": _unit, "committee": _committee, "round": _round, "change-request": _change_request,
+                "meeting": _meeting}[args.command](args, store)
+    finally:
+        store.close()
+
+
+def _unit(args, store) -> int:
+    from datetime import date
+
+    from app.services import lookup, organisation
+    if args.action == "list":
+        with store.reading() as s:
+            units, _c, _m = organisation.organisation_lists(s)
+        for u in units:
+            print(f"{u.code}\t{u.name_th}\t{u.kind}" + (f"\tยุบเลิก {u.retired_on}" if u.retired_on else ""))
+        return 0
+    _need(args, "code")
+    with store.transaction() as s:
+        if args.action == "add":
+            _need(args, "name")
+            organisation.create_unit(s, ministry=lookup.ministry(s), code=args.code, name_th=args.name,
+                                     short_name=args.short_name or "", kind=args.kind or "department", sort_order=100)
+            print(f"เพิ่มหน่วยงาน {args.code} {args.name} แล้ว")
+        elif args.action == "edit":
+            changes = {k: v for k, v in (("name_th", args.name), ("short_name", args.short_name), ("kind", args.kind))
+                       if v is not None}
+            organisation.update_unit(s, lookup.unit(s, args.code), **changes)
+            print(f"แก้ไขหน่วยงาน {args.code} แล้ว")
+        else:
+            done = organisation.retire_unit(s, lookup.unit(s, args.code), date.today())
+            print(f"{'ลบหน่วยงานที่ยังไม่มีข้อมูล' if done == 'removed' else 'ยุบเลิก/เลิกติดตามหน่วยงาน'} {args.code} แล้ว")
+    return 0
+
+
+def _member(s, name: str):
+    from app.services import organisation
+    _u, _c, members = organisation.organisation_lists(s)
+    found = [m for m in members if m.person_name == name.strip()]
+    if not found:
+        raise KpiDeskError(f"ไม่พบกรรมการชื่อ “{name}” ในรายชื่อคณะกรรมการ", "no such member")
+    return found[0]
+
+
+def _committee(args, store) -> int:
+    from datetime import date
+
+    from app.services import lookup, organisation
+    if args.action == "list":
+        with store.reading() as s:
+            _u, committee, members = organisation.organisation_lists(s)
+        print(committee.name_th if committee else "ยังไม่ได้จัดตั้งคณะกรรมการ")
+        for m in members:
+            print(f"{m.person_name}\t{m.position}\t{m.role}{' (CCO)' if m.is_cco else ''}"
+                  + (f"\tพ้นจากตำแหน่ง {m.retired_on}" if m.retired_on else ""))
+        return 0
+    with store.transaction() as s:
+        _u, committee, _m = organisation.organisation_lists(s)
+        if args.action == "set":
+            if committee is None:
+                default = f"คณะกรรมการกำกับการประเมินผลการปฏิบัติราชการของ{lookup.ministry(s).name_th}"
+                organisation.create_committee(s, ministry=lookup.ministry(s), name_th=args.name or default,
+                                              appointment_ref=args.order_ref or "")
+            else:
+                organisation.update_committee(s, committee, name_th=args.name, appointment_ref=args.order_ref)
+            print("บันทึกคณะกรรมการแล้ว")
+            return 0
+        if committee is None:
+            raise KpiDeskError("ยังไม่ได้จัดตั้งคณะกรรมการ (kpi-desk committee set)", "no committee")
+        _need(args, "name")
+        if args.action == "add-member":
+            organisation.add_committee_member(
+                s, committee=committee, person_name=args.name, position=args.position or "", role=args.role or "member",
+                unit=lookup.unit(s, args.unit) if args.unit else None, is_cco=args.cco)
+            print(f"เพิ่มกรรมการ {args.name} แล้ว")
+        elif args.action == "edit-member":
+            changes = {k: v for k, v in (("person_name", args.new_name), ("position", args.position),
+                                         ("role", args.role)) if v is not None}
+            if args.unit:
+                changes["unit_id"] = lookup.unit(s, args.unit).id
+            if args.cco:
+                changes["is_cco"] = True
+            organisation.update_member(s, _member(s, args.name), **changes)
+            print(f"แก้ไขกรรมการ {args.name} แล้ว")
+        else:
+            organisation.retire_member(s, _member(s, args.name), date.today())
+            print(f"บันทึกว่า {args.name} พ้นจากตำแหน่งแล้ว")
+    return 0
+
+
+def _round(args, store) -> int:
+    from app.services import framework, lookup
+    with store.transaction() as s:
+        rnd = lookup.round_of(s, args.year, args.months)
+        if args.action == "approve":
+            framework.approve_round(s, rnd, args.reason)
+        elif args.action == "lock":
+            framework.lock_round(s, rnd)
+        else:
+            framework.reopen_round(s, rnd, args.reason)
+    word = {"approve": "เห็นชอบ", "lock": "ปิดรอบ", "reopen": "เปิดรอบกลับ"}[args.action]
+    print(f"{word} รอบ {args.months} เดือน ปีงบประมาณ พ.ศ. {args.year} แล้ว")
+    return 0
+
+
+def _change_request(args, store) -> int:
+    from datetime import date
+
+    from sqlmodel import select
+
+    from app.models import Assignment, ChangeRequest
+    from app.services import change_requests, lookup
+    with store.reading() as s:
+        rows = change_requests.requests_of_year(s, lookup.year(s, args.year).id)
+    if args.action == "list":
+        for i, r in enumerate(rows, start=1):
+            print(f"{i}\t{r.kind}\t{r.unit}\t{r.indicator}\t{r.months}\t{r.decision}\t{r.proposal}")
+        return 0
+    if args.action == "submit":
+        _need(args, "unit", "indicator", "reason")
+        base, standard, advanced = _triple(args.targets)
+        with store.transaction() as s:
+            unit, indicator = lookup.unit(s, args.unit), lookup.indicator(s, args.indicator)
+            assignment = s.exec(select(Assignment).where(
+                Assignment.unit_id == unit.id, Assignment.indicator_id == indicator.id,
+                Assignment.fiscal_year_id == lookup.year(s, args.year).id)).first()
+            change_requests.submit_change_request(
+                s, rnd=lookup.round_of(s, args.year, args.months), kind=args.kind, reason=args.reason,
+                reason_text=args.reason_text, assignment=assignment, unit=unit, indicator=indicator,
+                proposed_weight=args.weight, proposed_base=base, proposed_standard=standard, proposed_advanced=advanced,
+                proposed_targets_6=_triple(args.targets_6), submitted_on=date.today())
+        print("บันทึกคำขอแล้ว")
+        return 0
+    _need(args, "number")
+    if not 1 <= args.number <= len(rows):
+        raise KpiDeskError(f"ไม่มีคำขอลำดับที่ {args.number} ในปี {args.year} (ดูด้วย kpi-desk change-request list)",
+                           "no such request")
+    key = rows[args.number - 1].id
+    with store.transaction() as s:
+        request = s.get(ChangeRequest, key)
+        if args.action == "sent":
+            change_requests.mark_sent_to_opdc(s, request, date.today())
+        else:
+            change_requests.decide_change_request(s, request, approve=args.action == "approve", decided_on=date.today())
+    print("บันทึกแล้ว")
+    return 0
+
+
+def _meeting(args, store) -> int:
+    from app.domain.calendar import be_year, parse_thai_date
+    from app.models import Attendance
+    from app.services import meetings, organisation
+    from app.services.report_data import meeting_by_ref
+    if args.action == "create":
+        _need(args, "number", "date")
+        try:
+            held = parse_thai_date(args.date)
+        except ValueError as exc:
+            raise KpiDeskError(str(exc), "bad date") from None
+        with store.transaction() as s:
+            _u, committee, _m = organisation.organisation_lists(s)
+            if committee is None:
+                raise KpiDeskError("ยังไม่ได้จัดตั้งคณะกรรมการ (kpi-desk committee set)", "no committee")
+            try:
+                number = int(args.number)
+            except ValueError:
+                raise KpiDeskError(f"ครั้งที่ “{args.number}” ต้องเป็นตัวเลข", "bad number") from None
+            meetings.create_meeting(s, committee=committee, number=number, year_be=be_year(held), held_on=held,
+                                    place=args.place, start_time=_time(args.start), end_time=_time(args.end),
+                                    minute_taker_name=args.minute_taker, minute_taker_position=args.minute_taker_position,
+                                    checker_name=args.checker, checker_position=args.checker_position)
+        print(f"สร้างการประชุมครั้งที่ {args.number}/{be_year(held)} แล้ว")
+        return 0
+    _need(args, "meeting")
+    with store.transaction() as s:
+        meeting = meeting_by_ref(s, args.meeting)
+        if args.action == "attend":
+            _need(args, "member")
+            meetings.set_attendance(s, meeting=meeting, member=_member(s, args.member),
+                                    status=Attendance(args.status) if args.status else None,
+                                    substitute_name=args.substitute, substitute_position=args.substitute_position,
+                                    reason=args.reason)
+        elif args.action == "guest":
+            _need(args, "name")
+            meetings.record_attendance(s, meeting=meeting, status=Attendance.PARTICIPANT, person_name=args.name,
+                                       position=args.position)
+        elif args.action == "item":
+            _need(args, "number", "title")
+            meetings.add_agenda_item(s, meeting=meeting, number=args.number, title=args.title, report=args.report,
+                                     discussion=args.discussion, resolution=args.resolution)
+        else:
+            problems = meetings.attendance_problems(s, meeting)
+            for p in problems:
+                print(f"  - {p}")
+            print("การมาประชุมบันทึกครบแล้ว" if not problems else f"ยังไม่ครบ {len(problems)} รายการ")
+            return 1 if problems else 0
+    print("บันทึกแล้ว")
+    return 0
+
