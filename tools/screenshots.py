@@ -37,7 +37,7 @@ def main() -> None:
     app = make_app()
     i18n.apply_language(args.lang)
     window = MainWindow(store)
-    window.resize(1400, 860)
+    window.resize(1366, 768)
     window.show()
     for row, (_title, cls) in enumerate(PAGES):
         window.nav.setCurrentRow(row)

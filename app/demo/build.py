@@ -41,7 +41,7 @@ def _build(s: Session) -> None:
         m = organisation.add_committee_member(s, committee=committee, person_name=person, position=position,
                                               role=CommitteeRole(role), unit=units.get(unit_code),
                                               term_start=data.COMMITTEE_APPOINTED, is_cco=role == "vice_chair")
-        members[unit_code or person] = m
+        members[person] = m
 
     fy = framework.create_fiscal_year(s, year_be=YEAR)
     agendas = {}
@@ -110,7 +110,7 @@ def _build(s: Session) -> None:
         sub_unit, sub_name, sub_position = spec["substitute"]
         absent_unit, reason = spec["absent"]
         for person, position, role, unit_code in data.COMMITTEE:
-            member = members[unit_code or person]
+            member = members[person]
             role_label = _role_label(role)
             if unit_code == sub_unit:
                 meetings.record_attendance(s, meeting=m, member=member, status=Attendance.SUBSTITUTE,
