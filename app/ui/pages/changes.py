@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget)
 
 from app.domain.calendar import thai_date
 from app.models import Assignment, ChangeRequest, Indicator, Unit
 from app.models.enums import CHANGE_KIND_EN, CHANGE_KIND_TH, CHANGE_REASON_TH, DECISION_EN, DECISION_TH, ChangeKind
 from app.services import change_requests, lookup
 from app.ui.dates import ThaiDateEdit, show_date
-from app.ui.i18n import pick
+from app.domain.thai_text import to_thai_digits
+from app.ui.i18n import english, pick
 from app.ui.models.rows import RowsTableModel
 from app.ui.pages.common import MessageLine, dialog_buttons, save, table_view
 
@@ -121,8 +122,13 @@ class ChangesPage(QWidget):
         super().__init__()
         self.state = state
         self.model = RowsTableModel([self.tr("คำขอ"), self.tr("หน่วยงาน"), self.tr("ตัวชี้วัด"), self.tr("รอบ"),
-                                     self.tr("เหตุ"), self.tr("ข้อเสนอ"), self.tr("ผลการพิจารณา"), self.tr("ส่ง ก.พ.ร.")], self)
-        self.view = table_view(self.model, stretch_column=2)
+                                     self.tr("ผลการพิจารณา"), self.tr("ส่ง ก.พ.ร."), self.tr("เหตุ"), self.tr("ข้อเสนอ")], self)
+        self.view = table_view(self.model, stretch_column=7)
+        header = self.view.horizontalHeader()
+        for column, width in ((0, 110), (1, 170), (2, 240), (3, 80), (4, 100), (5, 110), (6, 200)):
+            header.setSectionResizeMode(column, QHeaderView.Interactive)
+            header.resizeSection(column, width)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         new = QPushButton(self.tr("บันทึกคำขอใหม่…"))
         approve = QPushButton(self.tr("คณะกรรมการเห็นชอบ"))
         reject = QPushButton(self.tr("ไม่เห็นชอบ"))
@@ -158,14 +164,13 @@ class ChangesPage(QWidget):
                    if rnd.fiscal_year_id == fy.id]
             names = {r.id: r.indicator for r in rows}
         due_text = [f"{names.get(cr.id, '')}: {thai_date(rnd.opdc_due_on)} ({self._days(days)})" for cr, rnd, days in due]
-        colours = {(i, 6): {"approved": "#1b7f3b", "rejected": "#b3261e"}.get(r.decision, "#8a5a00")
+        colours = {(i, 4): {"approved": "#1b7f3b", "rejected": "#b3261e"}.get(r.decision, "#8a5a00")
                    for i, r in enumerate(rows)}
         self.model.set_rows([[pick(CHANGE_KIND_TH[r.kind], CHANGE_KIND_EN[r.kind]), r.unit, r.indicator,
-                              self.tr("{0} เดือน").format(r.months), CHANGE_REASON_TH[r.reason], r.proposal,
-                              pick(DECISION_TH[r.decision], DECISION_EN[r.decision]),
-                              show_date(r.sent_to_opdc_on)] for r in rows],
+                              self.tr("{0} เดือน").format(r.months if english() else to_thai_digits(str(r.months))),
+                              pick(DECISION_TH[r.decision], DECISION_EN[r.decision]), show_date(r.sent_to_opdc_on),
+                              CHANGE_REASON_TH[r.reason], r.proposal] for r in rows],
                             keys=[r.id for r in rows], colours=colours)
-        self.view.resizeRowsToContents()
         if selected in self.model.keys:                 # the selection survives every action
             self.view.setCurrentIndex(self.model.index(self.model.keys.index(selected), 0))
         self.due.setText("\n".join(due_text) if due_text else self.tr("ไม่มีคำขอที่รอส่งสำนักงาน ก.พ.ร."))

@@ -144,6 +144,8 @@ class MeetingsPage(QWidget):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.attendance_view.setItemDelegateForColumn(2, StatusDelegate(self.attendance_view))
+        for view in (self.attendance_view, self.meeting_view):
+            view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.participants = RowsTableModel([self.tr("ผู้เข้าร่วมประชุม"), self.tr("ตำแหน่ง")], self)
         self.participant_view = table_view(self.participants, stretch_column=1)
         self.items = RowsTableModel([self.tr("วาระ"), self.tr("เรื่อง"), self.tr("มติ")], self)
@@ -220,7 +222,6 @@ class MeetingsPage(QWidget):
             rows = meetings.all_meetings(s)
         self.meetings.set_rows([[f"{m.number}/{m.year_be}", show_date(m.held_on), m.place] for m in rows],
                                keys=[m.id for m in rows])
-        self.meeting_view.resizeRowsToContents()
         if self.meetings.rowCount():
             keys = self.meetings.keys
             row = keys.index(self.selected_id) if self.selected_id in keys else 0
@@ -263,7 +264,6 @@ class MeetingsPage(QWidget):
                                       status, ln.substitute_name if ln else "", ln.substitute_position if ln else "",
                                       ln.absence_reason if ln else "", x.problem or ""))
         self.attendance.set_rows(rows)
-        self.attendance_view.resizeRowsToContents()
         self.participants.set_rows([[ln.person_name, ln.position] for ln in view.participants],
                                    keys=[ln.id for ln in view.participants])
         self.items.set_rows([[i.number, i.title, i.resolution] for i in view.items], keys=[i.id for i in view.items])

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit,
-                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
+                               QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from app.models import Committee, CommitteeMember, Unit
 from app.models.enums import COMMITTEE_ROLE_TH, UNIT_KIND_EN, UNIT_KIND_TH, CommitteeRole, UnitKind
@@ -135,6 +135,8 @@ class UnitsPage(QWidget):
         self.message = MessageLine()
         self.unit_view = table_view(self.units, stretch_column=1)
         self.member_view = table_view(self.members, stretch_column=1)
+        for view in (self.unit_view, self.member_view):      # small lists: rows fit their wrapped text
+            view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         units_box = QGroupBox(self.tr("หน่วยงานในสังกัด"))
         ul = QVBoxLayout(units_box)
         ul.addLayout(self._bar(((self.tr("เพิ่มหน่วยงาน…"), self.add_unit), (self.tr("แก้ไข…"), self.edit_unit),
@@ -174,8 +176,6 @@ class UnitsPage(QWidget):
                                 show_date(m.term_start), show_date(m.term_end),
                                 self.tr("พ้นจากตำแหน่ง {0}").format(show_date(m.retired_on)) if m.retired_on else ""]
                                for m in members], keys=[m.id for m in members])
-        self.unit_view.resizeRowsToContents()
-        self.member_view.resizeRowsToContents()
         self.committee_box.setTitle(committee.name_th if committee else self.tr("คณะกรรมการ (ยังไม่ได้จัดตั้ง)"))
 
     def _selected(self, view, model):
