@@ -116,20 +116,20 @@
       <translation>Round</translation>
     </message>
     <message>
-      <source>เหตุ</source>
-      <translation>Reason</translation>
-    </message>
-    <message>
-      <source>ข้อเสนอ</source>
-      <translation>Proposal</translation>
-    </message>
-    <message>
       <source>ผลการพิจารณา</source>
       <translation>Decision</translation>
     </message>
     <message>
       <source>ส่ง ก.พ.ร.</source>
       <translation>Sent to OPDC</translation>
+    </message>
+    <message>
+      <source>เหตุ</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>ข้อเสนอ</source>
+      <translation>Proposal</translation>
     </message>
     <message>
       <source>บันทึกคำขอใหม่…</source>
