@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -61,5 +62,8 @@ def run_report(args, db: str) -> int:
             write_atomically(out, lambda tmp: render(s, request, tmp))
     finally:
         store.close()
+    from app.reports import notices
+    for warning in notices.collected():
+        print(f"คำเตือน: {warning}", file=sys.stderr)
     print(f"บันทึกรายงานที่ {out}")
     return 0

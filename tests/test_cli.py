@@ -124,3 +124,12 @@ def test_readme_and_ci_run_the_same_test_command():
     ci = open(os.path.join(root, ".ci", "run"), encoding="utf-8").read()
     command = 'python -m pip install -e ".[test]" && python -m pytest'
     assert f"\n{command}\n" in readme and f"\n{command}\n" in ci
+
+
+def test_a_memo_with_misplaced_marks_is_written_and_the_command_says_where(demo_path, tmp_path):
+    body = tmp_path / "typo.txt"
+    body.write_text("ที่ประชุมรับทราบ ทีี่ ดูู นี้้\n", encoding="utf-8")
+    proc = run("report", "memo", "--db", str(demo_path), "--subject", "ทดสอบ", "--to", "ปลัด", "--body", str(body),
+               "--out", str(tmp_path / "m.pdf"))
+    assert "คำเตือน" in proc.stderr and "ทีี่" in proc.stderr and "Traceback" not in proc.stderr
+    assert (tmp_path / "m.pdf").stat().st_size > 1000

@@ -145,3 +145,30 @@ def test_bad_report_requests_are_refused_in_thai(demo_template, tmp_path):
                               capture_output=True, text=True, encoding="utf-8")
         assert proc.returncode == 2 and needle in proc.stderr, (args, proc.stderr)
     assert not (tmp_path / "x.pdf").exists()
+
+
+INVALID_SEQUENCES = ["ทีี่", "ดูู", "นี้้", "ก็่", "กุู", "่ขึ้นต้นด้วยวรรณยุกต์", "ั", "ที่่่่่"]
+
+
+def test_misplaced_marks_print_on_a_dotted_circle_and_are_reported(tmp_path):
+    """A typo such as a doubled vowel crashed ReportLab (IndexError in setRise); now it prints visibly and
+    the command says where."""
+    body = tmp_path / "typo.txt"
+    body.write_text("ข้อความที่พิมพ์ผิด " + " ".join(INVALID_SEQUENCES) + "\n", encoding="utf-8")
+    out = tmp_path / "typo.pdf"
+    from app.reports.common import write
+    from app.reports.memo import Memo, memo_story
+    from app.reports import notices
+    from datetime import date
+    notices.start()
+    write(memo_story(Memo("ทีี่", "ปลัด", "กอง", "", date(2024, 2, 7), body.read_text(encoding="utf-8"))), out, "t")
+    warned = notices.collected()
+    assert all(any(seq in w for w in warned) for seq in ("ทีี่", "ดูู", "นี้้", "ก็่", "กุู"))
+    assert "\u25cc" in text(out)
+
+
+def test_landscape_pages_of_a_pack_carry_their_page_number(reports):
+    with pdfplumber.open(reports["pack"]) as pdf:
+        for page in pdf.pages[1:]:
+            top = "".join(c["text"] for c in page.chars if c["top"] < 60).replace(" ", "")
+            assert re.fullmatch(r"-[๐-๙]+-", top), (page.page_number, page.width, top)

@@ -26,7 +26,7 @@ def _page_number(canvas, doc) -> None:
     number = canvas.getPageNumber()
     if number < 2:
         return
-    width, height = doc.pagesize
+    width, height = doc.pageTemplate.pagesize or doc.pagesize   # this page's size: a pack mixes orientations
     p = ThaiParagraph(f"- {to_thai_digits(str(number))} -", PAGE_NUMBER)
     p.wrapOn(canvas, width, 40)
     p.drawOn(canvas, 0, height - MARGIN_TOP / 2 - p.height / 2)

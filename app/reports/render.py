@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 from app.errors import KpiDeskError
+from app.reports import notices
 from app.reports.common import write
 from app.reports.kinds import KINDS, NEEDS_TH
 from app.reports.memo import Memo
@@ -32,4 +33,5 @@ def render(session: Session, request: ReportRequest, out: Path, on_progress=None
         if fields[need] is None:
             raise KpiDeskError(f"รายงาน {kind.code} ต้องระบุ{NEEDS_TH[need]}", f"report {kind.code} needs {need}")
     title = f"{kind.title} {request.memo.subject}" if request.memo else kind.title
+    notices.start()
     return write(kind.build(session, request), out, title, kind.landscape, on_progress=on_progress)

@@ -15,7 +15,7 @@ from app.ui.dates import ThaiDateEdit, show_date
 from app.domain.thai_text import to_thai_digits
 from app.ui.i18n import english, pick
 from app.ui.models.rows import RowsTableModel
-from app.ui.pages.common import MessageLine, dialog_buttons, save, table_view
+from app.ui.pages.common import MessageLine, ok_cancel, save, table_view
 
 
 class RequestDialog(QDialog):
@@ -80,10 +80,7 @@ class RequestDialog(QDialog):
             form.addRow(label, widget)
             self.rows[key] = (form.labelForField(widget), widget)
         self.kind.currentIndexChanged.connect(self._follow_kind)
-        buttons = dialog_buttons()
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
         self._follow_kind()
 
     def _triple(self):

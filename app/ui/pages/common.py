@@ -90,6 +90,14 @@ def save(state, message: MessageLine, fn, done: str, what: str) -> bool:
     return True
 
 
+def ok_cancel(dialog):
+    """The dialog's OK/Cancel row, wired to accept and reject."""
+    box = dialog_buttons()
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
 def reason_despite(parent, title: str, problems: list[str]) -> str | None:
     """Show what is wrong and ask for the reason to go ahead anyway; None when the user does not."""
     from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QVBoxLayout

@@ -17,7 +17,7 @@ from app.services import meetings, organisation
 from app.ui.dates import ThaiDateEdit, show_date
 from app.ui.models.attendance import AttendanceRow, AttendanceTableModel, StatusDelegate
 from app.ui.models.rows import RowsTableModel
-from app.ui.pages.common import MessageLine, ask, dialog_buttons, save, table_view
+from app.ui.pages.common import MessageLine, ask, ok_cancel, save, table_view
 
 
 def _qtime(t: time | None, default: QTime) -> QTime:
@@ -56,10 +56,7 @@ class MeetingDialog(QDialog):
                               (self.tr("ผู้ตรวจรายงานการประชุม"), self.checker),
                               (self.tr("ตำแหน่งผู้ตรวจรายงาน"), self.checker_position)):
             form.addRow(label, widget)
-        buttons = dialog_buttons()
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def values(self) -> dict:
         return dict(number=self.number.value(), held_on=self.held_on.value(), place=self.place.text(),
@@ -83,10 +80,7 @@ class ItemDialog(QDialog):
                          (self.tr("รายงาน"), self.report), (self.tr("การอภิปราย"), self.discussion),
                          (self.tr("มติ"), self.resolution)):
             form.addRow(label, w)
-        buttons = dialog_buttons()
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
 
 class InvitationDialog(QDialog):
@@ -111,12 +105,10 @@ class InvitationDialog(QDialog):
         form.addRow(self.tr("เนื้อความ (บรรทัดว่างขึ้นย่อหน้าใหม่)"), self.body)
         form.addRow(self.tr("ผู้รับ (จากรายชื่อคณะกรรมการ)"), recipients)
         self.preview = False
-        buttons = dialog_buttons()
+        buttons = ok_cancel(self)
         preview = QPushButton(self.tr("บันทึกและดูตัวอย่าง/พิมพ์"))
         preview.clicked.connect(self._preview)
         buttons.addButton(preview, buttons.ButtonRole.ActionRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     def _preview(self) -> None:

@@ -20,7 +20,7 @@ from app.services.grid import apply_assignment_edits, assignment_rows, unit_prob
 from app.services.scoring import as_uuid, framework_specs
 from app.ui.i18n import pick
 from app.ui.models.assignments import EDITABLE, AssignmentTableModel
-from app.ui.pages.common import MessageLine, UnitPicker, dialog_buttons, table_view
+from app.ui.pages.common import MessageLine, UnitPicker, ok_cancel, table_view
 
 
 class EditCommand(QUndoCommand):
@@ -56,12 +56,9 @@ class CatalogueDialog(QDialog):
             item = QListWidgetItem(f"{code}  {name}")
             item.setData(256, key)
             self.list.addItem(item)
-        buttons = dialog_buttons()
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(self.filter)
         layout.addWidget(self.list)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
         self.filter.textChanged.connect(self._filter)
 
     def _filter(self, text: str) -> None:
@@ -96,10 +93,7 @@ class NewIndicatorDialog(QDialog):
                               (self.tr("ประเภท"), self.kind), (self.tr("ทิศทาง"), self.direction),
                               (self.tr("หน่วยนับ"), self.uom), ("", self.step), ("", self.cumulative), ("", self.basket)):
             form.addRow(label, widget)
-        buttons = dialog_buttons()
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
 
 class TargetsPage(QWidget):

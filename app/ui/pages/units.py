@@ -17,7 +17,7 @@ from app.services import lookup, organisation
 from app.ui.dates import ThaiDateEdit, show_date
 from app.ui.i18n import pick
 from app.ui.models.rows import RowsTableModel
-from app.ui.pages.common import MessageLine, ask, dialog_buttons, save, table_view
+from app.ui.pages.common import MessageLine, ask, ok_cancel, save, table_view
 
 
 class UnitDialog(QDialog):
@@ -42,10 +42,7 @@ class UnitDialog(QDialog):
                               (self.tr("ชื่อย่อ"), self.short), (self.tr("ชื่ออังกฤษ"), self.name_en),
                               (self.tr("ประเภท"), self.kind), (self.tr("ลำดับ"), self.order)):
             form.addRow(label, widget)
-        buttons = dialog_buttons()
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def values(self) -> dict:
         return dict(name_th=self.name.text(), short_name=self.short.text(), name_en=self.name_en.text(),
@@ -85,10 +82,7 @@ class MemberDialog(QDialog):
                               (self.tr("หน่วยงาน"), self.unit), (self.tr("วาระเริ่ม"), _with_box(self.has_start, self.start)),
                               (self.tr("วาระสิ้นสุด"), _with_box(self.has_end, self.end)), (self.tr("ลำดับ"), self.order)):
             form.addRow(label, widget)
-        buttons = dialog_buttons()
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def values(self) -> dict:
         return dict(person_name=self.name.text(), position=self.position.text(), role=self.role.currentData(),
@@ -118,10 +112,7 @@ class CommitteeDialog(QDialog):
         form.addRow(self.tr("ชื่อคณะกรรมการ"), self.name)
         form.addRow(self.tr("คำสั่งแต่งตั้ง"), self.ref)
         form.addRow(self.tr("วันที่แต่งตั้ง"), self.appointed)
-        buttons = dialog_buttons()
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
 
 class UnitsPage(QWidget):
