@@ -909,6 +909,10 @@ Members not recorded will be printed among the absent as “attendance not recor
       <translation>Report ready: {0} pages</translation>
     </message>
     <message>
+      <source>สร้างรายงานแล้ว แต่มีข้อความที่ต้องแก้: </source>
+      <translation>The report was built, but some text needs fixing: </translation>
+    </message>
+    <message>
       <source>สร้างรายงานไม่สำเร็จ</source>
       <translation>The report could not be built</translation>
     </message>

@@ -118,17 +118,21 @@ class ReportsPage(QWidget):
         self.message.info(self.tr("กำลังสร้างรายงาน…"))
 
         def job(progress):
+            from app.reports import notices
             from app.reports.render import render
             with store.reading() as s:
-                return render(s, request, out, on_progress=progress.report)
+                return render(s, request, out, on_progress=progress.report), notices.collected()
 
-        def done(path):
+        def done(result):
+            path, warnings = result
             self.build_button.setEnabled(True)
             self.pdf_path = Path(path)
             self.document.load(str(path))
             self.save_button.setEnabled(True)
             self.print_button.setEnabled(True)
             self.message.info(self.tr("สร้างรายงานแล้ว {0} หน้า").format(self.document.pageCount()))
+            if warnings:
+                self.message.error(self.tr("สร้างรายงานแล้ว แต่มีข้อความที่ต้องแก้: ") + "; ".join(warnings[:5]))
             self.report_ready.emit(str(path))
 
         def failed(exc, tb):
