@@ -278,3 +278,16 @@ def test_reopening_a_locked_round_asks_for_a_reason(qtbot, window, demo_store, m
                       .order_by(AuditEntry.at.desc())).first()
         assert note.new_value == "ผลของกรมควบคุมมลพิษต้องแก้ตามหลักฐานใหม่" and note.user == "tester"
     assert page.approve_button.isEnabled()
+
+
+def test_switching_language_then_saving_reaches_only_live_pages(qtbot, window, demo_store):
+    """Pages are rebuilt by a language switch; the old ones must not be called on the next save."""
+    window.switch_language("en")
+    window.switch_language("th")
+    qtbot.wait(50)
+    page = go(window, "TargetsPage")
+    set_year(window, 2568)
+    pick_unit(page, "DMR")
+    type_into(qtbot, page.view, cell(page, "weight", "DMR-01"), "20")
+    assert weight_of(demo_store, "DMR-01", 2568) == D(20)
+    assert page.message.text() == "บันทึกแล้ว"

@@ -149,7 +149,11 @@ class ChangesPage(QWidget):
         layout.addWidget(due_box)
         layout.addWidget(self.message)
         state.period_changed.connect(self.refresh)
-        state.data_changed.connect(lambda _w: self.refresh())
+        state.data_changed.connect(self.on_data_changed)
+        self.refresh()
+
+    def on_data_changed(self, what: str) -> None:
+        """A bound method, so Qt drops the connection when the page goes (a language switch rebuilds pages)."""
         self.refresh()
 
     def refresh(self) -> None:

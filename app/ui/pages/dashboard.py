@@ -62,7 +62,11 @@ class DashboardPage(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         state.period_changed.connect(self.refresh)
-        state.data_changed.connect(lambda _what: self.refresh())
+        state.data_changed.connect(self.on_data_changed)
+        self.refresh()
+
+    def on_data_changed(self, what: str) -> None:
+        """A bound method, so Qt drops the connection when the page goes (a language switch rebuilds pages)."""
         self.refresh()
 
     def refresh(self) -> None:

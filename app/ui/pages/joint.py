@@ -34,7 +34,11 @@ class JointPage(QWidget):
         layout.addWidget(box1, 3)
         layout.addWidget(box2, 2)
         state.period_changed.connect(self.refresh)
-        state.data_changed.connect(lambda _w: self.refresh())
+        state.data_changed.connect(self.on_data_changed)
+        self.refresh()
+
+    def on_data_changed(self, what: str) -> None:
+        """A bound method, so Qt drops the connection when the page goes (a language switch rebuilds pages)."""
         self.refresh()
 
     def refresh(self) -> None:

@@ -54,13 +54,18 @@ class ResultsPage(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
         state.period_changed.connect(self.refresh)
-        state.data_changed.connect(lambda what: what != "results" and self.refresh())
+        state.data_changed.connect(self.on_data_changed)
 
     def showEvent(self, event):  # noqa: N802
         if self.unit.count() == 0:
             self.unit.load(self.state.store)
             self.refresh()
         super().showEvent(event)
+
+    def on_data_changed(self, what: str) -> None:
+        """A bound method, so Qt drops the connection when the page goes (a language switch rebuilds pages)."""
+        if what != "results":
+            self.refresh()
 
     def refresh(self) -> None:
         unit_id = self.unit.currentData()

@@ -160,7 +160,7 @@ class TargetsPage(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.message)
         state.period_changed.connect(self.refresh)
-        state.data_changed.connect(lambda what: what != "targets" and self.refresh())
+        state.data_changed.connect(self.on_data_changed)
 
     def showEvent(self, event):  # noqa: N802
         if self.unit.count() == 0:
@@ -170,6 +170,11 @@ class TargetsPage(QWidget):
 
     def unit_id(self):
         return self.unit.currentData()
+
+    def on_data_changed(self, what: str) -> None:
+        """A bound method, so Qt drops the connection when the page goes (a language switch rebuilds pages)."""
+        if what != "targets":
+            self.refresh()
 
     def refresh(self) -> None:
         if self.state.year_be is None or self.unit_id() is None:
