@@ -157,9 +157,22 @@ def pad(text: str, width: int, right: bool = False) -> str:
     return gap + text if right else text + gap
 
 
-_DIGIT_RUN = re.compile(r"(?<![A-Za-z0-9.\-])[0-9][0-9,.:/]*(?![A-Za-z])")
+_URL_OR_EMAIL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+_TOKEN = re.compile(r"[A-Za-z0-9๐-๙][A-Za-z0-9๐-๙._/:,-]*")
 
 
 def thai_digits_in_text(text: str) -> str:
-    """Arabic digits become Thai digits in running text, except inside Latin tokens ("PM2.5", "e-SAR2")."""
-    return _DIGIT_RUN.sub(lambda m: to_thai_digits(m.group(0)), text)
+    """Arabic digits become Thai digits in running text — after "." or "-" too ("หน้า ๑๒-๑๕",
+    "๐๒-๒๖๕-๖๐๐๐") — except inside URLs and e-mail addresses and inside tokens with Latin letters
+    ("PM2.5", "e-SAR2")."""
+    out, pos = [], 0
+    for m in _URL_OR_EMAIL.finditer(text):
+        out.append(_convert(text[pos:m.start()]))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(_convert(text[pos:]))
+    return "".join(out)
+
+
+def _convert(text: str) -> str:
+    return _TOKEN.sub(lambda m: m.group(0) if re.search("[A-Za-z]", m.group(0)) else to_thai_digits(m.group(0)), text)
