@@ -41,23 +41,44 @@ def body_paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
-def _label(label: str, value: str) -> ThaiParagraph:
-    return ThaiParagraph(style=PLAIN, runs=[Run(label + "  ", bold=True), Run(value)])
+LABEL = PLAIN.but(size=20, bold=True)
+HEADER_WIDTH = 16 * cm
+
+
+def _label_width(label: str) -> float:
+    from app.reports.fonts import font_name
+    from app.reports.shaping import shape
+    return shape(label, font_name(bold=True), LABEL.size).width(0, len(label)) + 0.25 * cm
+
+
+def _header_row(cells: list[tuple[str, str]], widths: list[float] | None = None) -> Table:
+    """Labels at 20 pt bold (the form's size) and values at 16 pt, each value in its own cell so that a
+    wrapped value hangs under its own text, not back at the margin."""
+    row, cols = [], []
+    rest = HEADER_WIDTH
+    for i, (label, value) in enumerate(cells):
+        lw = _label_width(label)
+        vw = widths[i] - lw if widths else rest - lw
+        row += [ThaiParagraph(label, LABEL), ThaiParagraph(value, PLAIN.but(space_before=3))]
+        cols += [lw, vw]
+    table = Table([row], colWidths=cols, hAlign="LEFT")
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    return table
 
 
 def memo_story(memo: Memo, bookmarks: bool = False) -> list:
     t = thai_digits_in_text
     story = [Bookmark(f"บันทึกข้อความ เรื่อง {memo.subject}", 0)] if bookmarks else []
     story.append(ThaiParagraph("บันทึกข้อความ", MEMO_TITLE))
-    header = Table([[_label("ส่วนราชการ", t(memo.from_unit)), ""],
-                    [_label("ที่", t(memo.number)), _label("วันที่", thai_date(memo.on))],
-                    [_label("เรื่อง", t(memo.subject)), ""]],
-                   colWidths=[8 * cm, 8 * cm], hAlign="LEFT")
-    header.setStyle(TableStyle([("SPAN", (0, 0), (1, 0)), ("SPAN", (0, 2), (1, 2)), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                                ("LINEBELOW", (0, 2), (-1, 2), 0.5, "#000000")]))
-    story += [header, Spacer(1, 6), ThaiParagraph(style=PLAIN.but(space_after=6),
+    subject = _header_row([("เรื่อง", t(memo.subject))])
+    subject.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, 0), 0.5, "#000000"),
+                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+    header = [_header_row([("ส่วนราชการ", t(memo.from_unit))]),
+              _header_row([("ที่", t(memo.number)), ("วันที่", thai_date(memo.on))], [8 * cm, 8 * cm]),
+              subject]
+    story += [*header, Spacer(1, 6), ThaiParagraph(style=PLAIN.but(space_after=6),
                                                   runs=[Run("เรียน  ", bold=True), Run(t(memo.to))])]
     story += [ThaiParagraph(t(p), BODY) for p in body_paragraphs(memo.body)]
     if memo.closing:
