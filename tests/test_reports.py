@@ -172,3 +172,10 @@ def test_landscape_pages_of_a_pack_carry_their_page_number(reports):
         for page in pdf.pages[1:]:
             top = "".join(c["text"] for c in page.chars if c["top"] < 60).replace(" ", "")
             assert re.fullmatch(r"-[๐-๙]+-", top), (page.page_number, page.width, top)
+
+
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler's pdffonts not installed")
+@pytest.mark.parametrize("kind", sorted(EXPECTED))
+def test_only_embedded_fonts(reports, kind):
+    rows = subprocess.run(["pdffonts", str(reports[kind])], capture_output=True, text=True).stdout.splitlines()[2:]
+    assert rows and all(row.split()[-5] == "yes" for row in rows), rows

@@ -10,11 +10,12 @@ from pathlib import Path
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.tables import CellStyle
 from reportlab.platypus.flowables import Flowable
 
 from app import APP_NAME, __version__
 from app.domain.thai_text import to_thai_digits
-from app.reports.fonts import register_fonts
+from app.reports.fonts import font_name, register_fonts
 from app.reports.paragraph import ThaiParagraph
 from app.reports.styles import CENTER, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, TextStyle
 
@@ -47,10 +48,14 @@ class OfficialDocument(BaseDocTemplate):
 
     def __init__(self, path: str | Path, title: str, landscape_pages: bool = False, subject: str = "") -> None:
         register_fonts()
+        CellStyle.fontname = font_name()      # an empty table cell would otherwise pull in Helvetica
         size = landscape(A4) if landscape_pages else A4
         super().__init__(str(path), pagesize=size, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
                          topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=f"{APP_NAME} {__version__}",
-                         subject=subject, creator=f"{APP_NAME} {__version__}", invariant=1, pageCompression=1)
+                         subject=subject, creator=f"{APP_NAME} {__version__}", invariant=1, pageCompression=1,
+                         # the canvas starts in Sarabun: ReportLab's default Helvetica would be listed in every
+                         # file as an unused, non-embedded font
+                         initialFontName=font_name(), initialFontSize=16)
         templates = [_template("portrait", A4), _template("landscape", landscape(A4))]
         self.addPageTemplates(templates[::-1] if landscape_pages else templates)
 
