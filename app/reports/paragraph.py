@@ -24,7 +24,7 @@ from app.reports.shaping import ShapedRun, cluster_starts, font_runs, shape
 from app.reports.styles import CENTER, JUSTIFY, RIGHT, TextStyle
 
 ASCENT, DESCENT = 1.068, 0.232          # Sarabun, in em
-MAX_STRETCH = 0.35                      # em per cluster gap before a justified line stays ragged
+MAX_WORD_GAP = 0.15                     # em between two words at most before a justified line stays ragged
 _TAG = re.compile(r"<(/?)(b|i)>|<br\s*/?>")
 
 
@@ -262,50 +262,31 @@ class ThaiParagraph(Flowable):
                 if piece.run.font != current_font:
                     text.setFont(piece.run.font, piece.run.size)
                     current_font = piece.run.font
-                gaps = stretch.get(ti)
-                if gaps:
-                    starts = cluster_starts(run_text(piece)) + [piece.end - piece.start]
-                    for a, b in zip(starts, starts[1:]):
-                        shaped, w = piece.run.piece(piece.start + a, piece.start + b)
-                        text.setTextOrigin(x, y)
-                        text.textOut(shaped)
-                        x += w + gaps
-                else:
-                    shaped, w = piece.run.piece(piece.start, piece.end)
-                    text.setTextOrigin(x, y)
-                    text.textOut(shaped)
-                    x += w + (stretch.get(("space", ti), 0.0))
+                shaped, w = piece.run.piece(piece.start, piece.end)
+                text.setTextOrigin(x, y)
+                text.textOut(shaped)
+                x += w
+            x += stretch.get(("space", ti), 0.0) + stretch.get(("gap", ti), 0.0)
         canvas._code.append(f"/Span <</ActualText <FEFF{line.text.encode('utf-16-be').hex().upper()}>>> BDC")
         canvas.drawText(text)
         canvas._code.append("EMC")
 
 
-SPACE_WEIGHT = 4
 MAX_SPACE_STRETCH = 0.2                 # em added to a word space at most: wider gaps read as columns
 
 
-def _thai(ch: str) -> bool:
-    return "\u0e01" <= ch <= "\u0e5b"
-
-
 def justification(line: Line, spare: float, size: float) -> dict:
-    """Extra width per token: spaces take the most (up to 0.2 em), Thai words spread the rest between
-    their clusters, Latin words and numbers keep their letter spacing. Empty when the line would look torn."""
-    spaces = [("space", ti) for ti, token in enumerate(line.tokens) if token.space]
-    clusters = {ti: len(cluster_starts(token.text)) for ti, token in enumerate(line.tokens)
-                if not token.space and all(_thai(ch) for ch in token.text)}
-    last = len(line.tokens) - 1
-    if last in clusters:
-        clusters[last] -= 1  # no stretch after the line's last cluster
-    total = SPACE_WEIGHT * len(spaces) + sum(clusters.values())
-    if total <= 0:
-        return {}
-    space_extra = min(SPACE_WEIGHT * spare / total, MAX_SPACE_STRETCH * size)
+    """Extra width per gap, as Thai distributed justification does it but restrained: word spaces take
+    up to 0.2 em each first, then the gaps between words (never between the clusters of one word or the
+    digits of one number) share the rest up to 0.15 em each. A line that cannot be filled so is left
+    ragged (empty result)."""
+    tokens = line.tokens
+    spaces = [("space", ti) for ti, token in enumerate(tokens) if token.space]
+    gaps = [("gap", ti) for ti in range(len(tokens) - 1) if not tokens[ti].space and not tokens[ti + 1].space
+            and not tokens[ti + 1].newline]
+    space_extra = min(spare / len(spaces), MAX_SPACE_STRETCH * size) if spaces else 0.0
     rest = spare - space_extra * len(spaces)
-    n_clusters = sum(clusters.values())
-    cluster_extra = rest / n_clusters if n_clusters else 0.0
-    if (rest > 0.01 and not n_clusters) or cluster_extra > MAX_STRETCH * size:
+    gap_extra = rest / len(gaps) if gaps and rest > 0.01 else 0.0
+    if rest > 0.01 and (not gaps or gap_extra > MAX_WORD_GAP * size):
         return {}
-    out = {key: space_extra for key in spaces}
-    out.update({ti: cluster_extra for ti, n in clusters.items() if n > 0 or ti != last})
-    return out
+    return {**{key: space_extra for key in spaces}, **{key: gap_extra for key in gaps}}
