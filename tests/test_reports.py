@@ -179,3 +179,30 @@ def test_landscape_pages_of_a_pack_carry_their_page_number(reports):
 def test_only_embedded_fonts(reports, kind):
     rows = subprocess.run(["pdffonts", str(reports[kind])], capture_output=True, text=True).stdout.splitlines()[2:]
     assert rows and all(row.split()[-5] == "yes" for row in rows), rows
+
+
+def test_justified_lines_never_spread_the_clusters_of_a_word(tmp_path):
+    """Justification stretches spaces and the gaps between words; inside a word the clusters stay at
+    their natural distance (a Thai-digit year is never spread into ๒ ๕ ๖ ๖)."""
+    import unicodedata
+
+    from app.reports.common import write
+    from app.reports.paragraph import ThaiParagraph
+    from app.reports.styles import BODY
+    body = ("คณะกรรมการพัฒนาระบบราชการได้เสนอเรื่องการประเมินส่วนราชการตามมาตรการปรับปรุงประสิทธิภาพ"
+            "ในการปฏิบัติราชการของส่วนราชการและจังหวัดประจำปีงบประมาณพ.ศ.๒๕๖๗ไปเพื่อคณะกรรมการรัฐมนตรีทราบ") * 3
+    out = tmp_path / "justified.pdf"
+    write([ThaiParagraph(body, BODY)], out, "justified")
+    with pdfplumber.open(out) as pdf:
+        chars = [c for c in pdf.pages[0].chars if not unicodedata.combining(c["text"]) and c["text"] != "\u0e33"]
+    lines: dict = {}
+    for c in chars:
+        lines.setdefault(round(c["top"]), []).append(c)
+    checked = 0
+    for row in lines.values():
+        row.sort(key=lambda c: c["x0"])
+        for a, b in zip(row, row[1:]):
+            if a["text"] in "๐๑๒๓๔๕๖๗๘๙" and b["text"] in "๐๑๒๓๔๕๖๗๘๙":
+                assert b["x0"] - a["x1"] < 0.3, (a["text"], b["text"], b["x0"] - a["x1"])
+                checked += 1
+    assert checked >= 3
