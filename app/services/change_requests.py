@@ -20,7 +20,7 @@ from app.models import (Assignment, ChangeReason, ChangeRequest, Decision, Fisca
 from app.models.enums import ChangeKind
 from app.services.framework import current_round, ensure_change_applicable
 from app.services.grid import apply_approved_change
-from app.services.indicators import _check_targets, _check_weight, _where
+from app.services.indicators import check_target_triple, checked_weight, where_label
 from app.services.numbers import parse_bounded
 
 
@@ -70,12 +70,12 @@ def submit_change_request(session: Session, *, rnd: Round, reason: ChangeReason,
         if assignment.withdrawn_on is not None:
             raise KpiDeskError("ตัวชี้วัดนี้ถูกยกเลิกไปแล้ว", "the indicator is withdrawn")
         row.assignment_id = assignment.id
-        where = _where(session, assignment) + "ข้อเสนอ: "
+        where = where_label(session, assignment) + "ข้อเสนอ: "
         monitor = assignment.monitor if proposed_monitor is None else bool(proposed_monitor)
         direction = session.get(Indicator, assignment.indicator_id).direction
     if kind != ChangeKind.WITHDRAW:
         if proposed_weight is not None:
-            row.proposed_weight = _check_weight(proposed_weight, monitor, where)
+            row.proposed_weight = checked_weight(proposed_weight, monitor, where)
         elif proposed_monitor and assignment is not None and assignment.weight != 0:
             row.proposed_weight = Decimal(0)      # Monitor carries no weight: the proposal says so
         for names, values, label in ((TARGETS, (proposed_base, proposed_standard, proposed_advanced), ""),
@@ -85,7 +85,7 @@ def submit_change_request(session: Session, *, rnd: Round, reason: ChangeReason,
                     raise KpiDeskError(f"{where}{label}เสนอค่าเป้าหมายใหม่ต้องครบทั้ง ๓ ระดับ (ขั้นต้น มาตรฐาน ขั้นสูง)",
                                        "a proposal gives all three targets or none")
                 values = tuple(parse_bounded(v, "ค่าเป้าหมาย", where) for v in values)
-                _check_targets(*values, direction, where + label)
+                check_target_triple(*values, direction, where + label)
                 for name, value in zip(names, values):
                     setattr(row, f"proposed_{name}", value)
         if kind == ChangeKind.MODIFY and not _proposes_anything(row):

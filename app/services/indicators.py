@@ -36,13 +36,13 @@ def create_indicator(session: Session, *, code: str, name_th: str, kind: Indicat
     return row
 
 
-def _where(session: Session, a: Assignment) -> str:
+def where_label(session: Session, a: Assignment) -> str:
     unit = session.get(Unit, a.unit_id)
     ind = session.get(Indicator, a.indicator_id)
     return f"{unit.name_th} ตัวชี้วัด “{ind.name_th}”: "
 
 
-def _check_weight(weight, monitor: bool, where: str) -> Decimal:
+def checked_weight(weight, monitor: bool, where: str) -> Decimal:
     weight = parse_bounded(weight, "น้ำหนัก", where)
     if weight is None:
         raise ValidationError([f"{where}น้ำหนักต้องเป็นตัวเลข"])
@@ -52,7 +52,7 @@ def _check_weight(weight, monitor: bool, where: str) -> Decimal:
     return weight
 
 
-def _check_targets(base, standard, advanced, direction: str, where: str) -> None:
+def check_target_triple(base, standard, advanced, direction: str, where: str) -> None:
     """A triple is either blank or complete, strictly ordered and in the indicator's direction."""
     if base is None and standard is None and advanced is None:
         return
@@ -82,9 +82,9 @@ def assign_indicator(session: Session, *, unit: Unit, indicator: Indicator, year
                            "indicator already assigned to this unit for this year")
     monitor = indicator.monitor if monitor is None else monitor
     where = f"{unit.name_th} ตัวชี้วัด “{indicator.name_th}”: "
-    weight = _check_weight(weight, monitor, where)
-    _check_targets(base, standard, advanced, indicator.direction, where)
-    _check_targets(*targets_6, indicator.direction, where + "ค่าเป้าหมายรอบ ๖ เดือน: ")
+    weight = checked_weight(weight, monitor, where)
+    check_target_triple(base, standard, advanced, indicator.direction, where)
+    check_target_triple(*targets_6, indicator.direction, where + "ค่าเป้าหมายรอบ ๖ เดือน: ")
     component = component or component_for_kind(session, year.id, indicator.kind)
     count = len(session.exec(select(Assignment.id).where(Assignment.unit_id == unit.id,
                                                          Assignment.fiscal_year_id == year.id)).all())
@@ -101,8 +101,8 @@ def set_targets(session: Session, assignment: Assignment, *, base: Decimal | Non
     """Three target levels together (annual, or the 6-month ones with ``months=6``): an ordered triple."""
     ensure_targets_editable(session, assignment.fiscal_year_id)
     ind = session.get(Indicator, assignment.indicator_id)
-    where = _where(session, assignment) + ("ค่าเป้าหมายรอบ ๖ เดือน: " if months == 6 else "")
-    _check_targets(base, standard, advanced, ind.direction, where)
+    where = where_label(session, assignment) + ("ค่าเป้าหมายรอบ ๖ เดือน: " if months == 6 else "")
+    check_target_triple(base, standard, advanced, ind.direction, where)
     if months == 6:
         assignment.base_6, assignment.standard_6, assignment.advanced_6 = base, standard, advanced
     else:
@@ -147,9 +147,9 @@ def bulk_assign(session: Session, *, year: FiscalYear, items: list[dict]) -> lis
                 raise KpiDeskError(f"{where}ไม่มีองค์ประกอบในกรอบการประเมินสำหรับตัวชี้วัดประเภทนี้", "no component")
             monitor = bool(item.get("monitor"))
             weight = item.get("weight") or Decimal(0)
-            _check_weight(weight, monitor, where)
-            _check_targets(item.get("base"), item.get("standard"), item.get("advanced"), ind.direction, where)
-            _check_targets(item.get("base_6"), item.get("standard_6"), item.get("advanced_6"), ind.direction,
+            checked_weight(weight, monitor, where)
+            check_target_triple(item.get("base"), item.get("standard"), item.get("advanced"), ind.direction, where)
+            check_target_triple(item.get("base_6"), item.get("standard_6"), item.get("advanced_6"), ind.direction,
                            where + "ค่าเป้าหมายรอบ ๖ เดือน: ")
         except KpiDeskError as exc:
             refused.append((item["ref"], exc.th))
