@@ -15,6 +15,7 @@ def test_spec_bundles_what_the_program_reads_at_run_time():
     sources = re.findall(r'ROOT / "([^"]+)" / "([^"]+)"', spec)
     assert ("resources", "fonts") in sources and ("resources", "translations") in sources
     assert ("app", "migrations") in sources and ("resources", "icons") in sources
+    assert ("resources", "dictionary") in sources and 'collect_data_files("icu4py")' in spec
     for a, b in sources:
         if a != "build":                                    # build/ holds what build.ps1 generates
             assert (ROOT / a / b).exists(), f"{a}/{b} is bundled but missing"

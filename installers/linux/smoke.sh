@@ -14,7 +14,7 @@ pdftotext "$WORK/annex.pdf" "$WORK/annex.txt"
 grep -q "ตัวชี้วัด น้ำหนัก และค่าเป้าหมาย" "$WORK/annex.txt"
 CHECK_PY=${CHECK_PY:-python3}
 if [ -f ../shared/tools/thai_breaks.py ] && "$CHECK_PY" -c "import pdfplumber, pythainlp" 2>/dev/null; then
-  "$CHECK_PY" ../shared/tools/thai_breaks.py --engine newmm "$WORK/annex.pdf" | tail -2
+  "$CHECK_PY" ../shared/tools/thai_breaks.py "$WORK/annex.pdf" | tail -2
 fi
 START=$(date +%s.%N)
 set +e
