@@ -310,14 +310,23 @@ class TargetsPage(QWidget):
         self.last_dialog = dialog
         if dialog.exec() != QDialog.Accepted:
             return
+
+        def create(s):
+            return indicators.create_indicator(
+                s, code=dialog.code.text(), name_th=dialog.name.text(), kind=dialog.kind.currentData(),
+                direction=dialog.direction.currentData(), unit_of_measure=dialog.uom.text(),
+                step=dialog.step.isChecked(), cumulative=dialog.cumulative.isChecked(),
+                from_basket=dialog.basket.isChecked())
+        self._assign(create)
+
+    def add_indicator(self, indicator_id) -> None:
+        self._assign(lambda s: s.get(Indicator, indicator_id))
+
+    def _assign(self, indicator_of) -> None:
+        """Give the unit the indicator ``indicator_of(session)`` returns, in one transaction."""
         try:
             with self.state.store.transaction() as s:
-                ind = indicators.create_indicator(
-                    s, code=dialog.code.text(), name_th=dialog.name.text(), kind=dialog.kind.currentData(),
-                    direction=dialog.direction.currentData(), unit_of_measure=dialog.uom.text(),
-                    step=dialog.step.isChecked(), cumulative=dialog.cumulative.isChecked(),
-                    from_basket=dialog.basket.isChecked())
-                indicators.assign_indicator(s, unit=s.get(Unit, self.unit_id()), indicator=ind,
+                indicators.assign_indicator(s, unit=s.get(Unit, self.unit_id()), indicator=indicator_of(s),
                                             year=self.state.fiscal_year(s))
         except KpiDeskError as exc:
             self.message.error(exc.th)
@@ -325,17 +334,3 @@ class TargetsPage(QWidget):
         self.message.info(self.tr("เพิ่มตัวชี้วัดแล้ว กำหนดน้ำหนักและค่าเป้าหมายในตาราง"))
         self.refresh()
         self.state.saved("targets")
-
-    def add_indicator(self, indicator_id) -> None:
-        try:
-            with self.state.store.transaction() as s:
-                ind = s.get(Indicator, indicator_id)
-                unit = s.get(Unit, self.unit_id())
-                indicators.assign_indicator(s, unit=unit, indicator=ind, year=self.state.fiscal_year(s))
-        except KpiDeskError as exc:
-            self.message.error(exc.th)
-            return
-        self.message.info(self.tr("เพิ่มตัวชี้วัดแล้ว กำหนดน้ำหนักและค่าเป้าหมายในตาราง"))
-        self.refresh()
-        self.state.saved("targets")
-
