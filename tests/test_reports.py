@@ -206,3 +206,27 @@ def test_justified_lines_never_spread_the_clusters_of_a_word(tmp_path):
                 assert b["x0"] - a["x1"] < 0.3, (a["text"], b["text"], b["x0"] - a["x1"])
                 checked += 1
     assert checked >= 3
+
+
+@pytest.mark.parametrize("size", [16, 14, 12, 10])
+def test_no_mark_touches_the_next_line_or_the_box(size):
+    """Lower vowels of one line and stacked upper marks of the next (อุปโภค / ที่นี้) never meet, at every
+    size used; the first and last lines' marks stay inside the paragraph's box (a table cell's rules)."""
+    from app.reports.paragraph import CLEARANCE, ThaiParagraph, prefix_metrics
+    from app.reports.styles import PLAIN
+    style = PLAIN.but(size=size)
+    text = " ".join(["อุปโภคบริโภค", "ที่นี่น้ำปู่ตั้งกู้ชู้ชื่นบุญ"] * 12)
+    p = ThaiParagraph(text, style)
+    _w, height = p.wrap(9 * size, 10_000)
+    lines = [ln for ln in p._lines if ln.tokens]
+    metrics = prefix_metrics(p._lines, style)[-1]
+    assert len(lines) > 4 and height == metrics.height()
+    clear = CLEARANCE * size - 1e-9
+    for i, (upper, lower) in enumerate(zip(lines, lines[1:])):
+        pitch = metrics.pitches[i]
+        for l1, r1, _t1, bottom in upper.ink():
+            for l2, r2, top, _b2 in lower.ink():
+                if l2 < r1 and l1 < r2:
+                    assert pitch - top + bottom >= clear, (i, pitch, top, bottom)
+    assert metrics.above >= max(t for _l, _r, t, _b in lines[0].ink())
+    assert metrics.below >= -min(b for _l, _r, _t, b in lines[-1].ink())

@@ -44,6 +44,27 @@ class ShapedRun:
     data: list
     clusters: list[int]
     advances: list[float]
+    tops: list[float]          # per glyph, ink top above the baseline (1/1000 em), marks' offsets included
+    bottoms: list[float]       # per glyph, ink bottom (negative below the baseline)
+    lefts: list[float]         # per glyph, ink left and right from the glyph's pen position (1/1000 em)
+    rights: list[float]
+
+    def ink_boxes(self, start: int, end: int, x: float) -> list[tuple[float, float, float, float]]:
+        """(left, right, top, bottom) in points of every glyph of ``text[start:end]`` drawn from ``x``."""
+        g0, g1 = self.glyph_range(start, end)
+        scale, out = self.size / 1000, []
+        for g in range(g0, g1):
+            out.append((x + self.lefts[g] * scale, x + self.rights[g] * scale, self.tops[g] * scale,
+                        self.bottoms[g] * scale))
+            x += self.advances[g] * scale
+        return out
+
+    def ink(self, start: int, end: int) -> tuple[float, float]:
+        """(top, bottom) of the ink of ``text[start:end]``, in points."""
+        g0, g1 = self.glyph_range(start, end)
+        if g0 >= g1:
+            return 0.0, 0.0
+        return max(self.tops[g0:g1]) * self.size / 1000, min(self.bottoms[g0:g1]) * self.size / 1000
 
     def glyph_range(self, start: int, end: int) -> tuple[int, int]:
         return bisect_left(self.clusters, start), bisect_left(self.clusters, end)
@@ -76,9 +97,20 @@ def shape(text: str, font_name: str, size: float) -> ShapedRun:
     buf.guess_segment_properties()
     uharfbuzz.shape(hbf, buf, FEATURES)
     face = ttf.face
-    chars, data, clusters, advances = [], [], [], []
+    chars, data, clusters, advances, tops, bottoms, lefts, rights = [], [], [], [], [], [], [], []
     for info, pos in zip(buf.glyph_infos, buf.glyph_positions):
         gid = info.codepoint
+        extents = hbf.get_glyph_extents(gid)
+        if extents is not None:
+            tops.append((pos.y_offset + extents.y_bearing) * k)
+            bottoms.append((pos.y_offset + extents.y_bearing + extents.height) * k)
+            lefts.append((pos.x_offset + extents.x_bearing) * k)
+            rights.append((pos.x_offset + extents.x_bearing + extents.width) * k)
+        else:
+            tops.append(0.0)
+            bottoms.append(0.0)
+            lefts.append(0.0)
+            rights.append(0.0)
         try:
             uchar = face.glyphToChar[gid][0]
         except (KeyError, IndexError):
@@ -90,7 +122,7 @@ def shape(text: str, font_name: str, size: float) -> ShapedRun:
         clusters.append(info.cluster)
         advances.append(x_advance)
     # MONOTONE_CHARACTERS keeps clusters non-decreasing for left-to-right text, which bisect relies on
-    return ShapedRun(text, font_name, size, "".join(chars), data, clusters, advances)
+    return ShapedRun(text, font_name, size, "".join(chars), data, clusters, advances, tops, bottoms, lefts, rights)
 
 
 def font_runs(text: str, font_name: str) -> list[tuple[int, int, str]]:

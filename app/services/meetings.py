@@ -66,7 +66,7 @@ def update_meeting(session: Session, meeting: Meeting, **changes) -> Meeting:
 
 def role_label(member: CommitteeMember) -> str:
     label = COMMITTEE_ROLE_TH[CommitteeRole(member.role)]
-    return label + (" (ผู้บริหารการเปลี่ยนแปลงระดับกระทรวง: CCO)" if member.is_cco else "")
+    return label + (" (CCO)" if member.is_cco else "")
 
 
 def set_attendance(session: Session, *, meeting: Meeting, member: CommitteeMember, status: Attendance | None = None,
