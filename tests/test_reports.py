@@ -219,14 +219,14 @@ def test_no_mark_touches_the_next_line_or_the_box(size):
     p = ThaiParagraph(text, style)
     _w, height = p.wrap(9 * size, 10_000)
     lines = [ln for ln in p._lines if ln.tokens]
-    metrics = prefix_metrics(p._lines, style)[-1]
+    metrics = prefix_metrics(p._lines, style, 9 * size)[-1]
     assert len(lines) > 4 and height == metrics.height()
     clear = CLEARANCE * size - 1e-9
     for i, (upper, lower) in enumerate(zip(lines, lines[1:])):
         pitch = metrics.pitches[i]
-        for l1, r1, _t1, bottom in upper.ink():
-            for l2, r2, top, _b2 in lower.ink():
+        for l1, r1, _t1, bottom in upper.ink(9 * size, style):
+            for l2, r2, top, _b2 in lower.ink(9 * size, style):
                 if l2 < r1 and l1 < r2:
                     assert pitch - top + bottom >= clear, (i, pitch, top, bottom)
-    assert metrics.above >= max(t for _l, _r, t, _b in lines[0].ink())
-    assert metrics.below >= -min(b for _l, _r, _t, b in lines[-1].ink())
+    assert metrics.above >= max(t for _l, _r, t, _b in lines[0].ink(9 * size, style))
+    assert metrics.below >= -min(b for _l, _r, _t, b in lines[-1].ink(9 * size, style))

@@ -124,15 +124,31 @@ class Line:
     def text(self) -> str:
         return "".join(t.text for t in self.tokens)
 
-    def ink(self) -> list[tuple[float, float, float, float]]:
-        """(left, right, top, bottom) of every glyph the line draws, in points from its start and baseline
-        (before justification, which the collision margin allows for)."""
-        boxes, x = [], self.indent
-        for t in self.tokens:
+    def ink(self, width: float, style) -> list[tuple[float, float, float, float]]:
+        """(left, right, top, bottom) of every glyph the line draws in a column ``width`` wide, in points
+        from the column's left and the line's baseline, placed exactly as drawing places them."""
+        x, stretch = placement(self, width, style)
+        boxes = []
+        for ti, t in enumerate(self.tokens):
             for p in t.pieces:
                 boxes += p.run.ink_boxes(p.start, p.end, x)
                 x += p.width
+            x += stretch.get(("space", ti), 0.0) + stretch.get(("gap", ti), 0.0)
         return boxes
+
+
+def placement(line: Line, width: float, style) -> tuple[float, dict]:
+    """Where a line starts in its column and how justification stretches it: one rule for drawing and
+    for measuring."""
+    avail = width - line.indent
+    x = line.indent
+    if style.align == RIGHT:
+        return x + avail - line.width, {}
+    if style.align == CENTER:
+        return x + (avail - line.width) / 2, {}
+    if style.align == JUSTIFY and not line.last:
+        return x, justification(line, avail - line.width, style.size)
+    return x, {}
 
 
 def _lookahead(tokens: list[Token], start: int, chars: int = 200) -> str:
@@ -187,7 +203,7 @@ def layout(tokens: list[Token], width: float, style: TextStyle, first: bool = Tr
 
 
 CLEARANCE = 0.04     # em kept free between the ink of two lines, and between ink and the paragraph's box
-STRETCH_REACH = 0.3  # em: how far justification may shift a glyph sideways, so a near miss still counts
+STRETCH_REACH = 0.02  # em: glyphs closer than this sideways count as standing over each other
 HANGS, RISES = 0.12, 0.8   # em: glyphs below / above these can meet the line below / above
 
 
@@ -207,16 +223,16 @@ class LineMetrics:
         return self.above + sum(self.pitches[:max(0, n - 1)]) + self.below
 
 
-def line_metrics(lines: list[Line], style: TextStyle) -> LineMetrics:
-    return prefix_metrics(lines, style)[-1]
+def line_metrics(lines: list[Line], style: TextStyle, width: float) -> LineMetrics:
+    return prefix_metrics(lines, style, width)[-1]
 
 
-def prefix_metrics(lines: list[Line], style: TextStyle) -> list[LineMetrics]:
+def prefix_metrics(lines: list[Line], style: TextStyle, width: float) -> list[LineMetrics]:
     """The metrics of the paragraph cut after 1, 2, … n lines (what ``split`` needs), from one pass."""
     lh, size = style.line_height, style.size
     gap = (lh - (ASCENT + DESCENT) * size) / 2
     base_above, base_below = gap + ASCENT * size, lh - gap - ASCENT * size
-    inks = [line.ink() for line in lines]
+    inks = [line.ink(width, style) for line in lines]
     if not inks:
         return [LineMetrics(base_above, (), base_below)]
     clear, reach = CLEARANCE * size, STRETCH_REACH * size
@@ -264,7 +280,7 @@ class ThaiParagraph(Flowable):
     def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's names)
         lines = self._layout(availWidth)
         self.width = availWidth
-        self._metrics = line_metrics(lines, self.style)
+        self._metrics = line_metrics(lines, self.style, availWidth)
         self.height = self._metrics.height()
         return self.width, self.height
 
@@ -280,7 +296,7 @@ class ThaiParagraph(Flowable):
 
     def split(self, availWidth, availHeight):  # noqa: N803
         lines = self._layout(availWidth)
-        heights = [m.height() for m in prefix_metrics(lines, self.style)]
+        heights = [m.height() for m in prefix_metrics(lines, self.style, availWidth)]
         fit = 0
         while fit < len(lines) and heights[fit] <= availHeight:
             fit += 1
@@ -297,7 +313,7 @@ class ThaiParagraph(Flowable):
 
     def draw(self):
         canvas = self.canv
-        metrics = getattr(self, "_metrics", None) or line_metrics(self._lines, self.style)
+        metrics = getattr(self, "_metrics", None) or line_metrics(self._lines, self.style, self.width)
         y = self.height - metrics.above
         canvas.saveState()
         canvas.setFillColor(self.style.colour)
@@ -309,16 +325,7 @@ class ThaiParagraph(Flowable):
         canvas.restoreState()
 
     def _draw_line(self, canvas, line: Line, y: float) -> None:
-        style = self.style
-        avail = self.width - line.indent
-        x = line.indent
-        stretch = {}
-        if style.align == RIGHT:
-            x += avail - line.width
-        elif style.align == CENTER:
-            x += (avail - line.width) / 2
-        elif style.align == JUSTIFY and not line.last:
-            stretch = justification(line, avail - line.width, style.size)
+        x, stretch = placement(line, self.width, self.style)
         text = canvas.beginText()
         current_font = None
         for ti, token in enumerate(line.tokens):
