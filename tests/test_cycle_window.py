@@ -288,7 +288,7 @@ def test_a_whole_committee_cycle_through_the_window(qtbot, window, tmp_path):
     click(qtbot, results.approve_button, ok)
     click(qtbot, results.lock_button, ok)
     revised = build_report(qtbot, window, "results")
-    assert revised != first and "ฉบับที่๒" in pdf_text(window.pages["ReportsPage"].pdf_path)
+    assert revised != first and "ฉบับที่2" in pdf_text(window.pages["ReportsPage"].pdf_path)
 
     # --- 12-month results for every indicator ---------------------------------------------------------
     set_period(window, YEAR, 12)

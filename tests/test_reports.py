@@ -20,7 +20,7 @@ EXPECTED = {
               "ตัวชี้วัด Monitor", "สรุปน้ำหนักตัวชี้วัดรายองค์ประกอบ"],
     "results": ["ผลการประเมินผลการปฏิบัติราชการ", "ระดับมาตรฐานขั้นสูง", "ระดับคุณภาพ", "ไม่มีผล", "78.25",
                 "คะแนนรวม"],
-    "joint": ["ตัวชี้วัดขับเคลื่อนการบูรณาการร่วมกัน", "ประเด็นที่ ๕", "๒,๔๒๗,๐๕๓ ล้านบาท", "204", "รวม ๕ ประเด็น ๗ ตัวชี้วัดหลัก"],
+    "joint": ["ตัวชี้วัดขับเคลื่อนการบูรณาการร่วมกัน", "ประเด็นที่ 5", "2,427,053 ล้านบาท", "204", "รวม 5 ประเด็น 7 ตัวชี้วัดหลัก"],
     "minutes": ["รายงานการประชุม", "ครั้งที่ ๒/๒๕๖๗", "เมื่อวันพุธที่ ๑๕ พฤษภาคม ๒๕๖๗", "ผู้มาประชุม", "มาประชุมแทน",
                 "ผู้ไม่มาประชุม", "ลาประชุม", "ผู้เข้าร่วมประชุม", "เริ่มประชุมเวลา ๑๓.๓๐ น.", "มติ",
                 "เลิกประชุมเวลา ๑๖.๐๐ น.", "ผู้จดรายงานการประชุม"],
@@ -230,3 +230,26 @@ def test_no_mark_touches_the_next_line_or_the_box(size):
                     assert pitch - top + bottom >= clear, (i, pitch, top, bottom)
     assert metrics.above >= max(t for _l, _r, t, _b in lines[0].ink(9 * size, style))
     assert metrics.below >= -min(b for _l, _r, _t, b in lines[-1].ink(9 * size, style))
+
+
+THAI_DIGIT = re.compile("[๐-๙]")
+ARABIC_DIGIT = re.compile("[0-9]")
+
+
+@pytest.mark.parametrize("setting", ["0", "1"])
+def test_one_digit_style_per_document(demo_path, tmp_path, setting):
+    """A table report follows table_thai_digits everywhere in it — headings, cells, dates, page numbers —
+    and leaves codes such as PM2.5 alone; letters and minutes are Thai throughout."""
+    subprocess.run([sys.executable, "-m", "app", "settings", "--db", str(demo_path), "--table-thai-digits", setting],
+                   check=True, capture_output=True)
+    out = tmp_path / "joint.pdf"
+    subprocess.run([sys.executable, "-m", "app", "report", "annex", "--db", str(demo_path), "--year", "2567",
+                    "--out", str(out)], check=True, capture_output=True)
+    with pdfplumber.open(out) as pdf:
+        words = " ".join(page.extract_text() or "" for page in pdf.pages[:3])
+    latin_free = " ".join(w for w in words.split() if not re.search("[A-Za-z]", w))
+    if setting == "1":
+        assert THAI_DIGIT.search(latin_free) and not ARABIC_DIGIT.search(latin_free)
+    else:
+        assert ARABIC_DIGIT.search(latin_free) and not THAI_DIGIT.search(latin_free)
+    assert "PM2.5" in words                           # a Latin code keeps its digits

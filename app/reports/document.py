@@ -14,7 +14,7 @@ from reportlab.platypus.tables import CellStyle
 from reportlab.platypus.flowables import Flowable
 
 from app import APP_NAME, __version__
-from app.domain.thai_text import to_thai_digits
+from app.reports import digits
 from app.reports.fonts import font_name, register_fonts
 from app.reports.paragraph import ThaiParagraph
 from app.reports.styles import CENTER, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, TextStyle
@@ -28,7 +28,7 @@ def _page_number(canvas, doc) -> None:
     if number < 2:
         return
     width, height = doc.pageTemplate.pagesize or doc.pagesize   # this page's size: a pack mixes orientations
-    p = ThaiParagraph(f"- {to_thai_digits(str(number))} -", PAGE_NUMBER)
+    p = ThaiParagraph(digits.page_number(number), PAGE_NUMBER)
     p.wrapOn(canvas, width, 40)
     p.drawOn(canvas, 0, height - MARGIN_TOP / 2 - p.height / 2)
 

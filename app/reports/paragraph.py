@@ -18,7 +18,7 @@ from reportlab.platypus.flowables import Flowable
 
 from app.reports.fonts import font_name
 from app.domain.thai_marks import repair_marks
-from app.reports import notices
+from app.reports import digits, notices
 from app.reports.segment import break_ok, words
 from app.reports.shaping import ShapedRun, cluster_starts, font_runs, shape
 from app.reports.styles import CENTER, JUSTIFY, RIGHT, TextStyle
@@ -78,7 +78,7 @@ def tokenize(runs: list[Run], style: TextStyle) -> list[Token]:
             if part == "\n":
                 tokens.append(Token("\n", [], 0.0, newline=True))
                 continue
-            part, misplaced = repair_marks(part.replace("\t", " "))
+            part, misplaced = repair_marks(digits.apply(part.replace("\t", " ")))
             if misplaced:
                 notices.note(misplaced)
             for start, end, fname in font_runs(part, base_font):

@@ -8,7 +8,8 @@ from pathlib import Path
 from sqlmodel import Session
 
 from app.errors import KpiDeskError
-from app.reports import notices
+from app.reports import digits, notices
+from app.services.settings import get_setting
 from app.reports.common import write
 from app.reports.kinds import KINDS, NEEDS_TH
 from app.reports.memo import Memo
@@ -34,4 +35,5 @@ def render(session: Session, request: ReportRequest, out: Path, on_progress=None
             raise KpiDeskError(f"รายงาน {kind.code} ต้องระบุ{NEEDS_TH[need]}", f"report {kind.code} needs {need}")
     title = f"{kind.title} {request.memo.subject}" if request.memo else kind.title
     notices.start()
+    digits.set_thai(get_setting(session, "table_thai_digits") == "1" if kind.code in digits.TABLE_REPORTS else True)
     return write(kind.build(session, request), out, title, kind.landscape, on_progress=on_progress)
