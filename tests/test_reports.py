@@ -253,3 +253,18 @@ def test_one_digit_style_per_document(demo_path, tmp_path, setting):
     else:
         assert ARABIC_DIGIT.search(latin_free) and not THAI_DIGIT.search(latin_free)
     assert "PM2.5" in words                           # a Latin code keeps its digits
+
+
+def test_sara_am_stays_whole_in_the_glyph_layer(tmp_path):
+    """Viewers that ignore ActualText read the glyphs: ำ must be U+0E33 there (not ํ + า) wherever no tone
+    mark sits on it, so กำหนด, ทำ and ดำเนินการ are found by a plain search."""
+    from app.reports.common import write
+    from app.reports.paragraph import ThaiParagraph
+    from app.reports.styles import PLAIN
+    out = tmp_path / "am.pdf"
+    write([ThaiParagraph("กำหนด ทำ จำนวน สำนักงาน น้ำ ดำเนินการ", PLAIN)], out, "am")
+    with pdfplumber.open(out) as pdf:
+        glyphs = "".join(c["text"] for c in pdf.pages[0].chars)
+    for word in ("กำหนด", "ทำ", "จำนวน", "สำนักงาน", "ดำเนินการ"):
+        assert word in glyphs, word
+    assert "\u0e4d\u0e32" not in glyphs             # no decomposed sara am where no tone mark sits on it

@@ -21,6 +21,7 @@ from app.reports.fonts import FALLBACK, register_fonts
 
 FEATURES = {"kern": True, "liga": True}
 SARA_AM = "\u0e33"
+SARA_AM_CODE, NIKHAHIT, SARA_AA = 0x0E33, "\u0e4d", "\u0e32"
 
 
 def is_mark(ch: str) -> bool:
@@ -121,8 +122,32 @@ def shape(text: str, font_name: str, size: float) -> ShapedRun:
                               face.charWidths.get(uchar, x_advance)))
         clusters.append(info.cluster)
         advances.append(x_advance)
+    _keep_sara_am_whole(text, face, chars, data, clusters, advances, tops, bottoms, lefts, rights)
     # MONOTONE_CHARACTERS keeps clusters non-decreasing for left-to-right text, which bisect relies on
     return ShapedRun(text, font_name, size, "".join(chars), data, clusters, advances, tops, bottoms, lefts, rights)
+
+
+def _keep_sara_am_whole(text, face, chars, data, clusters, advances, tops, bottoms, lefts, rights) -> None:
+    """HarfBuzz draws ำ as nikhahit + sara aa so that a tone mark can sit between them. Where no tone
+    mark does (กำ, ทำ), the pair goes back to the font's own ำ glyph, which draws the same: then the glyph
+    layer holds U+0E33 and the word is found by viewers that ignore ActualText."""
+    if SARA_AM not in text or SARA_AM_CODE not in face.charToGlyph:
+        return
+    g = 0
+    while g < len(chars) - 1:
+        if chars[g] == NIKHAHIT and chars[g + 1] == SARA_AA and clusters[g] == clusters[g + 1] \
+                and text[clusters[g]] == SARA_AM:
+            advance = advances[g] + advances[g + 1]
+            width = face.charWidths.get(SARA_AM_CODE, advance)
+            chars[g:g + 2] = [SARA_AM]
+            data[g:g + 2] = [ShapeData(clusters[g], advance, 0, 0, 0, width)]
+            advances[g:g + 2] = [advance]
+            clusters[g:g + 2] = [clusters[g]]
+            tops[g:g + 2] = [max(tops[g], tops[g + 1])]
+            bottoms[g:g + 2] = [min(bottoms[g], bottoms[g + 1])]
+            lefts[g:g + 2] = [min(lefts[g], lefts[g + 1] + advances[g])]
+            rights[g:g + 2] = [max(rights[g], rights[g + 1] + advances[g])]
+        g += 1
 
 
 def font_runs(text: str, font_name: str) -> list[tuple[int, int, str]]:
