@@ -268,3 +268,15 @@ def test_sara_am_stays_whole_in_the_glyph_layer(tmp_path):
     for word in ("กำหนด", "ทำ", "จำนวน", "สำนักงาน", "ดำเนินการ"):
         assert word in glyphs, word
     assert "\u0e4d\u0e32" not in glyphs             # no decomposed sara am where no tone mark sits on it
+
+
+def test_body_text_is_plain_text(tmp_path):
+    """What a secretary typed prints as typed: "<i>" does not italicise the rest, "<br/>" is not swallowed."""
+    from app.reports.common import write
+    from app.reports.paragraph import ThaiParagraph
+    from app.reports.styles import PLAIN
+    out = tmp_path / "plain.pdf"
+    write([ThaiParagraph("มติ <i>ให้ติดตาม</i> ต่อ<br/>ไป & <b>ทันที", PLAIN)], out, "plain")
+    assert "มติ <i>ให้ติดตาม</i> ต่อ<br/>ไป & <b>ทันที" in text(out)
+    with pdfplumber.open(out) as pdf:
+        assert {c["fontname"].split("+")[-1] for c in pdf.pages[0].chars} == {"Sarabun-Regular"}

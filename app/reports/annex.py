@@ -24,8 +24,8 @@ from app.services.scoring import framework_specs, load_lines, stored
 BOLD = TABLE.but(bold=True)
 MUTED = TABLE.but(colour=HexColor("#555555"), size=11)
 WIDTHS = [1.0 * cm, 9.6 * cm, 3.4 * cm, 2.6 * cm, 1.7 * cm, 2.1 * cm, 2.1 * cm, 2.1 * cm]
-HEADER = ["ที่", "ตัวชี้วัด", "ประเภท", "หน่วยนับ", "น้ำหนัก", "ขั้นต้น<br/>(๕๐ คะแนน)", "มาตรฐาน<br/>(๗๕ คะแนน)",
-          "ขั้นสูง<br/>(๑๐๐ คะแนน)"]
+HEADER = ["ที่", "ตัวชี้วัด", "ประเภท", "หน่วยนับ", "น้ำหนัก", "ขั้นต้น\n(๕๐ คะแนน)", "มาตรฐาน\n(๗๕ คะแนน)",
+          "ขั้นสูง\n(๑๐๐ คะแนน)"]
 
 
 def annex_story(session: Session, year_be: int, unit_code: str | None = None, bookmarks: bool = False) -> list:
@@ -97,7 +97,7 @@ def _indicator_row(seq, ln, half, direction, thai: bool) -> list:
     if half is not None and (half.base, half.standard, half.advanced) != (ln.base, ln.standard, ln.advanced):
         extra.append("เป้าหมายรอบ ๖ เดือน " + " / ".join(plain_number(v, thai) for v in (half.base, half.standard, half.advanced)))
     if extra:
-        name += "<br/>" + " · ".join(extra)
+        name += "\n" + " · ".join(extra)
     kind = INDICATOR_KIND_TH.get(IndicatorKind(ln.kind), ln.kind) if ln.kind else ""
     targets = [Cell(plain_number(v, thai), TABLE.but(align="right")) for v in (ln.base, ln.standard, ln.advanced)]
     seq_text = to_thai_digits(str(seq)) if thai and isinstance(seq, int) else str(seq)
@@ -107,7 +107,7 @@ def _indicator_row(seq, ln, half, direction, thai: bool) -> list:
 
 def _summary_table(summary, fw: Framework, thai: bool):
     leaves = [s for s in fw.specs if not any(c.parent_code == s.code for c in fw.specs)]
-    header = ["หน่วยงาน", "จำนวน<br/>ตัวชี้วัด", "Monitor", *[f"องค์ประกอบ<br/>{to_thai_digits(s.code)}" for s in leaves], "รวม"]
+    header = ["หน่วยงาน", "จำนวน\nตัวชี้วัด", "Monitor", *[f"องค์ประกอบ\n{to_thai_digits(s.code)}" for s in leaves], "รวม"]
     width_rest = (24.7 * cm - 8.2 * cm - 2.0 * cm - 1.8 * cm) / (len(leaves) + 1)
     widths = [8.2 * cm, 2.0 * cm, 1.8 * cm] + [width_rest] * (len(leaves) + 1)
     rows = []

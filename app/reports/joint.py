@@ -10,7 +10,7 @@ from sqlmodel import Session
 from app.domain.thai_text import to_thai_digits
 from app.models.enums import UNIT_KIND_TH, UnitKind
 from app.reports.common import heading, title_block, year_text
-from app.reports.paragraph import ThaiParagraph
+from app.reports.paragraph import Run, ThaiParagraph
 from app.reports.styles import SMALL, TABLE
 from app.reports.tables import Cell, build_table, number
 from app.services.report_data import context, joint_rows
@@ -32,12 +32,14 @@ def joint_story(session: Session, year_be: int, bookmarks: bool = False) -> list
     rows = []
     national_total, ours_total = 0, {k: 0 for k in KINDS}
     for a in agendas:
-        mains = "<br/>".join(f"({to_thai_digits(str(m.number))}) {m.name_th} <b>เป้าหมาย {m.target_text}</b>"
-                             for m in a.mains)
+        mains = []
+        for i, m in enumerate(a.mains):
+            mains += [Run(("\n" if i else "") + f"({to_thai_digits(str(m.number))}) {m.name_th} "),
+                      Run(f"เป้าหมาย {m.target_text}", bold=True)]
         national_total += a.national_subs or 0
         for k in KINDS:
             ours_total[k] += a.ours.get(k, 0)
-        rows.append([Cell(f"ประเด็นที่ {to_thai_digits(str(a.number))} {a.name}"), Cell(mains),
+        rows.append([Cell(f"ประเด็นที่ {to_thai_digits(str(a.number))} {a.name}"), Cell("", runs=mains),
                      _count(a.national_subs, thai), *[_count(a.ours.get(k, 0), thai) for k in KINDS],
                      _count(sum(a.ours.values()), thai, bold=True)])
     rows.append([Cell(f"รวม {to_thai_digits(str(len(agendas)))} ประเด็น {to_thai_digits(str(sum(len(a.mains) for a in agendas)))} ตัวชี้วัดหลัก", BOLD, span=2),

@@ -10,7 +10,7 @@ from app.domain.agenda import with_parents
 from app.domain.calendar import thai_date, thai_time
 from app.domain.thai_text import thai_digits_in_text, to_thai_digits
 from app.reports.document import Bookmark
-from app.reports.paragraph import ThaiParagraph
+from app.reports.paragraph import Run, ThaiParagraph
 from app.reports.styles import BODY, CENTER, PLAIN, TITLE, TextStyle
 from app.services.report_data import MinutesData, meeting_by_ref, minutes_data
 
@@ -34,7 +34,7 @@ def _people(lines, with_reason: bool = False) -> Table:
         if line.substitute_for:
             name = f"{line.name} {line.position} มาประชุมแทน {line.substitute_for}"
         else:
-            name = f"{line.name}<br/>{line.position}" if line.position else line.name
+            name = f"{line.name}\n{line.position}" if line.position else line.name
         row = [ThaiParagraph(f"{to_thai_digits(str(i))}.", PLAIN.but(align="right")),
                ThaiParagraph(_t(name), PLAIN), ThaiParagraph(_t(line.role), PLAIN)]
         if with_reason:
@@ -75,7 +75,8 @@ def build_minutes(d: MinutesData, bookmarks: bool = False) -> list:
             for para in _paragraphs(block):
                 story.append(ThaiParagraph(_t(para), BODY))
         if item.resolution:
-            story.append(ThaiParagraph(f"<b>มติ</b> {_t(item.resolution)}", BODY.but(space_before=2)))
+            story.append(ThaiParagraph(style=BODY.but(space_before=2),
+                                       runs=[Run("มติ", bold=True), Run(f" {_t(item.resolution)}")]))
     if m.end_time:
         story.append(ThaiParagraph(f"เลิกประชุมเวลา {thai_time(m.end_time)}", BOLD.but(space_before=10)))
     story.append(Spacer(1, 24))

@@ -25,7 +25,6 @@ from app.reports.styles import CENTER, JUSTIFY, RIGHT, TextStyle
 
 ASCENT, DESCENT = 1.068, 0.232          # Sarabun, in em
 MAX_WORD_GAP = 0.15                     # em between two words at most before a justified line stays ragged
-_TAG = re.compile(r"<(/?)(b|i)>|<br\s*/?>")
 
 
 @dataclass(frozen=True)
@@ -50,24 +49,6 @@ class Token:
     width: float
     space: bool = False
     newline: bool = False
-
-
-def parse_markup(text: str) -> list[Run]:
-    """``<b>``, ``<i>`` and ``<br/>`` only; everything else is text."""
-    runs, bold, italic, pos = [], False, False, 0
-    for m in _TAG.finditer(text):
-        if m.start() > pos:
-            runs.append(Run(text[pos:m.start()], bold, italic))
-        if m.group(0).startswith("<br"):
-            runs.append(Run("\n", bold, italic))
-        elif m.group(2) == "b":
-            bold = not m.group(1)
-        else:
-            italic = not m.group(1)
-        pos = m.end()
-    if pos < len(text):
-        runs.append(Run(text[pos:], bold, italic))
-    return runs
 
 
 def tokenize(runs: list[Run], style: TextStyle) -> list[Token]:
@@ -254,13 +235,14 @@ def prefix_metrics(lines: list[Line], style: TextStyle, width: float) -> list[Li
 
 
 class ThaiParagraph(Flowable):
-    """A paragraph of (mostly) Thai text; ``text`` may use <b>, <i> and <br/>, or pass ``runs``."""
+    """A paragraph of (mostly) Thai text. ``text`` is plain text — nothing in it is markup, so what a
+    secretary typed prints as typed; a newline breaks the line; bold or italic parts come as ``runs``."""
 
     def __init__(self, text: str = "", style: TextStyle = TextStyle(), runs: list[Run] | None = None,
                  _tokens: list[Token] | None = None, _first: bool = True) -> None:
         super().__init__()
         self.style = style
-        self.runs = runs if runs is not None else parse_markup(text)
+        self.runs = runs if runs is not None else [Run(text)]
         self._tokens = _tokens if _tokens is not None else tokenize(self.runs, style)
         self._first = _first
         self._lines: list[Line] = []

@@ -22,8 +22,8 @@ BOLD = TABLE.but(bold=True)
 MISSING = TABLE.but(colour=HexColor("#b3261e"), bold=True, align="center")
 NOTE = SMALL.but(colour=HexColor("#444444"))
 WIDTHS = [0.9 * cm, 9.5 * cm, 1.6 * cm, 2.0 * cm, 2.0 * cm, 2.0 * cm, 3.0 * cm, 1.8 * cm, 1.9 * cm]
-HEADER = ["ที่", "ตัวชี้วัด", "น้ำหนัก", "ขั้นต้น<br/>(๕๐)", "มาตรฐาน<br/>(๗๕)", "ขั้นสูง<br/>(๑๐๐)", "ผลการดำเนินงาน",
-          "คะแนน", "คะแนน<br/>ถ่วงน้ำหนัก"]
+HEADER = ["ที่", "ตัวชี้วัด", "น้ำหนัก", "ขั้นต้น\n(๕๐)", "มาตรฐาน\n(๗๕)", "ขั้นสูง\n(๑๐๐)", "ผลการดำเนินงาน",
+          "คะแนน", "คะแนน\nถ่วงน้ำหนัก"]
 
 
 def results_story(session: Session, year_be: int, months: int, unit_code: str | None = None,
@@ -53,12 +53,12 @@ def _summary(units: list[UnitScore], thai: bool, bookmarks: bool) -> list:
     ranked = sorted(units, key=lambda u: (-u.score, u.unit_code))
     rows = []
     for i, u in enumerate(ranked, start=1):
-        flag = "".join(f"<br/>{issue.th}" for issue in u.issues)
+        flag = "".join(f"\n{issue.th}" for issue in u.issues)
         verdict_th, _en, colour = u.verdict
         rows.append([Cell(to_thai_digits(str(i)) if thai else str(i), TABLE.but(align="center")), Cell(u.unit_name + flag),
                      number(u.points if u.has_score else None, thai), number(u.out_of, thai), number(u.score if u.has_score else None, thai, style=BOLD.but(align="right")),
                      Cell(verdict_th, TABLE.but(colour=HexColor(colour), bold=True))])
-    table = build_table(["ที่", "หน่วยงาน", "คะแนนที่ได้", "คะแนนเต็ม", "คะแนน<br/>(ร้อยละ)", "ระดับผลการประเมิน"], rows,
+    table = build_table(["ที่", "หน่วยงาน", "คะแนนที่ได้", "คะแนนเต็ม", "คะแนน\n(ร้อยละ)", "ระดับผลการประเมิน"], rows,
                         [1.2 * cm, 10.5 * cm, 2.4 * cm, 2.2 * cm, 2.2 * cm, 4.4 * cm])
     chart = ScoreBarChart([(u.unit_name, u.score, u.verdict[2]) for u in ranked], 24.7 * cm, 9.5 * cm, thai)
     legend = "พื้นสีแสดงช่วงคะแนนของระดับผลการประเมิน: " + " · ".join(
@@ -73,7 +73,7 @@ def _unit_section(u: UnitScore, thai: bool, bookmarks: bool) -> list:
     evaluated = [s for s in u.lines if not s.line.monitor and s.evaluated]
     for i, s in enumerate(evaluated, start=1):
         ln = s.line
-        name = ln.name + (f"<br/>{s.error}" if s.error else "")
+        name = ln.name + (f"\n{s.error}" if s.error else "")
         actual = Cell("ไม่มีผล", MISSING) if s.missing else Cell(plain_number(ln.actual, thai), TABLE.but(align="right"))
         rows.append([Cell(to_thai_digits(str(i)) if thai else str(i), TABLE.but(align="center")), Cell(name),
                      number(ln.weight, thai), *[Cell(plain_number(v, thai), TABLE.but(align="right"))

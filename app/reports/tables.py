@@ -32,8 +32,8 @@ def fitted_header(text: str, width: float) -> ThaiParagraph:
 class Cell:
     """Text with a style, for a table cell; ``span`` joins it with the cells to its right."""
 
-    def __init__(self, text: str, style: TextStyle = TABLE, span: int = 1) -> None:
-        self.text, self.style, self.span = text, style, span
+    def __init__(self, text: str, style: TextStyle = TABLE, span: int = 1, runs=None) -> None:
+        self.text, self.style, self.span, self.runs = text, style, span, runs
 
 
 def number(value: Decimal | None, thai: bool, places: int | None = 2, style: TextStyle = TABLE_NUMBER) -> Cell:
@@ -76,7 +76,7 @@ def build_table(header: list, rows: list[list], col_widths: list[float], bands: 
         cells, col = [], 0
         for item in row:
             cell = item if isinstance(item, Cell) else Cell(str(item))
-            cells.append(ThaiParagraph(cell.text, cell.style))
+            cells.append(ThaiParagraph(cell.text, cell.style, runs=cell.runs))
             if cell.span > 1:
                 commands.append(("SPAN", (col, r), (col + cell.span - 1, r)))
                 cells.extend([""] * (cell.span - 1))
