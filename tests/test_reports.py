@@ -246,7 +246,7 @@ def test_one_digit_style_per_document(demo_path, tmp_path, setting):
     subprocess.run([sys.executable, "-m", "app", "report", "annex", "--db", str(demo_path), "--year", "2567",
                     "--out", str(out)], check=True, capture_output=True)
     with pdfplumber.open(out) as pdf:
-        words = " ".join(page.extract_text() or "" for page in pdf.pages[:3])
+        words = " ".join(page.extract_text() or "" for page in pdf.pages)
     latin_free = " ".join(w for w in words.split() if not re.search("[A-Za-z]", w))
     if setting == "1":
         assert THAI_DIGIT.search(latin_free) and not ARABIC_DIGIT.search(latin_free)
@@ -280,3 +280,22 @@ def test_body_text_is_plain_text(tmp_path):
     assert "มติ <i>ให้ติดตาม</i> ต่อ<br/>ไป & <b>ทันที" in text(out)
     with pdfplumber.open(out) as pdf:
         assert {c["fontname"].split("+")[-1] for c in pdf.pages[0].chars} == {"Sarabun-Regular"}
+
+
+def test_the_signature_block_is_never_split_and_headings_keep_with_their_text(tmp_path):
+    from datetime import date
+
+    from app.reports.common import write
+    from app.reports.memo import Memo, memo_story
+    paragraph = "ฝ่ายเลขานุการได้รวบรวมผลการดำเนินงานตามตัวชี้วัดของส่วนราชการในสังกัดเพื่อเสนอคณะกรรมการพิจารณา"
+    for n in range(18, 30):
+        out = tmp_path / f"sig{n}.pdf"
+        memo = Memo("ทดสอบ", "ปลัดกระทรวง", "กองพัฒนาระบบบริหาร", "", date(2024, 2, 7), "\n\n".join([paragraph] * n),
+                    signer="นางสาวผู้ลงนาม ทดสอบ", signer_position="ผู้อำนวยการกองพัฒนาระบบบริหาร",
+                    closing="จึงเรียนมาเพื่อโปรดพิจารณา")
+        write(memo_story(memo), out, "sig")
+        with pdfplumber.open(out) as pdf:
+            pages = ["".join((p.extract_text() or "").split()) for p in pdf.pages]
+        holding = [i for i, t in enumerate(pages) if "นางสาวผู้ลงนาม" in t]
+        assert holding and "ผู้อำนวยการกองพัฒนาระบบบริหาร" in pages[holding[0]].split("นางสาวผู้ลงนาม")[-1]
+        assert "จึงเรียนมา" in pages[holding[0]]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from app.domain.calendar import thai_date
 from app.domain.thai_text import thai_digits_in_text
@@ -81,13 +81,13 @@ def memo_story(memo: Memo, bookmarks: bool = False) -> list:
     story += [*header, Spacer(1, 6), ThaiParagraph(style=PLAIN.but(space_after=6),
                                                   runs=[Run("เรียน  ", bold=True), Run(t(memo.to))])]
     story += [ThaiParagraph(t(p), BODY) for p in body_paragraphs(memo.body)]
-    if memo.closing:
-        story.append(ThaiParagraph(t(memo.closing), BODY))
-    story.append(Spacer(1, 36))
+    signature = [Spacer(1, 36)]
     if memo.signer:
-        story.append(ThaiParagraph(f"({memo.signer})", SIGN))
+        signature.append(ThaiParagraph(f"({memo.signer})", SIGN))
     if memo.signer_position:
-        story.append(ThaiParagraph(t(memo.signer_position), SIGN))
+        signature.append(ThaiParagraph(t(memo.signer_position), SIGN))
+    # the closing line and the signature block are never split across pages
+    story.append(KeepTogether(([ThaiParagraph(t(memo.closing), BODY)] if memo.closing else []) + signature))
     return story
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 from sqlmodel import Session
 
 from app.domain.agenda import with_parents
@@ -15,8 +15,8 @@ from app.reports.styles import BODY, CENTER, PLAIN, TITLE, TextStyle
 from app.services.report_data import MinutesData, meeting_by_ref, minutes_data
 
 CENTRE = TextStyle(align=CENTER)
-BOLD = PLAIN.but(bold=True)
-ITEM = PLAIN.but(bold=True, space_before=8)
+BOLD = PLAIN.but(bold=True, keepWithNext=True)
+ITEM = PLAIN.but(bold=True, space_before=8, keepWithNext=True)
 TEXT_WIDTH = 16 * cm
 
 
@@ -90,8 +90,9 @@ def build_minutes(d: MinutesData, bookmarks: bool = False) -> list:
 def _signature(name: str, position: str, role: str) -> list:
     block = TextStyle(align=CENTER, left_indent=7 * cm)
     # room to sign above the name, as the minutes are signed on paper
-    return [Spacer(1, 22), ThaiParagraph("ลงชื่อ ......................................................", block),
-            ThaiParagraph(f"({name})", block), ThaiParagraph(_t(position), block), ThaiParagraph(role, block)]
+    return [KeepTogether([Spacer(1, 22), ThaiParagraph("ลงชื่อ ......................................................", block),
+                          ThaiParagraph(f"({name})", block), ThaiParagraph(_t(position), block),
+                          ThaiParagraph(role, block)])]
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -30,6 +30,7 @@ class TextStyle:
     space_before: float = 0
     space_after: float = 0
     colour: Color = black
+    keepWithNext: bool = False      # noqa: N815 - ReportLab's name: a heading never ends a page alone
 
     @property
     def line_height(self) -> float:
@@ -42,7 +43,7 @@ class TextStyle:
 BODY = TextStyle(align=JUSTIFY, first_indent=FIRST_LINE_INDENT)
 PLAIN = TextStyle()
 TITLE = TextStyle(size=20, bold=True, align=CENTER, space_after=6)
-HEADING = TextStyle(bold=True, space_before=6, space_after=2)
+HEADING = TextStyle(bold=True, space_before=6, space_after=2, keepWithNext=True)
 CENTRED = TextStyle(align=CENTER)
 TABLE = TextStyle(size=12)
 TABLE_HEAD = TextStyle(size=12, bold=True, align=CENTER)
