@@ -299,3 +299,24 @@ def test_the_signature_block_is_never_split_and_headings_keep_with_their_text(tm
         holding = [i for i, t in enumerate(pages) if "นางสาวผู้ลงนาม" in t]
         assert holding and "ผู้อำนวยการกองพัฒนาระบบบริหาร" in pages[holding[0]].split("นางสาวผู้ลงนาม")[-1]
         assert "จึงเรียนมา" in pages[holding[0]]
+
+
+def test_a_unit_running_onto_another_page_is_named_there(reports):
+    with pdfplumber.open(reports["annex"]) as pdf:
+        pages = [(p.extract_text() or "") for p in pdf.pages]
+    continued = [i for i, t in enumerate(pages) if "(ต่อ)" in t]
+    assert continued, "the demo annex has units longer than a page"
+    for i in continued:
+        name = next(line for line in pages[i].splitlines() if "(ต่อ)" in line).split("(ต่อ)")[0].split(" ", 2)[-1].strip()
+        assert any(name.replace(" ", "")[:10] in p.replace(" ", "") for p in pages[:i])
+
+
+def test_a_chart_that_fits_a_page_is_never_cut():
+    from reportlab.lib.units import cm
+
+    from app.reports.chart import ScoreBarChart
+    from decimal import Decimal
+    chart = ScoreBarChart([(f"หน่วยงาน {i}", Decimal(60 + i), "#2f6db5") for i in range(10)], 24 * cm, 9 * cm, False)
+    assert chart.split(24 * cm, chart.height / 2) == []                   # moved whole to the next page
+    national = ScoreBarChart([(f"หน่วยงาน {i}", Decimal(50), "#2f6db5") for i in range(230)], 24 * cm, 9 * cm, False)
+    assert len(national.split(24 * cm, 15 * cm)) == 2                      # taller than a page: cut, each with an axis

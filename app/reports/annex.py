@@ -81,7 +81,7 @@ def annex_story(session: Session, year_be: int, unit_code: str | None = None, bo
             rows.append([Cell("ตัวชี้วัด Monitor (ติดตามผล ไม่นำมาประเมิน ไม่มีน้ำหนัก)", BOLD, span=len(WIDTHS))])
             for ln in monitors:
                 rows.append(_indicator_row("M", ln, None, directions.get(ln.code), thai))
-        story.append(build_table(HEADER, rows, WIDTHS, bands=bands, totals=totals))
+        story.append(build_table(HEADER, rows, WIDTHS, bands=bands, totals=totals, continued=name))
         summary.append((name, lines))
     if not unit_code:
         story += [PageBreak(), *heading("สรุปน้ำหนักตัวชี้วัดรายองค์ประกอบ ทั้งกระทรวง", 1 if bookmarks else None)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.units import cm
 from reportlab.platypus.flowables import Flowable
 
 from app.domain.grades import GRADES
@@ -25,6 +26,9 @@ BAR, GAP, AXIS_SPACE = 12.0, 6.0, 30.0
 def _tint(hex_colour: str, alpha: float = 0.12) -> Color:
     c = HexColor(hex_colour)
     return Color(1 - (1 - c.red) * alpha, 1 - (1 - c.green) * alpha, 1 - (1 - c.blue) * alpha)
+
+
+WHOLE_PAGE = 16 * cm          # the landscape frame's height is 16.5 cm: a chart up to this stays in one piece
 
 
 class ScoreBarChart(Flowable):
@@ -48,7 +52,10 @@ class ScoreBarChart(Flowable):
         return self.width, self.height
 
     def split(self, availWidth, availHeight):  # noqa: N803
-        """As many bars as fit, each part with its own axis."""
+        """A chart that fits on a page is kept whole (moved to the next page); only one taller than a
+        whole page is cut, as many bars per page as fit, each part with its own axis."""
+        if self.height <= WHOLE_PAGE:
+            return []
         used, k = AXIS_SPACE, 0
         while k < len(self.row_heights) and used + self.row_heights[k] <= availHeight:
             used += self.row_heights[k]

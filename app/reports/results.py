@@ -98,7 +98,7 @@ def _unit_section(u: UnitScore, thai: bool, bookmarks: bool) -> list:
                          *[Cell(plain_number(v, thai), TABLE.but(align="right")) for v in (ln.base, ln.standard, ln.advanced)],
                          Cell(plain_number(ln.actual, thai) if ln.actual is not None else "ไม่มีผล", TABLE.but(align="right")),
                          number(s.points, thai), Cell("–", TABLE.but(align="center"))])
-    story.append(build_table(HEADER, rows, WIDTHS, bands=bands, totals=totals))
+    story.append(build_table(HEADER, rows, WIDTHS, bands=bands, totals=totals, continued=u.unit_name))
     if u.missing:
         names = "; ".join(f"“{s.line.name}”" for s in u.missing)
         story.append(ThaiParagraph(f"หมายเหตุ: ตัวชี้วัดที่ยังไม่มีผลการดำเนินงานได้ ๐ คะแนน ได้แก่ {names}",

@@ -9,7 +9,9 @@ from reportlab.platypus import Table, TableStyle
 
 from app.domain.thai_text import format_number
 from app.reports.paragraph import ThaiParagraph
-from app.reports.styles import TABLE, TABLE_HEAD, TABLE_NUMBER, TextStyle
+from app.reports.styles import HEADING, TABLE, TABLE_HEAD, TABLE_NUMBER, TextStyle
+
+CONTINUED = HEADING.but(space_before=0)
 
 HEAD_BG = colors.HexColor("#dfe7f2")
 BAND_BG = colors.HexColor("#f1f1f1")
@@ -45,8 +47,24 @@ def plain_number(value: Decimal | None, thai: bool) -> str:
     return format_number(value, places=None, thai=thai)
 
 
+class ContinuedTable(Table):
+    """A table that, when it runs onto another page, says there whose table it is: "ชื่อหน่วยงาน (ต่อ)"
+    above the repeated header rows."""
+
+    continued: str | None = None
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        parts = super().split(availWidth, availHeight)
+        if len(parts) != 2 or not self.continued:
+            return parts
+        head, tail = parts
+        tail.continued = self.continued
+        label = ThaiParagraph(f"{self.continued} (ต่อ)", CONTINUED)
+        return [head, label, tail]
+
+
 def build_table(header: list, rows: list[list], col_widths: list[float], bands: list[int] = (),
-                totals: list[int] = ()) -> Table:
+                totals: list[int] = (), continued: str | None = None) -> Table:
     """``header`` is one row of strings, or several rows of strings/Cells (a Cell's ``span`` joins columns);
     ``rows`` hold strings or Cells; ``bands`` are full-width section rows; ``totals`` subtotal rows."""
     header_rows_list = header if header and isinstance(header[0], list) else [header]
@@ -86,6 +104,7 @@ def build_table(header: list, rows: list[list], col_widths: list[float], bands: 
         commands.append(("BACKGROUND", (0, r + header_rows), (-1, r + header_rows), BAND_BG))
     for r in totals:
         commands.append(("BACKGROUND", (0, r + header_rows), (-1, r + header_rows), TOTAL_BG))
-    table = Table(data, colWidths=col_widths, repeatRows=header_rows, hAlign="LEFT")
+    table = ContinuedTable(data, colWidths=col_widths, repeatRows=header_rows, hAlign="LEFT")
+    table.continued = continued
     table.setStyle(TableStyle(commands))
     return table
