@@ -320,3 +320,17 @@ def test_a_chart_that_fits_a_page_is_never_cut():
     assert chart.split(24 * cm, chart.height / 2) == []                   # moved whole to the next page
     national = ScoreBarChart([(f"หน่วยงาน {i}", Decimal(50), "#2f6db5") for i in range(230)], 24 * cm, 9 * cm, False)
     assert len(national.split(24 * cm, 15 * cm)) == 2                      # taller than a page: cut, each with an axis
+
+
+def test_each_page_but_the_last_names_the_next_pages_first_word(reports):
+    """คำต่อเนื่อง: a multi-page letter carries, bottom right of every page but the last, the word the next
+    page begins with, followed by "…"."""
+    with pdfplumber.open(reports["memo"]) as pdf:
+        feet = ["".join(c["text"] for c in p.chars if c["top"] > p.height - 2.2 * 28.35).strip() for p in pdf.pages]
+        heads = ["".join((p.extract_text() or "").split("\n")[1:2]) for p in pdf.pages]
+    assert len(feet) > 3
+    for i, foot in enumerate(feet[:-1]):
+        assert foot.startswith("/") and foot.endswith("…"), (i, foot)
+        word = foot[1:-1]
+        assert word and word.replace(" ", "")[:2] in heads[i + 1].replace(" ", ""), (i, word, heads[i + 1][:40])
+    assert "…" not in feet[-1]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.domain.thai_text import to_thai_digits
+from app.reports import continuation
 from app.reports.document import Bookmark, OfficialDocument
 from app.reports.paragraph import ThaiParagraph
 from app.reports.styles import CENTER, HEADING, TITLE, TextStyle
@@ -30,10 +31,25 @@ def year_text(year_be: int) -> str:
     return f"ประจำปีงบประมาณ พ.ศ. {to_thai_digits(str(year_be))}"
 
 
-def write(story: list, out: Path, title: str, landscape: bool = False, on_progress=None) -> Path:
-    """Build the PDF; ``on_progress(done, total)`` is told how far layout got (it may raise to cancel)."""
+def write(story, out: Path, title: str, landscape: bool = False, on_progress=None) -> Path:
+    """Build the PDF; ``on_progress(done, total)`` is told how far layout got (it may raise to cancel).
+    ``story`` is a list of flowables, or a function that makes it: then the document is a letter or
+    minutes, and a first pass finds each page's first word so that the second can write it at the foot
+    of the page before (ReportLab flowables are not reused between passes: each pass gets a new story)."""
     out = Path(out)
+    next_words = {}
+    if callable(story):
+        import io
+        make = story
+        continuation.start_recording()
+        try:
+            OfficialDocument(io.BytesIO(), title, landscape_pages=landscape).build(make())
+        finally:
+            firsts = continuation.stop_recording()
+        next_words = {page: continuation.first_word(line) for page, line in firsts.items() if page > 1}
+        story = make()
     doc = OfficialDocument(out, title, landscape_pages=landscape)
+    doc.next_words = next_words
     if on_progress is not None:
         total = [1]
 

@@ -17,9 +17,10 @@ from app import APP_NAME, __version__
 from app.reports import digits
 from app.reports.fonts import font_name, register_fonts
 from app.reports.paragraph import ThaiParagraph
-from app.reports.styles import CENTER, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, TextStyle
+from app.reports.styles import CENTER, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, RIGHT, TextStyle
 
 PAGE_NUMBER = TextStyle(size=16, align=CENTER)
+CONTINUATION = TextStyle(size=16, align=RIGHT)
 rl_config.useA85 = 0    # binary (deflated) streams: smaller files, and no time spent on ASCII85
 
 
@@ -29,15 +30,31 @@ def _page_number(canvas, doc) -> None:
         return
     width, height = doc.pageTemplate.pagesize or doc.pagesize   # this page's size: a pack mixes orientations
     p = ThaiParagraph(digits.page_number(number), PAGE_NUMBER)
+    p.furniture = True
     p.wrapOn(canvas, width, 40)
     p.drawOn(canvas, 0, height - MARGIN_TOP / 2 - p.height / 2)
+
+
+def _continuation_word(canvas, doc) -> None:
+    """The next page's first word, bottom right, on every page but the last (second pass only)."""
+    words = getattr(doc, "next_words", None)
+    if not words:
+        return
+    word = words.get(canvas.getPageNumber() + 1)
+    if not word:
+        return
+    width, _height = doc.pageTemplate.pagesize or doc.pagesize
+    p = ThaiParagraph(f"/{word}…", CONTINUATION)
+    p.furniture = True
+    p.wrapOn(canvas, width - MARGIN_LEFT - MARGIN_RIGHT, 40)
+    p.drawOn(canvas, MARGIN_LEFT, MARGIN_BOTTOM - p.height - 6)
 
 
 def _template(name: str, size) -> PageTemplate:
     width, height = size
     frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, width - MARGIN_LEFT - MARGIN_RIGHT, height - MARGIN_TOP - MARGIN_BOTTOM,
                   id=name, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    return PageTemplate(id=name, frames=[frame], onPage=_page_number, pagesize=size)
+    return PageTemplate(id=name, frames=[frame], onPage=_page_number, onPageEnd=_continuation_word, pagesize=size)
 
 
 class OfficialDocument(BaseDocTemplate):
@@ -50,7 +67,7 @@ class OfficialDocument(BaseDocTemplate):
         register_fonts()
         CellStyle.fontname = font_name()      # an empty table cell would otherwise pull in Helvetica
         size = landscape(A4) if landscape_pages else A4
-        super().__init__(str(path), pagesize=size, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
+        super().__init__(path if hasattr(path, "write") else str(path), pagesize=size, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
                          topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=f"{APP_NAME} {__version__}",
                          subject=subject, creator=f"{APP_NAME} {__version__}", invariant=1, pageCompression=1,
                          # the canvas starts in Sarabun: ReportLab's default Helvetica would be listed in every

@@ -20,6 +20,7 @@ class ReportKind:
     builder: str                   # "module:function", called as function(session, request)
     in_window: bool = True         # offered on the Reports page (a memo needs a body file: command line)
     unit_option: bool = False      # takes --unit
+    continuation: bool = False     # a letter or minutes: the next page's first word at each page's foot
 
     def build(self, session, request) -> list:
         module, _, name = self.builder.partition(":")
@@ -33,9 +34,12 @@ KINDS: dict[str, ReportKind] = {k.code: k for k in (
                unit_option=True),
     ReportKind("joint", "ตัวชี้วัดขับเคลื่อนการบูรณาการร่วมกัน (Joint KPIs)", frozenset({"year"}), True,
                "app.reports.joint:build"),
-    ReportKind("minutes", "รายงานการประชุม", frozenset({"meeting"}), False, "app.reports.minutes:build"),
-    ReportKind("invitation", "หนังสือเชิญประชุม", frozenset({"meeting"}), False, "app.reports.invitation:build"),
-    ReportKind("memo", "บันทึกข้อความ", frozenset({"memo"}), False, "app.reports.memo:build", in_window=False),
+    ReportKind("minutes", "รายงานการประชุม", frozenset({"meeting"}), False, "app.reports.minutes:build",
+               continuation=True),
+    ReportKind("invitation", "หนังสือเชิญประชุม", frozenset({"meeting"}), False, "app.reports.invitation:build",
+               continuation=True),
+    ReportKind("memo", "บันทึกข้อความ", frozenset({"memo"}), False, "app.reports.memo:build", in_window=False,
+               continuation=True),
     ReportKind("pack", "เอกสารประกอบการประชุม", frozenset({"meeting"}), False, "app.reports.pack:build"),
 )}
 

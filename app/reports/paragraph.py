@@ -18,7 +18,7 @@ from reportlab.platypus.flowables import Flowable
 
 from app.reports.fonts import font_name
 from app.domain.thai_marks import repair_marks
-from app.reports import digits, notices
+from app.reports import continuation, digits, notices
 from app.reports.segment import break_ok, words
 from app.reports.shaping import ShapedRun, cluster_starts, font_runs, shape
 from app.reports.styles import CENTER, JUSTIFY, RIGHT, TextStyle
@@ -245,6 +245,7 @@ class ThaiParagraph(Flowable):
         self.runs = runs if runs is not None else [Run(text)]
         self._tokens = _tokens if _tokens is not None else tokenize(self.runs, style)
         self._first = _first
+        self.furniture = False          # page numbers and footers: not body text
         self._lines: list[Line] = []
         self._laid_tokens: list[Token] = []
         self._laid_width: float | None = None
@@ -301,6 +302,8 @@ class ThaiParagraph(Flowable):
         canvas.setFillColor(self.style.colour)
         for i, line in enumerate(self._lines):
             if line.tokens:
+                if not self.furniture:
+                    continuation.note_line(canvas.getPageNumber(), line.text)
                 self._draw_line(canvas, line, y)
             if i < len(metrics.pitches):
                 y -= metrics.pitches[i]

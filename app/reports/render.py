@@ -36,4 +36,5 @@ def render(session: Session, request: ReportRequest, out: Path, on_progress=None
     title = f"{kind.title} {request.memo.subject}" if request.memo else kind.title
     notices.start()
     digits.set_thai(get_setting(session, "table_thai_digits") == "1" if kind.code in digits.TABLE_REPORTS else True)
-    return write(kind.build(session, request), out, title, kind.landscape, on_progress=on_progress)
+    story = (lambda: kind.build(session, request)) if kind.continuation else kind.build(session, request)
+    return write(story, out, title, kind.landscape, on_progress=on_progress)

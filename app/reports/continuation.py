@@ -1,0 +1,36 @@
+"""The continuation word (คำต่อเนื่อง) of a multi-page letter or minutes: at the bottom right of every page
+but the last, the word that begins the next page, as "/word…" — งานสารบรรณ's rule.
+
+The first pass lays the document out and notes, per page, the first line of body text drawn on it; the
+second pass draws the same pages and writes the next page's first word at each page's foot (the footer
+sits in the bottom margin, so the layout is identical in both passes)."""
+
+from __future__ import annotations
+
+import threading
+
+_local = threading.local()
+
+
+def start_recording() -> None:
+    _local.first = {}
+
+
+def stop_recording() -> dict[int, str]:
+    first = getattr(_local, "first", None) or {}
+    _local.first = None
+    return first
+
+
+def note_line(page: int, text: str) -> None:
+    first = getattr(_local, "first", None)
+    if first is not None and page not in first and text.strip():
+        first[page] = text
+
+
+def first_word(line: str) -> str:
+    from app.reports.segment import words
+    for w in words(line.strip()):
+        if not w.isspace():
+            return w
+    return ""
