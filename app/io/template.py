@@ -21,7 +21,7 @@ from app.models import Assignment, Indicator
 from app.models.enums import DIRECTION_TH, Direction
 from app.services import lookup
 from app.services.grid import assignment_rows, result_rows
-from app.services.scoring import load_lines
+from app.services.scoring import as_uuid, load_lines, stored_id
 
 FONT = "Sarabun"
 HEAD_FILL = PatternFill("solid", fgColor="DFE7F2")
@@ -107,10 +107,11 @@ def write_template(session: Session, *, year_be: int, unit_code: str, months: in
     if months:
         rnd = lookup.round_of(session, year_be, months)
         ws = _sheet(wb, RESULTS_SHEET, RESULT_COLUMNS)
-        targets = {ln.key: ln for ln in load_lines(session, fy.id, None, [unit.id], months).get(unit.id.hex, [])}
+        targets = {as_uuid(ln.key): ln for ln in
+                   load_lines(session, fy.id, None, [unit.id], months).get(stored_id(session, unit.id), [])}
         codes = _codes(session, fy.id, unit.id)
         for r, row in enumerate(result_rows(session, rnd, unit.id), start=2):
-            line = targets.get(row.assignment_id.hex)
+            line = targets.get(row.assignment_id)
             _row(ws, r, RESULT_COLUMNS, {
                 "indicator": codes[row.assignment_id], "name": row.name + (" [Monitor]" if row.monitor else ""),
                 "unit_of_measure": row.unit_of_measure, "weight": row.weight,

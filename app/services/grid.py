@@ -172,7 +172,7 @@ def unit_problems(session: Session, fiscal_year_id: uuid.UUID, unit_id: uuid.UUI
 def units_problems(session: Session, fiscal_year_id: uuid.UUID, unit_ids: list[uuid.UUID]):
     """The same for many units, from one load (an import validates every unit it touched)."""
     from app.domain.validation import validate_unit
-    from app.services.scoring import framework_specs, load_lines, stored
+    from app.services.scoring import framework_specs, load_lines, stored, stored_id
 
     if not unit_ids:
         return []
@@ -185,10 +185,5 @@ def units_problems(session: Session, fiscal_year_id: uuid.UUID, unit_ids: list[u
     names = dict(session.execute(select(Unit.id, Unit.name_th).where(Unit.id.in_(list(unit_ids)))).all())
     problems = []
     for unit_id in unit_ids:
-        problems += validate_unit(names[unit_id], lines.get(_key_of(unit_id), []), specs, directions)
+        problems += validate_unit(names[unit_id], lines.get(stored_id(session, unit_id), []), specs, directions)
     return problems
-
-
-def _key_of(unit_id: uuid.UUID):
-    """The key ``load_lines`` uses for a unit: the id as stored (hex text on SQLite)."""
-    return unit_id.hex
