@@ -25,15 +25,17 @@ def _year(text: str) -> int:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _add_db(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", metavar="PATH", help="database file or SQLAlchemy URL (default: the user's data directory)")
+def _add_db(p: argparse.ArgumentParser, top: bool = False) -> None:
+    # A subcommand's --db must not reset one given before the command (kpi-desk --db X report …).
+    p.add_argument("--db", metavar="PATH", default=None if top else argparse.SUPPRESS,
+                   help="database file or SQLAlchemy URL (default: the user's data directory)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kpi-desk", description="KPI Desk — งานเลขานุการคณะกรรมการกำกับการประเมินผลการปฏิบัติราชการ")
     parser.add_argument("--version", action="version", version=f"KPI Desk {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the window on a freshly built demo ministry")
-    _add_db(parser)
+    _add_db(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("gui", help="open the window (the default)")

@@ -133,3 +133,12 @@ def test_a_memo_with_misplaced_marks_is_written_and_the_command_says_where(demo_
                "--out", str(tmp_path / "m.pdf"))
     assert "คำเตือน" in proc.stderr and "ทีี่" in proc.stderr and "Traceback" not in proc.stderr
     assert (tmp_path / "m.pdf").stat().st_size > 1000
+
+
+def test_db_before_the_command_is_kept(demo_path, tmp_path):
+    """`kpi-desk --db X report …` as the usage line shows it: the subcommand must not reset --db."""
+    out = tmp_path / "a.pdf"
+    proc = run("--db", str(demo_path), "report", "annex", "--year", "2567", "--unit", "DGR", "--out", str(out))
+    assert out.exists() and str(out) in proc.stdout
+    doc = json.loads(run("--db", str(demo_path), "score", "--year", "2567", "--round", "12", "--json").stdout)
+    assert len(doc["units"]) == 10
