@@ -165,7 +165,7 @@ NOT_ROUND_DATA = {
     "meetings.add_agenda_item": "meetings", "meetings.update_agenda_item": "meetings",
     "meetings.set_attendance": "meetings", "meetings.update_meeting": "meetings",
     "meetings.remove_participant": "meetings", "settings.set_setting": "settings", "joint.create_agenda": "joint KPIs",
-    "joint.add_main_indicator": "joint KPIs", "joint.add_lead_agency": "joint KPIs", "joint.add_sub_indicator": "joint KPIs",
+    "changes.perform": "runs another service in its transaction", "joint.add_main_indicator": "joint KPIs", "joint.add_lead_agency": "joint KPIs", "joint.add_sub_indicator": "joint KPIs",
 }
 READERS_PREFIXES = ("ensure_", "checked_", "score_", "load_", "latest_", "round_", "live_", "framework_", "unit_",
                     "units_", "check_", "assignment", "result_rows", "due_", "get", "context", "fiscal_year", "joint_rows",
@@ -174,7 +174,7 @@ READERS_PREFIXES = ("ensure_", "checked_", "score_", "load_", "latest_", "round_
                     "unit", "year", "check_database", "sub_counts_by_kind", "role_label", "roster",
                     "attendance_problems", "agenda_lines", "default_invitation_body", "invitation", "requests_of_year", "request_choices", "organisation_lists",
                     "all_meetings", "meeting_view", "next_meeting_number", "early_warnings",
-                    "describe")
+                    "describe", "collect")
 
 
 def _pending_request(s, rnd):

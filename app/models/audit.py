@@ -33,10 +33,6 @@ class AuditEntry(TableBase, table=True):
     at: datetime = Field(default_factory=utcnow)
 
 
-def _record(values: dict) -> str:
-    return json.dumps({k: _text(v) for k, v in values.items() if v is not None}, ensure_ascii=False, sort_keys=True)
-
-
 def _text(value) -> str | None:
     if value is None:
         return None
@@ -47,37 +43,64 @@ def _text(value) -> str | None:
     return str(value)
 
 
-def _entries_for(session: Session, obj, kind: str, user: str, now: datetime) -> list[dict]:
+# The columns that place a row in the ministry's data: what a change record's scope is derived from.
+SCOPE_KEYS = ("unit_id", "fiscal_year_id", "round_id", "assignment_id", "meeting_id", "committee_id", "indicator_id",
+              "year_be")
+
+
+def _diff(obj, kind: str) -> tuple[str, dict, dict]:
+    """(op, {field: (old, new)} as audit text, scope keys) of one new, changed or deleted row."""
     state = inspect(obj)
-    table = obj.__tablename__
-    out = []
-
-    def entry(field: str, old, new) -> dict:
-        return {"id": uuid.uuid4(), "created_at": now, "updated_at": now, "table_name": table, "row_id": obj.id,
-                "field": field, "old_value": _text(old), "new_value": _text(new), "user": user, "at": now}
-
-    if kind in ("new", "deleted"):
-        values = {attr.key: (getattr(obj, attr.key) if kind == "new" else state.attrs[attr.key].loaded_value)
-                  for attr in state.mapper.column_attrs if attr.key not in _SKIPPED}
-        record = _record(values)
-        return [entry("*", None, record) if kind == "new" else entry("*", record, None)]
+    fields: dict[str, tuple[str | None, str | None]] = {}
     for attr in state.mapper.column_attrs:
         key = attr.key
-        hist = state.attrs[key].history
-        if key in _SKIPPED or not hist.has_changes():
+        if key in _SKIPPED:
             continue
-        old = hist.deleted[0] if hist.deleted else None
-        new = hist.added[0] if hist.added else None
-        if _text(old) != _text(new):
-            out.append(entry(key, old, new))
-    return out
+        if kind == "new":
+            value = _text(getattr(obj, key))
+            if value is not None:
+                fields[key] = (None, value)
+        elif kind == "deleted":
+            value = _text(state.attrs[key].loaded_value)
+            if value is not None:
+                fields[key] = (value, None)
+        else:
+            hist = state.attrs[key].history
+            if not hist.has_changes():
+                continue
+            old = _text(hist.deleted[0] if hist.deleted else None)
+            new = _text(hist.added[0] if hist.added else None)
+            if old != new:
+                fields[key] = (old, new)
+    scope = {k: getattr(obj, k) for k in SCOPE_KEYS if k in state.mapper.columns}
+    if kind == "deleted":
+        scope = {k: state.attrs[k].loaded_value for k in scope}
+    op = {"new": "insert", "deleted": "delete"}.get(kind, "update")
+    return op, fields, scope
+
+
+def _audit_rows(table: str, row_id, op: str, fields: dict, user: str, now: datetime) -> list[dict]:
+    def entry(field: str, old, new) -> dict:
+        return {"id": uuid.uuid4(), "created_at": now, "updated_at": now, "table_name": table, "row_id": row_id,
+                "field": field, "old_value": old, "new_value": new, "user": user, "at": now}
+
+    if op in ("insert", "delete"):
+        record = json.dumps({k: (new if op == "insert" else old) for k, (old, new) in fields.items()},
+                            ensure_ascii=False, sort_keys=True)
+        return [entry("*", None, record) if op == "insert" else entry("*", record, None)]
+    return [entry(key, old, new) for key, (old, new) in fields.items()]
+
+
+def _note_change(session: Session, table: str, row_id, op: str, fields: dict, scope: dict) -> None:
+    """Keep the row's change for the use case's change record (``app.services.changes`` reads them)."""
+    session.info.setdefault("changes", []).append((table, row_id, op, fields, scope))
 
 
 @event.listens_for(Session, "before_flush")
 def _audit_before_flush(session: Session, flush_context, instances) -> None:
-    """Audit rows go in with one bulk insert per flush (building ORM objects for them cost ~20× more)."""
-    if session.info.get("audit") is False:
-        return
+    """Audit rows go in with one bulk insert per flush (building ORM objects for them cost ~20× more).
+    The same differences are kept in ``session.info["changes"]`` for the use case's change record."""
+    audit = session.info.get("audit") is not False
     user, now = session.info.get("user", ""), utcnow()
     entries: list[dict] = []
     for kind, objs in (("new", session.new), ("dirty", session.dirty), ("deleted", session.deleted)):
@@ -86,7 +109,12 @@ def _audit_before_flush(session: Session, flush_context, instances) -> None:
                 continue
             if kind == "dirty" and not session.is_modified(obj, include_collections=False):
                 continue
-            entries.extend(_entries_for(session, obj, kind, user, now))
+            op, fields, scope = _diff(obj, kind)
+            if op == "update" and not fields:
+                continue
+            _note_change(session, obj.__tablename__, obj.id, op, fields, scope)
+            if audit:
+                entries.extend(_audit_rows(obj.__tablename__, obj.id, op, fields, user, now))
     if entries:
         session.execute(insert(AuditEntry.__table__), entries)
 
@@ -94,9 +122,10 @@ def _audit_before_flush(session: Session, flush_context, instances) -> None:
 def audit_bulk_insert(session: Session, table, rows: list[dict]) -> None:
     """Audit rows for rows inserted with a Core bulk insert (the flush hook never sees those)."""
     user, now = session.info.get("user", ""), utcnow()
-    skipped = _SKIPPED
-    entries = [{"id": uuid.uuid4(), "created_at": now, "updated_at": now, "table_name": table.name, "row_id": row["id"],
-                "field": "*", "old_value": None, "new_value": _record({k: v for k, v in row.items() if k not in skipped}),
-                "user": user, "at": now} for row in rows]
+    entries = []
+    for row in rows:
+        fields = {k: (None, _text(v)) for k, v in row.items() if k not in _SKIPPED and v is not None}
+        _note_change(session, table.name, row["id"], "insert", fields, {k: row[k] for k in SCOPE_KEYS if k in row})
+        entries.extend(_audit_rows(table.name, row["id"], "insert", fields, user, now))
     if entries:
         session.execute(insert(AuditEntry.__table__), entries)

@@ -22,6 +22,8 @@ def record_result(session: Session, *, assignment: Assignment, rnd: Round, actua
     row = session.exec(select(Result).where(Result.assignment_id == assignment.id, Result.round_id == rnd.id)).first()
     if row is None:
         row = Result(assignment_id=assignment.id, round_id=rnd.id)
+    elif row.actual == actual and note in (None, row.note) and evidence_ref in (None, row.evidence_ref):
+        return row          # the same value typed again: nothing changed, nothing to audit
     row.actual = actual
     if note is not None:
         row.note = note

@@ -1,0 +1,100 @@
+"""Change records: every write says which rows, fields, units, years and rounds it changed."""
+
+from decimal import Decimal as D
+
+import pytest
+
+from app.errors import KpiDeskError
+from app.services import grid, lookup, organisation
+from app.services.changes import ChangeSet, perform
+from tests.test_hostile import WRITERS, assignment_of
+
+
+def test_a_result_edit_says_what_changed(demo_store):
+    with demo_store.reading() as s:
+        a = assignment_of(s, "PCD-02")
+        rnd = lookup.round_of(s, 2567, 12)
+        pcd = lookup.unit(s, "PCD").id
+        old = grid.result_rows(s, rnd, pcd)
+    before = next(r.actual for r in old if r.assignment_id == a.id)
+    done = perform(demo_store, "results", grid.set_result_field, rnd, a.id, "actual", "93.5")
+    ch = done.changes
+    assert ch.command == "results" and ch.user
+    assert ch.tables == {"result"}
+    (row,) = ch.rows
+    assert row.op == "update" and row.fields["actual"] == (str(before), "93.5")
+    assert row.fields["recorded_by"][1] == ch.user and set(row.fields) == {"actual", "recorded_by", "recorded_at"}
+    assert ch.units == {pcd} and ch.years == {2567} and ch.rounds == {(2567, 12)}
+    assert ch.touches_year(2567) and not ch.touches_year(2568)
+
+
+def _reopen_2567(store):
+    from app.services import framework
+    with store.transaction() as s:
+        for months in (12, 6):
+            rnd = lookup.round_of(s, 2567, months)
+            if rnd.status != "open":
+                framework.reopen_round(s, rnd, reason="ทดสอบ")
+        return lookup.round_of(s, 2567, 6)
+
+
+def test_a_target_edit_and_its_side_effects_are_recorded(demo_store):
+    _reopen_2567(demo_store)
+    with demo_store.reading() as s:
+        a = assignment_of(s, "PCD-02")
+        weight = a.weight
+    ch = perform(demo_store, "targets", grid.apply_assignment_edits, [(a.id, "monitor", True)]).changes
+    (row,) = ch.rows
+    assert row.table == "assignment" and row.fields["monitor"] == ("False", "True")
+    assert row.fields["weight"][0] == str(weight.normalize()) or D(row.fields["weight"][0]) == weight
+    assert ch.rounds == frozenset() and ch.years == {2567}
+
+
+def test_inserts_and_organisation_changes(demo_store):
+    with demo_store.reading() as s:
+        ministry = lookup.ministry(s)
+    ch = perform(demo_store, "unit", organisation.create_unit, ministry=ministry, code="NEW",
+                 name_th="กรมใหม่").changes
+    (row,) = ch.rows
+    assert row.op == "insert" and row.fields["code"] == (None, "NEW")
+    assert ch.units == {row.row_id} and ch.years == frozenset()
+    assert ch.touches_year(2567)        # a unit belongs to every year
+
+
+def test_a_refused_write_changes_nothing_and_a_no_op_is_empty(demo_store):
+    with demo_store.reading() as s:
+        a = assignment_of(s, "PCD-02")
+        rnd = lookup.round_of(s, 2567, 12)
+        actual = next(r.actual for r in grid.result_rows(s, rnd, a.unit_id) if r.assignment_id == a.id)
+    with pytest.raises(KpiDeskError):
+        perform(demo_store, "results", grid.set_result_field, rnd, a.id, "actual", "abc")
+    same = perform(demo_store, "results", grid.set_result_field, rnd, a.id, "actual", str(actual))
+    assert not same.changes and same.changes.rows == ()
+
+
+def test_the_record_is_serialisable(demo_store):
+    with demo_store.reading() as s:
+        a = assignment_of(s, "PCD-02")
+        rnd = lookup.round_of(s, 2567, 12)
+    ch = perform(demo_store, "results", grid.set_result_field, rnd, a.id, "note", "ตรวจแล้ว").changes
+    assert ChangeSet.from_json(ch.to_json()) == ch
+
+
+@pytest.mark.parametrize("name", sorted(WRITERS))
+def test_every_writing_service_returns_its_change_record(demo_store, name):
+    """The writers of test_hostile, each on the reopened 6-month round of 2567 (where the locked-round
+    test makes them refuse): each returns a record naming the year it wrote."""
+    rnd = _reopen_2567(demo_store)
+    from app.models import ChangeReason
+    from app.services import change_requests, framework
+    # Where the locked-round call would be refused on an open round for another reason, a valid one.
+    call = {"framework.approve_round": lambda s, r: framework.approve_round(s, r, reason="ทดสอบ"),
+            "framework.lock_round": lambda s, r: framework.lock_round(s, framework.approve_round(s, r, reason="ทดสอบ")),
+            "change_requests.submit_change_request": lambda s, r: change_requests.submit_change_request(
+                s, assignment=assignment_of(s, "PCD-02"), rnd=r, reason=ChangeReason.DISASTER, proposed_weight=D(5)),
+            }.get(name, WRITERS[name])
+    done = perform(demo_store, name, lambda s: call(s, s.get(type(rnd), rnd.id)))
+    if name == "indicators.bulk_assign":        # given no items: nothing to write
+        assert not done.changes
+        return
+    assert done.changes and done.changes.years, name
