@@ -218,9 +218,7 @@ def _round(args, store) -> int:
 def _change_request(args, store) -> int:
     from datetime import date
 
-    from sqlmodel import select
-
-    from app.models import Assignment, ChangeRequest
+    from app.models import ChangeRequest
     from app.services import change_requests, lookup
     with store.reading() as s:
         rows = change_requests.requests_of_year(s, lookup.year(s, args.year).id)
@@ -233,9 +231,7 @@ def _change_request(args, store) -> int:
         base, standard, advanced = _triple(args.targets)
         with store.transaction() as s:
             unit, indicator = lookup.unit(s, args.unit), lookup.indicator(s, args.indicator)
-            assignment = s.exec(select(Assignment).where(
-                Assignment.unit_id == unit.id, Assignment.indicator_id == indicator.id,
-                Assignment.fiscal_year_id == lookup.year(s, args.year).id)).first()
+            assignment = lookup.assignment_of(s, unit.id, indicator.id, lookup.year(s, args.year).id)
             change_requests.submit_change_request(
                 s, rnd=lookup.round_of(s, args.year, args.months), kind=args.kind, reason=args.reason,
                 reason_text=args.reason_text, assignment=assignment, unit=unit, indicator=indicator,
@@ -249,7 +245,7 @@ def _change_request(args, store) -> int:
                            "no such request")
     key = rows[args.number - 1].id
     with store.transaction() as s:
-        request = s.get(ChangeRequest, key)
+        request = lookup.get(s, ChangeRequest, key, "คำขอปรับเปลี่ยน")
         if args.action == "sent":
             change_requests.mark_sent_to_opdc(s, request, date.today())
         else:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from app.io.atomic import write_atomically
 from app.io.export import write_export
-from app.io.importer import ImportRefused, run_import
+from app.io.importer import ImportRefused
+from app.io.imports import run_import
 from app.io.template import write_template
 from app.store import open_store
 

@@ -6,13 +6,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from sqlmodel import select
 
 from app.domain.calendar import BE_OFFSET
 from app.domain.thai_text import to_arabic_digits
 from app.errors import KpiDeskError
 from app.io.atomic import check_target, write_atomically
-from app.models import CommitteeMember, CommitteeRole, Unit
+from app.services import organisation
 from app.reports.memo import Memo
 from app.reports.render import ReportRequest, render
 from app.store import open_store
@@ -44,8 +43,7 @@ def _memo(args, session) -> Memo:
         raise KpiDeskError(f"อ่านไฟล์เนื้อความ {body_path} ไม่ได้ ({exc.strerror or exc})", f"cannot read {body_path}") from None
     except UnicodeDecodeError:
         raise KpiDeskError(f"ไฟล์เนื้อความ {body_path} ไม่ได้บันทึกเป็น UTF-8", f"{body_path} is not UTF-8") from None
-    secretary = session.exec(select(CommitteeMember).where(CommitteeMember.role == CommitteeRole.SECRETARY)).first()
-    unit = session.get(Unit, secretary.unit_id) if secretary and secretary.unit_id else None
+    secretary, unit = organisation.secretary(session)
     return Memo(subject=args.subject, to=args.to, from_unit=args.from_unit or (unit.name_th if unit else ""),
                 number=args.number or "", on=parse_date(args.date), body=body,
                 signer=args.signer or (secretary.person_name if secretary else ""),

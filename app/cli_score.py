@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sqlmodel import Session
+from app.services import Session
 
 from app.domain.early_warning import SIGNAL_TH, Signal
 from app.domain.thai_text import format_number, pad, plain, two_places

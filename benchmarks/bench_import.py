@@ -18,7 +18,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from app.io.export import write_export
-from app.io.importer import run_import
+from app.io.imports import run_import
 from app.store import open_store
 from benchmarks.national import generate
 

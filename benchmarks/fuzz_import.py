@@ -36,7 +36,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from app.errors import KpiDeskError
-from app.io.importer import run_import
+from app.io.imports import run_import
 from app.io.workbook_format import META_SHEET, TARGETS_SHEET
 from app.store import open_store
 

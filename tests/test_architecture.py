@@ -38,3 +38,41 @@ def test_headless_commands_do_not_load_qt():
             "print(any(m.startswith('PySide6') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"
+
+
+def test_import_contracts_hold():
+    """The layer contracts in pyproject.toml ([tool.importlinter]), as CI runs them."""
+    proc = subprocess.run([sys.executable, "-c", "import sys; from importlinter.cli import lint_imports_command;"
+                           "sys.argv=['lint-imports']; lint_imports_command()"],
+                          capture_output=True, text=True, cwd=APP.parent)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+    assert "BROKEN" not in proc.stdout and proc.stdout.count("KEPT") >= 4
+
+
+def test_no_import_cycles():
+    """No module of app imports, directly or through others, a module that imports it back."""
+    import grimp
+    graph = grimp.build_graph("app")
+    cycles = []
+    for importer in sorted(graph.modules):
+        for imported in graph.find_modules_directly_imported_by(importer):
+            if imported.startswith("app.") and graph.chain_exists(imported, importer):
+                cycles.append(f"{importer} → {imported} → … → {importer}")
+    # app.models imports its submodules and they import app.models.base: that is a package, not a cycle
+    cycles = [c for c in cycles if not c.startswith(("app.models", "app.migrations"))]
+    assert cycles == []
+
+
+def test_upper_layers_never_query():
+    """The window, reports, Excel exchange and CLI reach rows only through service functions."""
+    import re
+    query = re.compile(r"\b(s|session)\.(get|exec|execute|query|add|delete|flush|commit|rollback|scalar)\(")
+    offenders = []
+    for folder in ("ui", "reports", "io"):
+        for p in (APP / folder).rglob("*.py"):
+            offenders += [f"{p.relative_to(APP)}:{n}" for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+                          if query.search(line)]
+    for p in APP.glob("cli*.py"):
+        offenders += [f"{p.name}:{n}" for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+                      if query.search(line)]
+    assert offenders == []

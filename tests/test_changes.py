@@ -98,3 +98,36 @@ def test_every_writing_service_returns_its_change_record(demo_store, name):
         assert not done.changes
         return
     assert done.changes and done.changes.years, name
+
+
+def test_undo_and_redo_are_use_cases_built_from_the_record(demo_store):
+    """Monitor on resets the weight; undoing the record puts both back, redoing applies both again, and
+    each returns its own record."""
+    from app.services import undo
+    _reopen_2567(demo_store)
+    with demo_store.reading() as s:
+        a = assignment_of(s, "PCD-02")
+    weight = a.weight
+    edit = perform(demo_store, "targets", grid.apply_assignment_edits, [(a.id, "monitor", True)]).changes
+    back = perform(demo_store, "undo", undo.revert, edit).changes
+    with demo_store.reading() as s:
+        now = s.get(type(a), a.id)
+        assert (now.monitor, now.weight) == (False, weight)
+    assert back.rows[0].fields["monitor"] == ("True", "False")
+    again = perform(demo_store, "redo", undo.reapply, edit).changes
+    with demo_store.reading() as s:
+        now = s.get(type(a), a.id)
+        assert (now.monitor, now.weight) == (True, 0)
+    assert again.rows[0].fields["monitor"] == ("False", "True")
+
+
+def test_undo_is_refused_where_the_edit_would_be(demo_store):
+    """An edit made while the year was open cannot be undone after a round is approved."""
+    from app.services import framework, undo
+    rnd = _reopen_2567(demo_store)
+    with demo_store.reading() as s:
+        a = assignment_of(s, "PCD-02")
+    edit = perform(demo_store, "targets", grid.apply_assignment_edits, [(a.id, "base", "1")]).changes
+    perform(demo_store, "approve", lambda s: framework.approve_round(s, s.get(type(rnd), rnd.id), reason="ทดสอบ"))
+    with pytest.raises(KpiDeskError):
+        perform(demo_store, "undo", undo.revert, edit)

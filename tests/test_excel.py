@@ -15,7 +15,8 @@ from sqlmodel import select
 
 from app.errors import KpiDeskError
 from app.io.export import write_export
-from app.io.importer import ImportRefused, run_import
+from app.io.importer import ImportRefused
+from app.io.imports import run_import
 from app.io.template import write_template
 from app.io.workbook_format import META_SHEET, put_text, MINISTRY_COLUMNS, MINISTRY_SHEET, RESULTS_SHEET, TARGETS_SHEET
 from app.models import Assignment, Result

@@ -291,3 +291,35 @@ def test_switching_language_then_saving_reaches_only_live_pages(qtbot, window, d
     type_into(qtbot, page.view, cell(page, "weight", "DMR-01"), "20")
     assert weight_of(demo_store, "DMR-01", 2568) == D(20)
     assert page.message.text() == "บันทึกแล้ว"
+
+
+def _count_refreshes(page, monkeypatch) -> list:
+    calls = []
+    original = page.refresh
+    monkeypatch.setattr(page, "refresh", lambda: (calls.append(1), original())[1])
+    return calls
+
+
+def test_a_save_refreshes_only_visible_affected_pages_and_marks_hidden_ones_stale(qtbot, window, demo_store,
+                                                                                    monkeypatch):
+    """One change record per save: the visible page that shows it refreshes at once; a hidden page only
+    marks itself stale and refreshes when it is shown; a page the change does not concern does nothing."""
+    results = go(window, "ResultsPage")
+    set_year(window, 2568)
+    pick_unit(results, "PCD")
+    qtbot.wait(20)
+    pages = window.pages
+    counts = {name: _count_refreshes(pages[name], monkeypatch) for name in
+              ("ResultsPage", "DashboardPage", "UnitsPage", "MeetingsPage", "TargetsPage")}
+    type_into(qtbot, results.view, cell(results, "actual", row=0), "88")
+    assert results.message.text() == "บันทึกแล้ว"
+    assert len(counts["ResultsPage"]) == 1                       # visible and affected: at once, once
+    assert counts["DashboardPage"] == [] and pages["DashboardPage"].stale     # hidden and affected
+    assert counts["UnitsPage"] == [] and counts["MeetingsPage"] == []         # not concerned
+    assert counts["TargetsPage"] == []               # a result is not a target
+    dashboard = go(window, "DashboardPage")
+    qtbot.waitUntil(lambda: len(counts["DashboardPage"]) == 1)
+    assert not dashboard.stale
+    go(window, "ResultsPage")
+    go(window, "DashboardPage")
+    assert len(counts["DashboardPage"]) == 1         # shown again with nothing new: no reload

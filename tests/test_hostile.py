@@ -26,12 +26,13 @@ from app.cli import main
 from app.domain.thai_text import format_number, parse_decimal
 from app.errors import KpiDeskError, LockedError, StoreError, ValidationError
 from app.io.atomic import write_atomically
-from app.io.importer import ImportRefused, run_import
+from app.io.importer import ImportRefused
+from app.io.imports import run_import
 from app.io.reader import MAX_ROWS
 from app.io.template import write_template
 from app.io.workbook_format import META_SHEET, RESULTS_SHEET, TARGETS_SHEET
 from app.models import Assignment, AuditEntry, ChangeReason, Result, Round, RoundStatus
-from app.services import change_requests, framework, grid, indicators, lookup, results, settings
+from app.services import change_requests, framework, grid, indicators, lookup, results, settings, undo
 from app.services.scoring import score_round
 from app.store import open_store
 
@@ -150,7 +151,15 @@ WRITERS = {
         s, _pending_request(s, r), approve=True, decided_on=r.ends_on),
     "framework.approve_round": lambda s, r: framework.approve_round(s, r),
     "framework.lock_round": lambda s, r: framework.lock_round(s, r),
+    "undo.revert": lambda s, r: undo.revert(s, _weight_edit(s)),
+    "undo.reapply": lambda s, r: undo.reapply(s, _weight_edit(s)),
 }
+
+
+def _weight_edit(s):
+    """A change record of PCD-02's weight 10 → 5 (what undo and redo take)."""
+    from app.services.changes import ChangeSet, RowChange
+    return ChangeSet(rows=(RowChange("assignment", assignment_of(s, "PCD-02").id, "update", {"weight": ("10", "5")}),))
 # Writers that never touch a round's numbers (why, per entry), and functions that only read.
 NOT_ROUND_DATA = {
     "framework.reopen_round": "the one sanctioned way out of a lock: needs a reason (tested below)",
@@ -165,7 +174,9 @@ NOT_ROUND_DATA = {
     "meetings.add_agenda_item": "meetings", "meetings.update_agenda_item": "meetings",
     "meetings.set_attendance": "meetings", "meetings.update_meeting": "meetings",
     "meetings.remove_participant": "meetings", "settings.set_setting": "settings", "joint.create_agenda": "joint KPIs",
-    "changes.perform": "runs another service in its transaction", "joint.add_main_indicator": "joint KPIs", "joint.add_lead_agency": "joint KPIs", "joint.add_sub_indicator": "joint KPIs",
+    "changes.perform": "runs another service in its transaction",
+    "exchange.recreate_frame": "a new year from an export (refused when the year exists)",
+    "exchange.recreate_rest": "the rest of that new year", "joint.add_main_indicator": "joint KPIs", "joint.add_lead_agency": "joint KPIs", "joint.add_sub_indicator": "joint KPIs",
 }
 READERS_PREFIXES = ("ensure_", "checked_", "score_", "load_", "latest_", "round_", "live_", "framework_", "unit_",
                     "units_", "check_", "assignment", "result_rows", "due_", "get", "context", "fiscal_year", "joint_rows",
@@ -174,7 +185,9 @@ READERS_PREFIXES = ("ensure_", "checked_", "score_", "load_", "latest_", "round_
                     "unit", "year", "check_database", "sub_counts_by_kind", "role_label", "roster",
                     "attendance_problems", "agenda_lines", "default_invitation_body", "invitation", "requests_of_year", "request_choices", "organisation_lists",
                     "all_meetings", "meeting_view", "next_meeting_number", "early_warnings",
-                    "describe", "collect")
+                    "describe", "collect", "assigned_by_code", "existing_ministry", "secretary", "annex_units",
+                    "addable_indicators", "indicators_by_code", "assignments_of_year", "results_of_round", "years_be",
+                    "rounds_ended_before", "indicator_directions", "year_tables", "fields")
 
 
 def _pending_request(s, rnd):

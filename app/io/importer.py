@@ -1,4 +1,4 @@
-"""``kpi-desk import``: read a workbook, say what would change, apply all of it in one transaction or none.
+"""Planning the import of a template or the ministry-wide list: read the rows, say what would change.
 
 Kinds: a department's targets template, its results template (both carry where they belong), the
 ministry-wide list of indicators and targets (sheet "ตัวชี้วัดทั้งกระทรวง"), and a full export. After
@@ -10,20 +10,19 @@ then rolls back on purpose, so what it reports is exactly what a real import wou
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable
 
-from sqlmodel import Session, select
 
 from app.domain.thai_text import parse_decimal, plain
+from app.services.changes import ChangeSet
 from app.errors import KpiDeskError, ValidationError
-from app.io.reader import Problem, open_workbook, read_meta, read_sheet
+from app.io.reader import Problem, read_sheet
 from app.io.workbook_format import (DIRECTION_WORDS, MINISTRY_COLUMNS, MINISTRY_SHEET, NO, RESULT_COLUMNS,
                                     RESULTS_SHEET, TARGET_COLUMNS, TARGETS_SHEET, YES)
-from app.models import Assignment, FiscalYear, Indicator, IndicatorKind, Result, Round, Unit
+from app.models import FiscalYear, IndicatorKind, Round, Unit
 from app.models.enums import INDICATOR_KIND_TH
-from app.services import framework, indicators, lookup
-from app.services.grid import FIELD_TH, set_assignment_fields, set_result_field, units_problems
+from app.services import Session, framework, indicators, lookup
+from app.services.grid import FIELD_TH, set_assignment_fields, set_result_field
 
 TARGET_FIELDS = ("monitor", "weight", "base", "standard", "advanced", "base_6", "standard_6", "advanced_6")
 KIND_WORDS = {**{v: k.value for k, v in INDICATOR_KIND_TH.items()}, **{k.value: k.value for k in IndicatorKind}}
@@ -57,6 +56,7 @@ class ImportPlan:
     units: set = field(default_factory=set)
     fiscal_year_id: object = None
     place: dict = field(default_factory=dict)   # year / unit / round the file says it is for (shown in previews)
+    record: ChangeSet = field(default_factory=ChangeSet)  # what the applied import changed (empty before)
 
     def counts(self) -> dict[str, int]:
         out = {"added": 0, "changed": 0, "unchanged": 0}
@@ -72,10 +72,6 @@ class ImportRefused(ValidationError):
     def __init__(self, plan: ImportPlan) -> None:
         self.plan = plan
         super().__init__([p.th for p in plan.problems], "import refused")
-
-
-class _DryRun(Exception):
-    pass
 
 
 def _text(value) -> str:
@@ -121,9 +117,8 @@ def _check_place(meta: dict, expect: dict, plan: ImportPlan, session: Session, s
 def _cache(plan: ImportPlan, session: Session, fy: FiscalYear) -> dict:
     """The catalogue and the year's assignments, loaded once per plan instead of once per row."""
     if not plan.cache:
-        plan.cache["indicators"] = {i.code: i for i in session.exec(select(Indicator))}
-        plan.cache["assignments"] = {(a.unit_id, a.indicator_id): a for a in session.exec(
-            select(Assignment).where(Assignment.fiscal_year_id == fy.id))}
+        plan.cache["indicators"] = lookup.indicators_by_code(session)
+        plan.cache["assignments"] = lookup.assignments_of_year(session, fy.id)
     return plan.cache
 
 
@@ -186,7 +181,7 @@ def _targets_row(plan, session, sheet, columns, number, values, unit: Unit, fy: 
     ordered = changed
 
     def edit(s, aid=a.id, edits=ordered):
-        set_assignment_fields(s, s.get(Assignment, aid), {key: value for key, _old, value in edits})
+        set_assignment_fields(s, lookup.assignment(s, aid), {key: value for key, _old, value in edits})
     plan.ops.append((Problem(sheet, number, "", ""), edit))
 
 
@@ -197,8 +192,8 @@ def _queue_bulk_adds(plan: ImportPlan, fiscal_year_id) -> None:
     items = plan.pending
 
     def add_all(s):
-        codes = {i.code: i for i in s.exec(select(Indicator).where(Indicator.code.in_({it["code"] for it in items})))}
-        refused = indicators.bulk_assign(s, year=s.get(FiscalYear, fiscal_year_id),
+        codes = lookup.indicators_by_code(s, {it["code"] for it in items})
+        refused = indicators.bulk_assign(s, year=lookup.get(s, FiscalYear, fiscal_year_id, "ปีงบประมาณ"),
                                          items=[{**it, "indicator": codes[it["code"]]} for it in items])
         for ref, reason in refused:
             plan.problems.append(Problem(ref.sheet, ref.row, ref.column, reason))
@@ -245,7 +240,7 @@ def plan_ministry_rows(session: Session, fy: FiscalYear, rows: list[tuple[int, d
     except KpiDeskError as exc:
         plan.problems.append(Problem(MINISTRY_SHEET, None, "", exc.th))
     seen: set = set()
-    units = {u.code: u for u in session.exec(select(Unit))}
+    units = lookup.units_by_code(session)
     for number, values in rows:
         code = str(values.get("unit") or "").strip()
         unit = units.get(code)
@@ -273,10 +268,8 @@ def plan_results(session: Session, wb, meta: dict, expect: dict) -> ImportPlan:
     if RESULTS_SHEET not in wb.sheetnames:
         plan.problems.append(Problem(RESULTS_SHEET, None, "", "ไม่พบแผ่นงานนี้ในไฟล์ (อย่าเปลี่ยนชื่อแผ่นงาน)"))
         return plan
-    assigned = {code: a for code, a in session.exec(
-        select(Indicator.code, Assignment).join(Assignment, Assignment.indicator_id == Indicator.id)
-        .where(Assignment.unit_id == unit.id, Assignment.fiscal_year_id == rnd.fiscal_year_id)).all()}
-    current = {r.assignment_id: r for r in session.exec(select(Result).where(Result.round_id == rnd.id))}
+    assigned = lookup.assigned_by_code(session, rnd.fiscal_year_id, unit.id)
+    current = lookup.results_of_round(session, rnd.id)
     seen: set = set()
     for number, values in read_sheet(wb, RESULTS_SHEET, RESULT_COLUMNS, plan.problems, ("indicator", "actual")):
         code = str(values.get("indicator") or "").strip()
@@ -307,60 +300,6 @@ def plan_results(session: Session, wb, meta: dict, expect: dict) -> ImportPlan:
 
         def record(s, aid=a.id, edits=changed, rid=rnd.id):
             for key, _old, value in edits:
-                set_result_field(s, s.get(Round, rid), aid, key, value)
+                set_result_field(s, lookup.get(s, Round, rid, "รอบการประเมิน"), aid, key, value)
         plan.ops.append((Problem(RESULTS_SHEET, number, "", ""), record))
-    return plan
-
-
-def build_plan(session: Session, path: Path, expect: dict) -> ImportPlan:
-    wb = open_workbook(path)
-    try:
-        meta = read_meta(wb)
-        kind = meta.get("kind")
-        if kind == "targets":
-            return plan_targets(session, wb, meta, expect)
-        if kind == "results":
-            return plan_results(session, wb, meta, expect)
-        if kind == "export":
-            from app.io.export import plan_export
-            return plan_export(session, wb, meta, expect)
-        if MINISTRY_SHEET in wb.sheetnames:
-            return plan_ministry(session, wb, meta, expect)
-        raise KpiDeskError(
-            f"ไฟล์ {Path(path).name} ไม่ใช่แบบฟอร์มของ KPI Desk และไม่มีแผ่นงาน “{MINISTRY_SHEET}” "
-            "(ดูรูปแบบใน README หัวข้อ import)", "not a KPI Desk workbook")
-    finally:
-        wb.close()
-
-
-def run_import(store, path: Path, expect: dict | None = None, dry_run: bool = False, user: str | None = None) -> ImportPlan:
-    """Plan, apply, validate — in one transaction; a refusal or a dry run leaves the database as it was."""
-    expect = {k: v for k, v in (expect or {}).items() if v is not None}
-    plan = None
-    try:
-        with store.transaction(user=user) as s:
-            plan = build_plan(s, Path(path), expect)
-            if plan.problems:
-                raise ImportRefused(plan)
-            for where, op in plan.ops:
-                try:
-                    op(s)
-                except KpiDeskError as exc:
-                    plan.problems.append(Problem(where.sheet, where.row, where.column, exc.th))
-                except (LookupError, ValueError, TypeError, ArithmeticError) as exc:
-                    # a hand-edited file whose parts no longer agree (a code in one sheet missing from
-                    # another…): refused like any other problem, never a traceback
-                    plan.problems.append(Problem(where.sheet, where.row, where.column,
-                                                 f"ข้อมูลในไฟล์ไม่สอดคล้องกัน ({type(exc).__name__}: {str(exc)[:120]})"))
-            if plan.problems:
-                raise ImportRefused(plan)
-            s.flush()
-            plan.problems += [Problem("ผลหลังนำเข้า", None, "", p.th)
-                              for p in units_problems(s, plan.fiscal_year_id, sorted(plan.units, key=str))]
-            if plan.problems:
-                raise ImportRefused(plan)
-            if dry_run:
-                raise _DryRun()
-    except _DryRun:
-        pass
     return plan

@@ -12,16 +12,14 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
-from sqlmodel import Session, select
 
 from app.domain.calendar import thai_date
 from app.io.workbook_format import (FORMAT, INSTRUCTIONS_SHEET, META_SHEET, NO, RESULT_COLUMNS, RESULTS_SHEET,
                                     TARGET_COLUMNS, TARGETS_SHEET, VERSION, YES, Column, put_number, put_text)
-from app.models import Assignment, Indicator
 from app.models.enums import DIRECTION_TH, Direction
-from app.services import lookup
+from app.services import Session, lookup
 from app.services.grid import assignment_rows, result_rows
-from app.services.scoring import as_uuid, load_lines, stored_id
+from app.services.scoring import load_lines
 
 FONT = "Sarabun"
 HEAD_FILL = PatternFill("solid", fgColor="DFE7F2")
@@ -107,9 +105,8 @@ def write_template(session: Session, *, year_be: int, unit_code: str, months: in
     if months:
         rnd = lookup.round_of(session, year_be, months)
         ws = _sheet(wb, RESULTS_SHEET, RESULT_COLUMNS)
-        targets = {as_uuid(ln.key): ln for ln in
-                   load_lines(session, fy.id, None, [unit.id], months).get(stored_id(session, unit.id), [])}
-        codes = _codes(session, fy.id, unit.id)
+        targets = {ln.key: ln for ln in load_lines(session, fy.id, None, [unit.id], months).get(unit.id, [])}
+        codes = {a.id: code for code, a in lookup.assigned_by_code(session, fy.id, unit.id).items()}
         for r, row in enumerate(result_rows(session, rnd, unit.id), start=2):
             line = targets.get(row.assignment_id)
             _row(ws, r, RESULT_COLUMNS, {
@@ -141,8 +138,3 @@ def write_template(session: Session, *, year_be: int, unit_code: str, months: in
     return out
 
 
-def _codes(session: Session, fiscal_year_id, unit_id) -> dict:
-    """assignment id → indicator code for one unit's year."""
-    rows = session.exec(select(Assignment.id, Indicator.code).join(Indicator, Indicator.id == Assignment.indicator_id)
-                        .where(Assignment.fiscal_year_id == fiscal_year_id, Assignment.unit_id == unit_id)).all()
-    return dict(rows)

@@ -7,8 +7,6 @@ from decimal import Decimal
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import cm
 from reportlab.platypus import PageBreak
-from sqlalchemy import select
-from sqlmodel import Session
 
 from app.domain.thai_text import to_thai_digits
 from app.domain.unit_score import Framework
@@ -16,10 +14,9 @@ from app.models.enums import DIRECTION_TH, INDICATOR_KIND_TH, Direction, Indicat
 from app.reports.common import heading, title_block, year_text
 from app.reports.styles import TABLE
 from app.reports.tables import Cell, build_table, number, plain_number
-from app.services import lookup
-from app.services.report_data import context
-from app.models import Indicator, Unit
-from app.services.scoring import framework_specs, load_lines, stored
+from app.services import Session, lookup
+from app.services.report_data import annex_units, context, indicator_directions
+from app.services.scoring import framework_specs, load_lines
 
 BOLD = TABLE.but(bold=True)
 MUTED = TABLE.but(colour=HexColor("#555555"), size=11)
@@ -35,10 +32,8 @@ def annex_story(session: Session, year_be: int, unit_code: str | None = None, bo
     unit_filter = [lookup.unit(session, unit_code).id] if unit_code else None
     annual = load_lines(session, fy.id, None, unit_filter, months=12)
     half = load_lines(session, fy.id, None, unit_filter, months=6)
-    U = Unit.__table__
-    units = [(uid, name) for uid, name in session.execute(select(stored(U.c.id), U.c.name_th)
-                                                          .order_by(U.c.sort_order, U.c.code)).all() if uid in annual]
-    directions = dict(session.execute(select(Indicator.__table__.c.code, Indicator.__table__.c.direction)).all())
+    units = annex_units(session, annual)
+    directions = indicator_directions(session)
     thai = ctx.table_thai_digits
     story = title_block("ตัวชี้วัด น้ำหนัก และค่าเป้าหมายการประเมินผลการปฏิบัติราชการ", ctx.ministry, year_text(year_be),
                         bookmark="ภาคผนวก ตัวชี้วัดและค่าเป้าหมาย" if bookmarks else None)

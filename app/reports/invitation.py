@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, Spacer
-from sqlmodel import Session
+from app.services import Session
 
 from app.domain.thai_text import thai_digits_in_text, to_thai_digits
 from app.models import Meeting

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportlab.lib.units import cm
-from sqlmodel import Session
+from app.services import Session
 
 from app.domain.thai_text import to_thai_digits
 from app.models.enums import UNIT_KIND_TH, UnitKind

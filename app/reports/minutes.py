@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
-from sqlmodel import Session
+from app.services import Session
 
 from app.domain.agenda import with_parents
 from app.domain.calendar import thai_date, thai_time

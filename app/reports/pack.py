@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from reportlab.platypus import NextPageTemplate, PageBreak
-from sqlmodel import Session, select
+from app.services import Session, lookup
 
 from app.domain.agenda import with_parents
 from app.domain.calendar import fiscal_year_of, thai_date, thai_time
 from app.domain.thai_text import to_thai_digits
-from app.models import FiscalYear, Round
+from app.models import FiscalYear
 from app.reports.annex import annex_story
 from app.reports.document import Bookmark
 from app.reports.joint import joint_story
@@ -16,7 +16,6 @@ from app.reports.invitation import invitation_story
 from app.reports.paragraph import ThaiParagraph
 from app.reports.results import results_story
 from app.reports.styles import CENTER, PLAIN, TITLE, TextStyle
-from app.services import lookup
 from app.services.report_data import meeting_by_ref, minutes_data
 
 DEFAULT_ANNEXES = "annex,results,joint"
@@ -25,7 +24,7 @@ DEFAULT_ANNEXES = "annex,results,joint"
 def pack_story(session: Session, meeting_ref: str) -> list:
     meeting = meeting_by_ref(session, meeting_ref)
     data = minutes_data(session, meeting)
-    fy = session.get(FiscalYear, meeting.fiscal_year_id) if meeting.fiscal_year_id else \
+    fy = lookup.get(session, FiscalYear, meeting.fiscal_year_id) if meeting.fiscal_year_id else \
         lookup.year(session, fiscal_year_of(meeting.held_on))
     year_be = fy.year_be
     ref = to_thai_digits(f"{meeting.number}/{meeting.year_be}")
@@ -52,8 +51,7 @@ def _annex_part(session: Session, kind: str, year_be: int, fiscal_year_id, held_
     if kind == "joint":
         return joint_story(session, year_be, bookmarks=True)
     if kind == "results":
-        rounds = session.exec(select(Round).where(Round.fiscal_year_id == fiscal_year_id, Round.ends_on < held_on)
-                              .order_by(Round.months.desc())).all()
+        rounds = lookup.rounds_ended_before(session, fiscal_year_id, held_on)
         return results_story(session, year_be, rounds[0].months, bookmarks=True) if rounds else []
     return []
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlmodel import Session
+from app.services import Session
 
 from app.errors import KpiDeskError
 from app.reports import digits, notices

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import cm
 from reportlab.platypus import PageBreak, Spacer
-from sqlmodel import Session
+from app.services import Session
 
 from app.domain.grades import GRADES
 from app.domain.calendar import thai_date

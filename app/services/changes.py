@@ -119,7 +119,8 @@ def perform(store, command: str, fn: Callable[..., Any], *args, **kwargs) -> Don
 
 
 def collect(session: Session, command: str = "") -> ChangeSet:
-    """The change record of what this session has flushed so far (rows merged per table and id)."""
+    """The change record of what this session has written so far (rows merged per table and id)."""
+    session.flush()
     merged: dict[tuple[str, uuid.UUID], list] = {}
     scopes: list[tuple[str, uuid.UUID, dict]] = []
     for table, row_id, op, fields, scope in session.info.get("changes", []):

@@ -11,7 +11,7 @@ from app.domain.unit_score import Framework
 from app.domain.validation import Problem, validate_targets, validate_unit
 from app.models import Assignment, FiscalYear, Indicator, Result, Round, Unit
 
-from app.services.scoring import framework_specs, load_lines, stored
+from app.services.scoring import as_uuid, framework_specs, load_lines, stored
 
 A = Assignment.__table__
 
@@ -69,7 +69,7 @@ def check_round(session: Session, rnd: Round) -> CheckReport:
 def check_year(session: Session, fy, report: CheckReport, only_round=None) -> None:
     directions = dict(session.execute(select(Indicator.__table__.c.code, Indicator.__table__.c.direction)).all())
     U = Unit.__table__
-    units = {uid: name for uid, name in session.execute(select(stored(U.c.id), U.c.name_th)).all()}
+    units = {as_uuid(uid): name for uid, name in session.execute(select(stored(U.c.id), U.c.name_th)).all()}
     specs = framework_specs(session, fy.id)
     rounds = session.execute(select(Round.__table__).where(Round.__table__.c.fiscal_year_id == fy.id)
                              .order_by(Round.__table__.c.months)).all()

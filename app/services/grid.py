@@ -172,18 +172,19 @@ def unit_problems(session: Session, fiscal_year_id: uuid.UUID, unit_id: uuid.UUI
 def units_problems(session: Session, fiscal_year_id: uuid.UUID, unit_ids: list[uuid.UUID]):
     """The same for many units, from one load (an import validates every unit it touched)."""
     from app.domain.validation import validate_unit
-    from app.services.scoring import framework_specs, load_lines, stored, stored_id
+    from app.services.scoring import as_uuid, framework_specs, load_lines, stored
 
     if not unit_ids:
         return []
+    session.flush()             # judge what this transaction has written so far
     lines = load_lines(session, fiscal_year_id, None, list(unit_ids))
     A, I = Assignment.__table__, Indicator.__table__
-    directions = dict(session.execute(
+    directions = {as_uuid(key): direction for key, direction in session.execute(
         select(stored(A.c.id), I.c.direction).join(I, I.c.id == A.c.indicator_id)
-        .where(A.c.fiscal_year_id == fiscal_year_id, A.c.unit_id.in_(list(unit_ids)))).all())
+        .where(A.c.fiscal_year_id == fiscal_year_id, A.c.unit_id.in_(list(unit_ids))))}
     specs = framework_specs(session, fiscal_year_id)
     names = dict(session.execute(select(Unit.id, Unit.name_th).where(Unit.id.in_(list(unit_ids)))).all())
     problems = []
     for unit_id in unit_ids:
-        problems += validate_unit(names[unit_id], lines.get(stored_id(session, unit_id), []), specs, directions)
+        problems += validate_unit(names[unit_id], lines.get(unit_id, []), specs, directions)
     return problems

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 
 from sqlmodel import Session, select
@@ -165,3 +166,11 @@ def bulk_assign(session: Session, *, year: FiscalYear, items: list[dict]) -> lis
         session.execute(insert(Assignment.__table__), rows)
         audit_bulk_insert(session, Assignment.__table__, rows)
     return refused
+
+
+def addable_indicators(session: Session, fiscal_year_id: uuid.UUID, unit_id: uuid.UUID) -> list[Indicator]:
+    """Catalogue indicators the unit does not have in the year yet (strategic KPIs are never assigned)."""
+    have = set(session.exec(select(Assignment.indicator_id).where(Assignment.unit_id == unit_id,
+                                                                  Assignment.fiscal_year_id == fiscal_year_id)).all())
+    return [i for i in session.exec(select(Indicator).order_by(Indicator.code))
+            if i.id not in have and i.kind != IndicatorKind.STRATEGIC]

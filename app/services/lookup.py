@@ -73,7 +73,15 @@ def component(session: Session, fiscal_year_id: uuid.UUID, code: str) -> Framewo
     return row
 
 
-def get(session: Session, model, row_id: uuid.UUID, what_th: str):
+_WHAT_TH = {"Unit": "หน่วยงาน", "Committee": "คณะกรรมการ", "CommitteeMember": "กรรมการ", "Indicator": "ตัวชี้วัด",
+            "Assignment": "ตัวชี้วัดของหน่วยงาน", "ChangeRequest": "คำขอปรับเปลี่ยน", "Meeting": "การประชุม",
+            "MeetingAttendance": "ผู้เข้าประชุม", "AgendaItem": "ระเบียบวาระ", "FiscalYear": "ปีงบประมาณ",
+            "Round": "รอบการประเมิน"}
+
+
+def get(session: Session, model, row_id: uuid.UUID, what_th: str | None = None):
+    """The row of ``model`` with this id; a Thai refusal when it is gone (deleted in another window)."""
+    what_th = what_th or _WHAT_TH.get(model.__name__, "ข้อมูล")
     row = session.get(model, row_id)
     if row is None:
         raise KpiDeskError(f"ไม่พบ{what_th}ที่ระบุ (อาจถูกลบไปแล้ว)", f"{model.__name__} {row_id} not found")
@@ -82,3 +90,74 @@ def get(session: Session, model, row_id: uuid.UUID, what_th: str):
 
 def assignment(session: Session, assignment_id: uuid.UUID) -> Assignment:
     return get(session, Assignment, assignment_id, "ตัวชี้วัดของหน่วยงาน")
+
+
+def assignment_of(session: Session, unit_id: uuid.UUID, indicator_id: uuid.UUID, fiscal_year_id: uuid.UUID) -> Assignment | None:
+    """The unit's assignment of an indicator in a year, or None."""
+    return session.exec(select(Assignment).where(Assignment.unit_id == unit_id, Assignment.indicator_id == indicator_id,
+                                                 Assignment.fiscal_year_id == fiscal_year_id)).first()
+
+
+def units_by_code(session: Session) -> dict[str, Unit]:
+    return {u.code: u for u in session.exec(select(Unit))}
+
+
+def units_in_order(session: Session) -> list[Unit]:
+    """Every unit in the ministry's order (sort order, then code)."""
+    return list(session.exec(select(Unit).order_by(Unit.sort_order, Unit.code)))
+
+
+def indicators_by_code(session: Session, codes: set[str] | None = None) -> dict[str, Indicator]:
+    """The catalogue by code (only ``codes`` when given)."""
+    query = select(Indicator)
+    if codes is not None:
+        query = query.where(Indicator.code.in_(codes))
+    return {i.code: i for i in session.exec(query)}
+
+
+def assignments_of_year(session: Session, fiscal_year_id: uuid.UUID) -> dict[tuple[uuid.UUID, uuid.UUID], Assignment]:
+    """The year's assignments by (unit id, indicator id)."""
+    return {(a.unit_id, a.indicator_id): a for a in session.exec(
+        select(Assignment).where(Assignment.fiscal_year_id == fiscal_year_id))}
+
+
+def assigned_by_code(session: Session, fiscal_year_id: uuid.UUID, unit_id: uuid.UUID) -> dict[str, Assignment]:
+    """One unit's assignments of a year by indicator code."""
+    return {code: a for code, a in session.exec(
+        select(Indicator.code, Assignment).join(Assignment, Assignment.indicator_id == Indicator.id)
+        .where(Assignment.unit_id == unit_id, Assignment.fiscal_year_id == fiscal_year_id)).all()}
+
+
+def results_of_round(session: Session, round_id: uuid.UUID) -> dict:
+    """The round's results by assignment id."""
+    from app.models import Result
+    return {r.assignment_id: r for r in session.exec(select(Result).where(Result.round_id == round_id))}
+
+
+def year_exists(session: Session, year_be: int) -> bool:
+    return session.exec(select(FiscalYear.id).where(FiscalYear.year_be == year_be)).first() is not None
+
+
+def existing_ministry(session: Session) -> Ministry | None:
+    """The database's ministry, or None in an empty database."""
+    return session.exec(select(Ministry).order_by(Ministry.created_at)).first()
+
+
+def years_be(session: Session) -> list[int]:
+    """Every fiscal year of the database, latest first."""
+    return list(session.exec(select(FiscalYear.year_be).order_by(FiscalYear.year_be.desc())))
+
+
+def latest_year_be(session: Session) -> int | None:
+    """The latest year with results (what a secretary reviews), else the latest year at all."""
+    from app.models import Result
+    with_results = session.exec(select(FiscalYear.year_be).join(Round, Round.fiscal_year_id == FiscalYear.id)
+                                .join(Result, Result.round_id == Round.id)
+                                .order_by(FiscalYear.year_be.desc())).first()
+    return with_results or next(iter(years_be(session)), None)
+
+
+def rounds_ended_before(session: Session, fiscal_year_id: uuid.UUID, day) -> list[Round]:
+    """The year's rounds that ended before ``day``, latest first (what a meeting on that day can review)."""
+    return list(session.exec(select(Round).where(Round.fiscal_year_id == fiscal_year_id, Round.ends_on < day)
+                             .order_by(Round.months.desc())))

@@ -193,3 +193,18 @@ def organisation_lists(session: Session) -> tuple[list[Unit], Committee | None, 
     members = session.exec(select(CommitteeMember).where(CommitteeMember.committee_id == committee.id).order_by(
         CommitteeMember.retired_on.is_not(None), CommitteeMember.sort_order)).all() if committee else []
     return list(units), committee, list(members)
+
+
+def unit_choices(session: Session, evaluated_only: bool = True) -> list[Unit]:
+    """Units for a picker, in the ministry's order; with ``evaluated_only`` only departments and provinces
+    (the ones that are evaluated)."""
+    units = session.exec(select(Unit).order_by(Unit.sort_order, Unit.code)).all()
+    return [u for u in units if not evaluated_only or u.kind in (UnitKind.DEPARTMENT, UnitKind.PROVINCE)]
+
+
+def secretary(session: Session) -> tuple[CommitteeMember | None, Unit | None]:
+    """The committee's secretary and the unit they belong to (the default signer of memos)."""
+    member = session.exec(select(CommitteeMember).where(CommitteeMember.role == CommitteeRole.SECRETARY)
+                          .order_by(CommitteeMember.sort_order)).first()
+    unit = session.get(Unit, member.unit_id) if member and member.unit_id else None
+    return member, unit

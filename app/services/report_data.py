@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
-from app.models import (AgendaItem, Attendance, Committee, CommitteeMember, FiscalYear, JointAgenda, JointLeadAgency,
+from app.models import (AgendaItem, Attendance, Committee, CommitteeMember, FiscalYear, Indicator, JointAgenda, JointLeadAgency,
                         JointMainIndicator, JointSubIndicator, Meeting, MeetingAttendance, Unit, UnitKind)
 from app.services import lookup
 from app.services.scoring import RoundScores, score_round
@@ -140,3 +140,13 @@ def unit_names(session: Session) -> dict[str, str]:
 def fiscal_year(session: Session, year_be: int) -> FiscalYear:
     return lookup.year(session, year_be)
 
+
+
+def annex_units(session: Session, unit_ids) -> list[tuple[uuid.UUID, str]]:
+    """(id, Thai name) of the given units, in the ministry's order (the annex's sections)."""
+    return [(u.id, u.name_th) for u in lookup.units_in_order(session) if u.id in unit_ids]
+
+
+def indicator_directions(session: Session) -> dict[str, str]:
+    """Indicator code → direction ("higher"/"lower") for the whole catalogue."""
+    return {code: direction for code, direction in session.exec(select(Indicator.code, Indicator.direction))}

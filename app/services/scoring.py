@@ -50,7 +50,8 @@ def stored(col):
 
 
 def as_uuid(key) -> uuid.UUID:
-    """A line's key (stored text on SQLite, a UUID on PostgreSQL) as a UUID."""
+    """An id read with ``stored`` (hex text on SQLite, text or a UUID on PostgreSQL) as a UUID: ids leave
+    the services as UUIDs, never as stored text."""
     return key if isinstance(key, uuid.UUID) else uuid.UUID(key)
 
 
@@ -58,7 +59,7 @@ def load_lines(session: Session, fiscal_year_id: uuid.UUID, round_id: uuid.UUID 
                unit_ids: list | None = None, months: int = 12, component_code: dict | None = None) -> dict:
     """Every assigned indicator of the year (not withdrawn) with its actual in ``round_id`` (None: no actuals), per unit.
 
-    Keys are the unit ids as stored. In the 6-month round an indicator's 6-month targets replace the
+    Keys are the unit ids (UUID), as are the lines' keys. In the 6-month round an indicator's 6-month targets replace the
     annual ones where they are set.
     """
     query = (
@@ -87,7 +88,7 @@ def load_lines(session: Session, fiscal_year_id: uuid.UUID, round_id: uuid.UUID 
             base, standard, advanced = base6, standard6, advanced6
         name, code, uom, kind, step, cumulative = catalogue[indicator_id]
         line = IndicatorLine(
-            key, name, component_code[component_id], dec(weight),
+            as_uuid(key), name, component_code[component_id], dec(weight),
             None if base is None else dec(base), None if standard is None else dec(standard),
             None if advanced is None else dec(advanced), None if actual is None else dec(actual),
             monitor, code, uom, kind, step, cumulative)
@@ -95,7 +96,7 @@ def load_lines(session: Session, fiscal_year_id: uuid.UUID, round_id: uuid.UUID 
         if bucket is None:
             bucket = staged[unit_id] = []
         bucket.append((order, code, line))
-    return {unit_id: [line for _o, _c, line in sorted(rows, key=lambda r: (r[0], r[1]))]
+    return {as_uuid(unit_id): [line for _o, _c, line in sorted(rows, key=lambda r: (r[0], r[1]))]
             for unit_id, rows in staged.items()}
 
 
@@ -105,7 +106,7 @@ def live_inputs(session: Session, rnd: Round, only: list | None = None) -> Round
     unit_query = select(stored(U.c.id), U.c.code, U.c.name_th).order_by(U.c.sort_order, U.c.code)
     if only is not None:
         unit_query = unit_query.where(U.c.id.in_(only))
-    units = [tuple(row) for row in session.execute(unit_query).all()]
+    units = [(as_uuid(uid), code, name) for uid, code, name in session.execute(unit_query).all()]
     lines = load_lines(session, rnd.fiscal_year_id, rnd.id, only, rnd.months,
                        {cid: spec.code for cid, spec in framework_rows})
     return RoundInputs([spec for _id, spec in framework_rows], units, lines)
@@ -116,17 +117,11 @@ def round_inputs(session: Session, rnd: Round, only: list | None = None) -> Roun
     snap = latest_snapshot(session, rnd.id) if rnd.status == RoundStatus.LOCKED else None
     if snap is None:
         return live_inputs(session, rnd, only)
-    key_type = str if session.get_bind().dialect.name == "sqlite" else uuid.UUID
-    inputs = decode(snap.payload, snap.revision, key_type)
+    inputs = decode(snap.payload, snap.revision)
     if only is not None:
-        keep = {key_type(stored_id(session, uid)) for uid in only}
+        keep = set(only)
         inputs.units = [u for u in inputs.units if u[0] in keep]
     return inputs
-
-
-def stored_id(session: Session, value: uuid.UUID):
-    """An id as ``stored`` columns return it (hex text on SQLite)."""
-    return value.hex if session.get_bind().dialect.name == "sqlite" else value
 
 
 def score_round(session: Session, *, year_be: int, months: int, unit_code: str | None = None) -> RoundScores:

@@ -9,6 +9,7 @@ next lock stores revision n + 1.
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -37,6 +38,8 @@ class RoundInputs:
 def _enc(value):
     if isinstance(value, Decimal):
         return plain(value)
+    if isinstance(value, uuid.UUID):
+        return value.hex              # as SQLite stores it: payloads stay comparable across versions
     return value if value is None or isinstance(value, (str, int, bool)) else str(value)
 
 
@@ -44,13 +47,13 @@ def encode(inputs: RoundInputs) -> str:
     return json.dumps({
         "framework": [{"code": s.code, "name_th": s.name_th, "name_en": s.name_en, "weight": _enc(s.weight),
                        "parent": s.parent_code, "rounds": sorted(s.rounds)} for s in inputs.specs],
-        "units": [{"key": str(key), "code": code, "name": name,
+        "units": [{"key": _enc(key), "code": code, "name": name,
                    "lines": [{f: _enc(getattr(ln, f)) for f in _LINE_FIELDS} for ln in inputs.lines.get(key, [])]}
                   for key, code, name in inputs.units],
     }, ensure_ascii=False, sort_keys=True)
 
 
-def decode(payload: str, revision: int, key_type=str) -> RoundInputs:
+def decode(payload: str, revision: int, key_type=uuid.UUID) -> RoundInputs:
     data = json.loads(payload)
     specs = [ComponentSpec(c["code"], c["name_th"], None if c["weight"] is None else Decimal(c["weight"]), c["parent"], frozenset(c["rounds"]),
                            c.get("name_en", "")) for c in data["framework"]]

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QInputDia
 from app.io.atomic import write_atomically
 from app.io.export import write_export
 from app.services.grid import FIELD_TH
-from app.io.importer import ImportPlan, ImportRefused, run_import
+from app.io.importer import ImportPlan, ImportRefused
+from app.io.imports import run_import
 from app.io.template import write_template
 from app.ui.errors import show_error
 from app.ui.models.rows import RowsTableModel
@@ -85,7 +86,7 @@ def import_workbook(window, path: str | None = None) -> None:
 
         def applied(plan_):
             counts = plan_.counts()
-            state.saved("import")
+            state.saved(plan_.record)
             window.statusBar().showMessage(window.tr("นำเข้าแล้ว: เพิ่ม {0} แก้ไข {1}").format(
                 counts["added"], counts["changed"]), 10000)
         run_in_background(window, window.tr("กำลังนำเข้า…"), apply, applied, lambda e, tb: show_error(window, e, tb))

@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
             status.removeWidget(w)
         status.addWidget(self.db_label, 1)
         status.addPermanentWidget(self.save_label)
-        self.state.data_changed.connect(self._saved)
+        self.state.changed.connect(self._saved)
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("แฟ้ม"))
@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         if self.year_box.currentData() is not None:
             self.state.set_period(self.year_box.currentData(), self.round_box.currentData())
 
-    def _saved(self, _what: str) -> None:
+    def _saved(self, _changes) -> None:
         at = self.state.saved_at.strftime("%H:%M:%S") if self.state.saved_at else ""
         self.save_label.setText(self.tr("บันทึกแล้ว {0}").format(at if i18n.english() else to_thai_digits(at)))
 
@@ -167,14 +167,14 @@ class MainWindow(QMainWindow):
 
         from app.domain.calendar import fiscal_year_of
         from app.services import framework
+        from app.services.changes import perform
         from datetime import date
         suggested = max(self.state.years(), default=fiscal_year_of(date.today()) - 1) + 1
         year, ok = QInputDialog.getInt(self, APP_NAME, self.tr("ปีงบประมาณ พ.ศ. ที่จะสร้าง"), suggested, 2500, 2700)
         if not ok:
             return
         try:
-            with self.store.transaction() as s:
-                framework.create_fiscal_year(s, year_be=year)
+            changes = perform(self.store, "new year", lambda s: framework.create_fiscal_year(s, year_be=year)).changes
         except KpiDeskError as exc:
             QMessageBox.warning(self, APP_NAME, exc.th)
             return
@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
             self.year_box.addItem(str(y) if i18n.english() else to_thai_digits(str(y)), y)
         self.year_box.blockSignals(False)
         self.year_box.setCurrentIndex(self.year_box.findData(year))
-        self.state.saved("year")
+        self.state.saved(changes)
 
     def backup(self) -> None:
         if self.store.path is None:

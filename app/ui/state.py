@@ -7,12 +7,13 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 
 from app.services import lookup
+from app.services.changes import ChangeSet, perform
 from app.store import Store
 
 
 class DeskState(QObject):
     period_changed = Signal()         # year or round switched
-    data_changed = Signal(str)        # something was saved; the argument says what (for the status bar)
+    changed = Signal(object)          # a ChangeSet: what one use case changed (pages refresh where affected)
 
     def __init__(self, store: Store, year_be: int | None = None, months: int = 12) -> None:
         super().__init__()
@@ -23,31 +24,28 @@ class DeskState(QObject):
 
     def latest_year(self) -> int | None:
         """The latest year with results (what a secretary reviews), else the latest year at all."""
-        from sqlmodel import select
-
-        from app.models import FiscalYear, Result, Round
         with self.store.reading() as s:
-            with_results = s.exec(select(FiscalYear.year_be).join(Round, Round.fiscal_year_id == FiscalYear.id)
-                                  .join(Result, Result.round_id == Round.id)
-                                  .order_by(FiscalYear.year_be.desc())).first()
-            latest = s.exec(select(FiscalYear.year_be).order_by(FiscalYear.year_be.desc())).first()
-        return with_results or latest
+            return lookup.latest_year_be(s)
 
     def years(self) -> list[int]:
-        from sqlmodel import select
-
-        from app.models import FiscalYear
         with self.store.reading() as s:
-            return [fy.year_be for fy in s.exec(select(FiscalYear).order_by(FiscalYear.year_be.desc()))]
+            return lookup.years_be(s)
 
     def set_period(self, year_be: int, months: int) -> None:
         if (year_be, months) != (self.year_be, self.months):
             self.year_be, self.months = year_be, months
             self.period_changed.emit()
 
-    def saved(self, what: str) -> None:
-        self.saved_at = datetime.now()
-        self.data_changed.emit(what)
+    def perform(self, command: str, fn, *args, **kwargs):
+        """Run one use case through the services and broadcast its change record; returns its value."""
+        done = perform(self.store, command, fn, *args, **kwargs)
+        self.saved(done.changes)
+        return done.value
+
+    def saved(self, changes: ChangeSet) -> None:
+        if changes:
+            self.saved_at = datetime.now()
+            self.changed.emit(changes)
 
     def round(self, session):
         return lookup.round_of(session, self.year_be, self.months)

@@ -32,12 +32,12 @@ class ResultsTableModel(ColumnsTableModel):
     def set_rows(self, rows: list[ResultRow], score: UnitScore | None, read_only: bool) -> None:
         self.beginResetModel()
         self.rows = list(rows)
-        self.scored = {str(getattr(s.line.key, "hex", s.line.key)): s for s in (score.lines if score else [])}
+        self.scored = {s.line.key: s for s in (score.lines if score else [])}
         self.read_only = read_only
         self.endResetModel()
 
     def _scored(self, row: ResultRow):
-        return self.scored.get(row.assignment_id.hex)
+        return self.scored.get(row.assignment_id)
 
     def _value(self, row: ResultRow, field: str):
         s = self._scored(row)

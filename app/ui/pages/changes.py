@@ -15,7 +15,7 @@ from app.ui.dates import ThaiDateEdit, show_date
 from app.domain.thai_text import to_thai_digits
 from app.ui.i18n import english, pick
 from app.ui.models.rows import RowsTableModel
-from app.ui.pages.common import MessageLine, ok_cancel, save, table_view
+from app.ui.pages.common import LivePage, MessageLine, ok_cancel, save, table_view
 
 
 class RequestDialog(QDialog):
@@ -114,10 +114,11 @@ class RequestDialog(QDialog):
                     component_code=self.component.currentData() or "")
 
 
-class ChangesPage(QWidget):
+class ChangesPage(LivePage):
+    WATCHES = frozenset({"changerequest", "assignment", "round", "unit", "indicator", "meeting"})
+
     def __init__(self, state) -> None:
-        super().__init__()
-        self.state = state
+        super().__init__(state)
         self.model = RowsTableModel([self.tr("คำขอ"), self.tr("หน่วยงาน"), self.tr("ตัวชี้วัด"), self.tr("รอบ"),
                                      self.tr("ผลการพิจารณา"), self.tr("ส่ง ก.พ.ร."), self.tr("เหตุ"), self.tr("ข้อเสนอ")], self)
         self.view = table_view(self.model, stretch_column=7)
@@ -148,13 +149,7 @@ class ChangesPage(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(due_box)
         layout.addWidget(self.message)
-        state.period_changed.connect(self.refresh)
-        state.data_changed.connect(self.on_data_changed)
-        self.refresh()
-
-    def on_data_changed(self, what: str) -> None:
-        """A bound method, so Qt drops the connection when the page goes (a language switch rebuilds pages)."""
-        self.refresh()
+        self.watch()
 
     def refresh(self) -> None:
         selected = self.selected()
@@ -202,9 +197,9 @@ class ChangesPage(QWidget):
             kind = values["kind"]
             extra = {}
             if kind == ChangeKind.ADD:
-                extra = dict(unit=s.get(Unit, dialog.unit.currentData()), indicator=s.get(Indicator, dialog.indicator.currentData()))
+                extra = dict(unit=lookup.get(s, Unit, dialog.unit.currentData()), indicator=lookup.get(s, Indicator, dialog.indicator.currentData()))
             else:
-                extra = dict(assignment=s.get(Assignment, dialog.assignment.currentData()))
+                extra = dict(assignment=lookup.get(s, Assignment, dialog.assignment.currentData()))
             change_requests.submit_change_request(s, rnd=rnd, proposed_base=targets[0], proposed_standard=targets[1],
                                                   proposed_advanced=targets[2], **values, **extra)
         self._run(submit, self.tr("บันทึกคำขอแล้ว"))
@@ -214,7 +209,7 @@ class ChangesPage(QWidget):
         if key is None:
             self.message.error(self.tr("เลือกคำขอในตารางก่อน"))
             return
-        self._run(lambda s: change_requests.decide_change_request(s, s.get(ChangeRequest, key), approve=approve,
+        self._run(lambda s: change_requests.decide_change_request(s, lookup.get(s, ChangeRequest, key), approve=approve,
                                                                    decided_on=date.today()),
                   self.tr("บันทึกผลการพิจารณาแล้ว"))
 
@@ -223,5 +218,5 @@ class ChangesPage(QWidget):
         if key is None:
             self.message.error(self.tr("เลือกคำขอในตารางก่อน"))
             return
-        self._run(lambda s: change_requests.mark_sent_to_opdc(s, s.get(ChangeRequest, key), date.today()),
+        self._run(lambda s: change_requests.mark_sent_to_opdc(s, lookup.get(s, ChangeRequest, key), date.today()),
                   self.tr("บันทึกวันที่ส่งแล้ว"))

@@ -1,25 +1,69 @@
-"""Small widgets the pages share: unit picker, message line, table view set-up."""
+"""What the pages share: refreshing from change records, unit picker, message line, table view set-up."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QHeaderView, QLabel, QTableView
-from sqlmodel import select
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QHeaderView, QLabel, QTableView, QWidget
 
-from app.models import Unit, UnitKind
+from app.services.changes import ChangeSet
+
+
+class LivePage(QWidget):
+    """A page that shows data: it refreshes from the change records the state broadcasts — at once
+    when it is visible and affected, otherwise it only marks itself stale and refreshes when shown.
+    Subclasses list the tables they show in ``WATCHES`` and call ``self.watch()`` once built."""
+
+    WATCHES: frozenset[str] = frozenset()
+    YEARLY = True           # shows one fiscal year's data: changes to other years do not concern it
+
+    def __init__(self, state) -> None:
+        super().__init__()
+        self.state = state
+        self.stale = True
+
+    def watch(self) -> None:
+        # bound methods: Qt drops the connections with the page (a language switch rebuilds pages)
+        self.state.changed.connect(self.on_changed)
+        self.state.period_changed.connect(self.on_period_changed)
+
+    def affected_by(self, changes: ChangeSet) -> bool:
+        return changes.touches(*self.WATCHES) and (not self.YEARLY or changes.touches_year(self.state.year_be))
+
+    def on_changed(self, changes: ChangeSet) -> None:
+        if self.affected_by(changes):
+            self.invalidate()
+
+    def on_period_changed(self) -> None:
+        if self.YEARLY:
+            self.invalidate()
+
+    def invalidate(self) -> None:
+        if self.isVisible():
+            self.stale = False
+            self.refresh()
+        else:
+            self.stale = True
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        if self.stale:
+            self.stale = False
+            self.refresh()
+
+    def refresh(self) -> None:
+        raise NotImplementedError
 
 
 class UnitPicker(QComboBox):
     """Units of the ministry; departments and provinces first (the ones that are evaluated)."""
 
     def load(self, store, evaluated_only: bool = True) -> None:
+        from app.services.organisation import unit_choices
         current = self.currentData()
         self.blockSignals(True)
         self.clear()
         with store.reading() as s:
-            units = s.exec(select(Unit).order_by(Unit.sort_order, Unit.code)).all()
+            units = unit_choices(s, evaluated_only)
         for u in units:
-            if evaluated_only and u.kind not in (UnitKind.DEPARTMENT, UnitKind.PROVINCE):
-                continue
             self.addItem(f"{u.code} — {u.name_th}", u.id)
         index = self.findData(current)
         self.setCurrentIndex(index if index >= 0 else 0)
@@ -80,13 +124,11 @@ def save(state, message: MessageLine, fn, done: str, what: str) -> bool:
     """Run ``fn(session)`` as one use-case in one transaction; say what happened under the page."""
     from app.errors import KpiDeskError
     try:
-        with state.store.transaction() as s:
-            fn(s)
+        state.perform(what, fn)
     except KpiDeskError as exc:
         message.error(exc.th)
         return False
     message.info(done)
-    state.saved(what)
     return True
 
 

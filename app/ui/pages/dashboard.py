@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QTextBrowser, QVBoxLayout
 
 from app.domain.early_warning import SIGNAL_EN, SIGNAL_TH, Signal
 from app.domain.grades import GRADES
@@ -17,13 +17,14 @@ from app.services.scoring import early_warnings, score_round
 from app.ui.i18n import pick
 from app.ui.models.rows import RowsTableModel
 from app.ui.models.unit_scores import UnitScoreTableModel
-from app.ui.pages.common import table_view
+from app.ui.pages.common import LivePage, table_view
 
 
-class DashboardPage(QWidget):
+class DashboardPage(LivePage):
+    WATCHES = frozenset({"assignment", "result", "round", "roundsnapshot", "unit", "indicator", "frameworkcomponent", "fiscalyear"})
+
     def __init__(self, state) -> None:
-        super().__init__()
-        self.state = state
+        super().__init__(state)
         self.scores = None
         self.model = UnitScoreTableModel(self)
         self.table = table_view(self.model, stretch_column=1)
@@ -61,13 +62,7 @@ class DashboardPage(QWidget):
         grid.addWidget(whatif_box, 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        state.period_changed.connect(self.refresh)
-        state.data_changed.connect(self.on_data_changed)
-        self.refresh()
-
-    def on_data_changed(self, what: str) -> None:
-        """A bound method, so Qt drops the connection when the page goes (a language switch rebuilds pages)."""
-        self.refresh()
+        self.watch()
 
     def refresh(self) -> None:
         if self.state.year_be is None:

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
 from app.errors import KpiDeskError
 from app.models.enums import UNIT_KIND_TH, UnitKind
 from app.services.report_data import joint_rows
 from app.ui.models.rows import RowsTableModel
-from app.ui.pages.common import table_view
+from app.ui.pages.common import LivePage, table_view
 
 KINDS = [UnitKind.DEPARTMENT, UnitKind.STATE_ENTERPRISE, UnitKind.PUBLIC_ORG, UnitKind.PROVINCE, UnitKind.OTHER]
 
 
-class JointPage(QWidget):
+class JointPage(LivePage):
+    WATCHES = frozenset({"jointagenda", "jointmainindicator", "jointleadagency", "jointsubindicator", "unit", "assignment", "result", "indicator"})
+
     def __init__(self, state) -> None:
-        super().__init__()
-        self.state = state
+        super().__init__(state)
         self.agendas = RowsTableModel([self.tr("ประเด็น"), self.tr("ตัวชี้วัดหลักและค่าเป้าหมาย"), self.tr("หน่วยงานหลัก"),
                                        self.tr("ทั้งประเทศ"), *[UNIT_KIND_TH[k] for k in KINDS], self.tr("รวมของกระทรวง")], self)
         self.agendas.numeric = set(range(3, 9))
@@ -33,13 +34,7 @@ class JointPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(box1, 3)
         layout.addWidget(box2, 2)
-        state.period_changed.connect(self.refresh)
-        state.data_changed.connect(self.on_data_changed)
-        self.refresh()
-
-    def on_data_changed(self, what: str) -> None:
-        """A bound method, so Qt drops the connection when the page goes (a language switch rebuilds pages)."""
-        self.refresh()
+        self.watch()
 
     def refresh(self) -> None:
         if self.state.year_be is None:

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QGroupBox, QHBoxLayout, QHe
 from app.domain.calendar import be_year
 from app.models import AgendaItem, Attendance, CommitteeMember, Meeting, MeetingAttendance
 from app.models.enums import COMMITTEE_ROLE_TH, CommitteeRole
-from app.services import meetings, organisation
+from app.services import lookup, meetings, organisation
 from app.ui.dates import ThaiDateEdit, show_date
 from app.ui.models.attendance import AttendanceRow, AttendanceTableModel, StatusDelegate
 from app.ui.models.rows import RowsTableModel
-from app.ui.pages.common import MessageLine, ask, ok_cancel, save, table_view
+from app.ui.pages.common import LivePage, MessageLine, ask, ok_cancel, save, table_view
 
 
 def _qtime(t: time | None, default: QTime) -> QTime:
@@ -116,13 +116,15 @@ class InvitationDialog(QDialog):
         self.accept()
 
 
-class MeetingsPage(QWidget):
+class MeetingsPage(LivePage):
+    WATCHES = frozenset({"meeting", "meetingattendance", "agendaitem", "committee", "committeemember", "unit", "changerequest"})
+    YEARLY = False
+
     minutes_requested = Signal(str)      # "number/year"
     report_requested = Signal(str, str)  # report kind, "number/year"
 
     def __init__(self, state) -> None:
-        super().__init__()
-        self.state = state
+        super().__init__(state)
         self.selected_id = None
         self.meetings = RowsTableModel([self.tr("ครั้งที่"), self.tr("วันที่"), self.tr("สถานที่")], self)
         self.meeting_view = table_view(self.meetings, stretch_column=2)
@@ -199,11 +201,7 @@ class MeetingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addWidget(self.message)
-        state.data_changed.connect(self.on_data_changed)
-        self.refresh()
-
-    def on_data_changed(self, what: str) -> None:
-        self.refresh()
+        self.watch()
 
     def on_meeting_chosen(self, *_args) -> None:
         self.selected_id = self.current_meeting_id()
@@ -238,7 +236,7 @@ class MeetingsPage(QWidget):
             self.details.setText(self.tr("ยังไม่มีการประชุม กด “สร้างการประชุม…”"))
             return
         with self.state.store.reading() as s:
-            view = meetings.meeting_view(s, s.get(Meeting, mid))
+            view = meetings.meeting_view(s, lookup.get(s, Meeting, mid))
         m = view.meeting
         times = f"{m.start_time:%H.%M}–{m.end_time:%H.%M}" if m.start_time and m.end_time else ""
         missing = sum(1 for x in view.members if x.problem)
@@ -269,7 +267,7 @@ class MeetingsPage(QWidget):
         field, value = next(iter(change.items()))
         keyword = {"status": "status", "substitute": "substitute_name", "substitute_position": "substitute_position",
                    "reason": "reason"}[field]
-        self._run(lambda s: meetings.set_attendance(s, meeting=s.get(Meeting, mid), member=s.get(CommitteeMember, member_id),
+        self._run(lambda s: meetings.set_attendance(s, meeting=lookup.get(s, Meeting, mid), member=lookup.get(s, CommitteeMember, member_id),
                                                     **{keyword: value}),
                   self.tr("บันทึกการมาประชุมแล้ว"))
 
@@ -278,7 +276,7 @@ class MeetingsPage(QWidget):
         if mid is None:
             return
         ok = self._run(lambda s: meetings.record_attendance(
-            s, meeting=s.get(Meeting, mid), status=Attendance.PARTICIPANT, person_name=self.participant_name.text(),
+            s, meeting=lookup.get(s, Meeting, mid), status=Attendance.PARTICIPANT, person_name=self.participant_name.text(),
             position=self.participant_position.text()), self.tr("เพิ่มผู้เข้าร่วมประชุมแล้ว"))
         if ok:
             self.participant_name.clear()
@@ -290,7 +288,7 @@ class MeetingsPage(QWidget):
         if key is None:
             self.message.error(self.tr("เลือกผู้เข้าร่วมประชุมในตารางก่อน"))
             return
-        self._run(lambda s: meetings.remove_participant(s, s.get(MeetingAttendance, key)), self.tr("ลบแล้ว"))
+        self._run(lambda s: meetings.remove_participant(s, lookup.get(s, MeetingAttendance, key)), self.tr("ลบแล้ว"))
 
     def new_meeting(self) -> None:
         with self.state.store.reading() as s:
@@ -319,12 +317,12 @@ class MeetingsPage(QWidget):
         if mid is None:
             return
         with self.state.store.reading() as s:
-            meeting = s.get(Meeting, mid)
+            meeting = lookup.get(s, Meeting, mid)
         dialog = MeetingDialog(self, meeting.number, meeting)
         self.last_dialog = dialog
         if dialog.exec() != QDialog.Accepted:
             return
-        self._run(lambda s: meetings.update_meeting(s, s.get(Meeting, mid), **dialog.values()),
+        self._run(lambda s: meetings.update_meeting(s, lookup.get(s, Meeting, mid), **dialog.values()),
                   self.tr("บันทึกรายละเอียดการประชุมแล้ว"))
 
     def edit_item(self, index=None) -> None:
@@ -333,7 +331,7 @@ class MeetingsPage(QWidget):
             return
         key = self.items.key(index.row()) if index is not None and index.isValid() else None
         with self.state.store.reading() as s:
-            item = s.get(AgendaItem, key) if key else None
+            item = lookup.get(s, AgendaItem, key) if key else None
         dialog = ItemDialog(self, item)
         self.last_dialog = dialog
         if dialog.exec() != QDialog.Accepted:
@@ -343,9 +341,9 @@ class MeetingsPage(QWidget):
 
         def write(s):
             if key is None:
-                meetings.add_agenda_item(s, meeting=s.get(Meeting, mid), **values)
+                meetings.add_agenda_item(s, meeting=lookup.get(s, Meeting, mid), **values)
             else:
-                meetings.update_agenda_item(s, s.get(AgendaItem, key), **values)
+                meetings.update_agenda_item(s, lookup.get(s, AgendaItem, key), **values)
         self._run(write, self.tr("บันทึกระเบียบวาระแล้ว"))
 
     def invitation(self) -> None:
@@ -353,7 +351,7 @@ class MeetingsPage(QWidget):
         if mid is None:
             return
         with self.state.store.reading() as s:
-            meeting = s.get(Meeting, mid)
+            meeting = lookup.get(s, Meeting, mid)
             inv = meetings.invitation(s, meeting)
             ref = f"{meeting.number}/{meeting.year_be}"
             default_body = meetings.default_invitation_body(s, meeting)
@@ -363,7 +361,7 @@ class MeetingsPage(QWidget):
             return
         body = dialog.body.toPlainText()
         ok = self._run(lambda s: meetings.update_meeting(
-            s, s.get(Meeting, mid), invitation_number=dialog.number.text(), invitation_date=dialog.sent_on.value(),
+            s, lookup.get(s, Meeting, mid), invitation_number=dialog.number.text(), invitation_date=dialog.sent_on.value(),
             invitation_body="" if body.strip() == default_body.strip() else body), self.tr("บันทึกหนังสือเชิญประชุมแล้ว"))
         if ok and dialog.preview:
             self.report_requested.emit("invitation", ref)
@@ -373,7 +371,7 @@ class MeetingsPage(QWidget):
         if mid is None:
             return
         with self.state.store.reading() as s:
-            m = s.get(Meeting, mid)
+            m = lookup.get(s, Meeting, mid)
             problems = meetings.attendance_problems(s, m)
             ref = f"{m.number}/{m.year_be}"
         if problems and not ask(self, self.tr("การมาประชุมยังบันทึกไม่ครบ:\n{0}\n\nกรรมการที่ยังไม่ได้บันทึกจะพิมพ์ในผู้ไม่มาประชุมว่า "

@@ -12,11 +12,10 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
-from sqlmodel import select
 
 from app.errors import KpiDeskError
 from app.io.atomic import copy_atomically
-from app.models import Meeting
+from app.services import meetings
 from app.reports.kinds import KINDS
 from app.ui.errors import show_error
 from app.ui.pages.common import MessageLine, UnitPicker
@@ -80,7 +79,7 @@ class ReportsPage(QWidget):
         current = self.meeting.currentData()
         self.meeting.clear()
         with self.state.store.reading() as s:
-            for m in s.exec(select(Meeting).order_by(Meeting.year_be.desc(), Meeting.number.desc())):
+            for m in meetings.all_meetings(s):
                 self.meeting.addItem(self.tr("ครั้งที่ {0}").format(f"{m.number}/{m.year_be}"), f"{m.number}/{m.year_be}")
         i = self.meeting.findData(current)
         if i >= 0:

@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton, QVBoxLayout
 
 from app.domain.thai_text import format_number
 from app.errors import KpiDeskError
 from app.models import RoundStatus, Unit
 from app.models.enums import ROUND_STATUS_EN, ROUND_STATUS_TH
 from app.ui.i18n import pick
-from app.services import framework
+from app.services import framework, lookup
 from app.services.framework import ensure_results_editable
 from app.services.grid import result_rows, set_result_field
 from app.services.scoring import score_round
 from app.ui.models.results import ResultsTableModel
-from app.ui.pages.common import MessageLine, UnitPicker, ask, reason_despite, table_view
+from app.ui.pages.common import LivePage, MessageLine, UnitPicker, ask, reason_despite, table_view
 
 
-class ResultsPage(QWidget):
+class ResultsPage(LivePage):
+    WATCHES = frozenset({"result", "assignment", "round", "roundsnapshot", "unit", "indicator"})
+
     def __init__(self, state) -> None:
-        super().__init__()
-        self.state = state
+        super().__init__(state)
         self.model = ResultsTableModel(self)
         self.model.edit_requested.connect(self.on_edit, Qt.QueuedConnection)  # never reset a model inside its commit
         self.unit = UnitPicker()
@@ -53,19 +54,23 @@ class ResultsPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
-        state.period_changed.connect(self.refresh)
-        state.data_changed.connect(self.on_data_changed)
+        self.watch()
 
     def showEvent(self, event):  # noqa: N802
         if self.unit.count() == 0:
             self.unit.load(self.state.store)
-            self.refresh()
         super().showEvent(event)
 
-    def on_data_changed(self, what: str) -> None:
-        """A bound method, so Qt drops the connection when the page goes (a language switch rebuilds pages)."""
-        if what != "results":
-            self.refresh()
+    def affected_by(self, changes) -> bool:
+        """Results of the other round do not show here."""
+        if changes.tables == {"result"}:
+            return (self.state.year_be, self.state.months) in changes.rounds
+        return super().affected_by(changes)
+
+    def on_changed(self, changes) -> None:
+        if changes.touches("unit") and self.unit.count():
+            self.unit.load(self.state.store)
+        super().on_changed(changes)
 
     def refresh(self) -> None:
         unit_id = self.unit.currentData()
@@ -74,7 +79,7 @@ class ResultsPage(QWidget):
         with self.state.store.reading() as s:
             rnd = self.state.round(s)
             rows = result_rows(s, rnd, unit_id)
-            code = s.get(Unit, unit_id).code
+            code = lookup.get(s, Unit, unit_id).code
             scores = score_round(s, year_be=self.state.year_be, months=self.state.months, unit_code=code).units
             try:
                 ensure_results_editable(s, rnd)
@@ -101,25 +106,22 @@ class ResultsPage(QWidget):
 
     def on_edit(self, assignment_id, field: str, old: str, new: str) -> None:
         try:
-            with self.state.store.transaction() as s:
-                set_result_field(s, self.state.round(s), assignment_id, field, new)
+            self.state.perform("results", lambda s: set_result_field(s, self.state.round(s), assignment_id, field, new))
         except KpiDeskError as exc:
             self.message.error(self.tr("ไม่ได้บันทึก: ") + exc.th)
             self.refresh()
             return
         self.message.info(self.tr("บันทึกแล้ว"))
-        self.refresh()
-        self.state.saved("results")
 
     def _change(self, action: str, reason: str) -> None:
-        with self.state.store.transaction() as s:
+        def change(s):
             rnd = self.state.round(s)
             if action == "reopen":
-                framework.reopen_round(s, rnd, reason)
-            elif action == "approve":
-                framework.approve_round(s, rnd, reason)
-            else:
-                framework.lock_round(s, rnd)
+                return framework.reopen_round(s, rnd, reason)
+            if action == "approve":
+                return framework.approve_round(s, rnd, reason)
+            return framework.lock_round(s, rnd)
+        self.state.perform(action, change)
 
     def change_status(self, action: str) -> None:
         questions = {"approve": self.tr("ยืนยันว่าคณะกรรมการเห็นชอบผลรอบนี้แล้ว? ผลจะแก้ไขไม่ได้จนกว่าจะเปิดรอบกลับ"),
@@ -149,5 +151,3 @@ class ResultsPage(QWidget):
         except KpiDeskError as exc:
             self.message.error(exc.th)
             return
-        self.refresh()
-        self.state.saved("round")

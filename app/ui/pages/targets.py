@@ -8,37 +8,38 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget)
-from sqlmodel import select
 
 from app.domain.thai_text import format_sum, plain
 from app.errors import KpiDeskError
-from app.models import Assignment, Indicator, IndicatorKind, Unit
+from app.models import Indicator, IndicatorKind, Unit
 from app.models.enums import DIRECTION_EN, DIRECTION_TH, INDICATOR_KIND_EN, INDICATOR_KIND_TH
-from app.services import indicators
+from app.services import indicators, lookup, undo
+from app.services.changes import perform
 from app.services.framework import ensure_targets_editable
 from app.services.grid import apply_assignment_edits, assignment_rows, unit_problems
-from app.services.scoring import as_uuid, framework_specs
+from app.services.scoring import framework_specs
 from app.ui.i18n import pick
 from app.ui.models.assignments import EDITABLE, AssignmentTableModel
-from app.ui.pages.common import MessageLine, UnitPicker, ok_cancel, table_view
+from app.ui.pages.common import LivePage, MessageLine, UnitPicker, ok_cancel, table_view
 
 
 class EditCommand(QUndoCommand):
-    """Cell edits as one undoable step; applied through the services in one transaction each way."""
+    """Cell edits as one undoable step: the edit's change record, reverted or reapplied through the
+    services (``app.services.undo``) in one transaction each way."""
 
-    def __init__(self, page: "TargetsPage", forward: list, backward: list, text: str) -> None:
+    def __init__(self, page: "TargetsPage", changes, text: str) -> None:
         super().__init__(text)
-        self.page, self.forward, self.backward = page, forward, backward
+        self.page, self.changes = page, changes
         self._first = True
 
     def redo(self) -> None:
         if self._first:        # already applied when the edit was made
             self._first = False
             return
-        self.page.apply(self.forward)
+        self.page.run("redo", undo.reapply, self.changes)
 
     def undo(self) -> None:
-        self.page.apply(self.backward)
+        self.page.run("undo", undo.revert, self.changes)
 
 
 class CatalogueDialog(QDialog):
@@ -96,10 +97,11 @@ class NewIndicatorDialog(QDialog):
         form.addRow(ok_cancel(self))
 
 
-class TargetsPage(QWidget):
+class TargetsPage(LivePage):
+    WATCHES = frozenset({"assignment", "indicator", "round", "unit", "frameworkcomponent", "changerequest"})
+
     def __init__(self, state) -> None:
-        super().__init__()
-        self.state = state
+        super().__init__(state)
         self.undo_stack = QUndoStack(self)
         self.model = AssignmentTableModel(self)
         self.model.edit_requested.connect(self.on_edit, Qt.QueuedConnection)  # never reset a model inside its commit
@@ -159,22 +161,20 @@ class TargetsPage(QWidget):
         layout.addWidget(self.lock_label)
         layout.addWidget(split, 1)
         layout.addWidget(self.message)
-        state.period_changed.connect(self.refresh)
-        state.data_changed.connect(self.on_data_changed)
+        self.watch()
 
     def showEvent(self, event):  # noqa: N802
         if self.unit.count() == 0:
             self.unit.load(self.state.store)
-            self.refresh()
         super().showEvent(event)
+
+    def on_changed(self, changes) -> None:
+        if changes.touches("unit") and self.unit.count():
+            self.unit.load(self.state.store)
+        super().on_changed(changes)
 
     def unit_id(self):
         return self.unit.currentData()
-
-    def on_data_changed(self, what: str) -> None:
-        """A bound method, so Qt drops the connection when the page goes (a language switch rebuilds pages)."""
-        if what != "targets":
-            self.refresh()
 
     def refresh(self) -> None:
         if self.state.year_be is None or self.unit_id() is None:
@@ -193,7 +193,7 @@ class TargetsPage(QWidget):
         by_cell = {}
         for p in problems:
             if p.indicator_key is not None:
-                by_cell[(as_uuid(p.indicator_key), p.field)] = p.th
+                by_cell[(p.indicator_key, p.field)] = p.th
         self.model.set_rows(rows, by_cell, read_only=bool(locked))
         self.lock_label.setText(locked)
         self.lock_label.setVisible(bool(locked))
@@ -231,30 +231,22 @@ class TargetsPage(QWidget):
         self.total_weight = total
 
     # --- editing -------------------------------------------------------------------------------
-    def apply(self, edits: list[tuple]) -> bool:
-        """Save ``[(assignment_id, field, value)]`` in one transaction; False (and why) when refused."""
+    def run(self, command: str, fn, *args):
+        """One use case through the services; its change record (None and why, when refused)."""
         try:
-            with self.state.store.transaction() as s:
-                apply_assignment_edits(s, edits)
+            done = perform(self.state.store, command, fn, *args)
         except KpiDeskError as exc:
             self.message.error(self.tr("ไม่ได้บันทึก: ") + exc.th)
             self.refresh()
-            return False
+            return None
         self.message.info(self.tr("บันทึกแล้ว"))
-        self.refresh()
-        self.state.saved("targets")
-        return True
+        self.state.saved(done.changes)
+        return done.changes
 
     def on_edit(self, changes: list) -> None:
-        forward = [(i, f, new) for i, f, _old, new in changes]
-        backward = [(i, f, old) for i, f, old, _new in reversed(changes)]
-        for i, f, old, new in changes:
-            if f == "monitor" and new:
-                row = next(r for r in self.model.rows if r.id == i)
-                backward.append((i, "weight", plain(row.weight)))
-        if self.apply(forward):
-            label = self.tr("แก้ไข {0} ช่อง").format(len(changes))
-            self.undo_stack.push(EditCommand(self, forward, backward, label))
+        record = self.run("targets", apply_assignment_edits, [(i, f, new) for i, f, _old, new in changes])
+        if record:
+            self.undo_stack.push(EditCommand(self, record, self.tr("แก้ไข {0} ช่อง").format(len(changes))))
 
     def paste(self) -> None:
         """A rectangular block copied from Excel (tab-separated), from the current cell down and right."""
@@ -294,10 +286,7 @@ class TargetsPage(QWidget):
     def add_from_catalogue(self) -> None:
         with self.state.store.reading() as s:
             fy = self.state.fiscal_year(s)
-            have = set(s.exec(select(Assignment.indicator_id).where(Assignment.unit_id == self.unit_id(),
-                                                                     Assignment.fiscal_year_id == fy.id)).all())
-            items = [(i.code, i.name_th, i.id) for i in s.exec(select(Indicator).order_by(Indicator.code))
-                     if i.id not in have and i.kind != "strategic"]
+            items = [(i.code, i.name_th, i.id) for i in indicators.addable_indicators(s, fy.id, self.unit_id())]
         dialog = CatalogueDialog(self, items)
         if dialog.exec() != QDialog.Accepted or dialog.chosen() is None:
             return
@@ -320,17 +309,16 @@ class TargetsPage(QWidget):
         self._assign(create)
 
     def add_indicator(self, indicator_id) -> None:
-        self._assign(lambda s: s.get(Indicator, indicator_id))
+        self._assign(lambda s: lookup.get(s, Indicator, indicator_id))
 
     def _assign(self, indicator_of) -> None:
         """Give the unit the indicator ``indicator_of(session)`` returns, in one transaction."""
+        def assign(s):
+            return indicators.assign_indicator(s, unit=lookup.get(s, Unit, self.unit_id()), indicator=indicator_of(s),
+                                               year=self.state.fiscal_year(s))
         try:
-            with self.state.store.transaction() as s:
-                indicators.assign_indicator(s, unit=s.get(Unit, self.unit_id()), indicator=indicator_of(s),
-                                            year=self.state.fiscal_year(s))
+            self.state.perform("assign", assign)
         except KpiDeskError as exc:
             self.message.error(exc.th)
             return
         self.message.info(self.tr("เพิ่มตัวชี้วัดแล้ว กำหนดน้ำหนักและค่าเป้าหมายในตาราง"))
-        self.refresh()
-        self.state.saved("targets")

@@ -17,7 +17,7 @@ from app.services import lookup, organisation
 from app.ui.dates import ThaiDateEdit, show_date
 from app.ui.i18n import pick
 from app.ui.models.rows import RowsTableModel
-from app.ui.pages.common import MessageLine, ask, ok_cancel, save, table_view
+from app.ui.pages.common import LivePage, MessageLine, ask, ok_cancel, save, table_view
 
 
 class UnitDialog(QDialog):
@@ -115,10 +115,12 @@ class CommitteeDialog(QDialog):
         form.addRow(ok_cancel(self))
 
 
-class UnitsPage(QWidget):
+class UnitsPage(LivePage):
+    WATCHES = frozenset({"unit", "committee", "committeemember", "ministry"})
+    YEARLY = False
+
     def __init__(self, state) -> None:
-        super().__init__()
-        self.state = state
+        super().__init__(state)
         self.units = RowsTableModel([self.tr("รหัส"), self.tr("ชื่อหน่วยงาน"), self.tr("ชื่อย่อ"), self.tr("ประเภท"),
                                      self.tr("สถานะ")], self)
         self.members = RowsTableModel([self.tr("ชื่อ"), self.tr("ตำแหน่ง"), self.tr("บทบาทในคณะกรรมการ"),
@@ -142,8 +144,7 @@ class UnitsPage(QWidget):
         layout.addWidget(units_box, 1)
         layout.addWidget(self.committee_box, 1)
         layout.addWidget(self.message)
-        state.data_changed.connect(self.on_data_changed)
-        self.refresh()
+        self.watch()
 
     def _bar(self, buttons) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -153,9 +154,6 @@ class UnitsPage(QWidget):
             button.clicked.connect(handler)
             bar.addWidget(button)
         return bar
-
-    def on_data_changed(self, _what: str) -> None:
-        self.refresh()
 
     def refresh(self) -> None:
         with self.state.store.reading() as s:
@@ -189,12 +187,12 @@ class UnitsPage(QWidget):
         if key is None:
             return
         with self.state.store.reading() as s:
-            unit = s.get(Unit, key)
+            unit = lookup.get(s, Unit, key)
         dialog = UnitDialog(self, unit)
         self.last_dialog = dialog
         if dialog.exec() != QDialog.Accepted:
             return
-        save(self.state, self.message, lambda s: organisation.update_unit(s, s.get(Unit, key), **dialog.values()),
+        save(self.state, self.message, lambda s: organisation.update_unit(s, lookup.get(s, Unit, key), **dialog.values()),
              self.tr("บันทึกหน่วยงานแล้ว"), "units")
 
     def retire_unit(self) -> None:
@@ -204,7 +202,7 @@ class UnitsPage(QWidget):
             return
         outcome = {}
         ok = save(self.state, self.message,
-                  lambda s: outcome.setdefault("done", organisation.retire_unit(s, s.get(Unit, key), date.today())),
+                  lambda s: outcome.setdefault("done", organisation.retire_unit(s, lookup.get(s, Unit, key), date.today())),
                   self.tr("บันทึกแล้ว"), "units")
         if ok:
             self.message.info(self.tr("ลบหน่วยงานที่ยังไม่มีข้อมูลแล้ว") if outcome["done"] == "removed"
@@ -225,7 +223,7 @@ class UnitsPage(QWidget):
                 organisation.create_committee(s, ministry=lookup.ministry(s), name_th=dialog.name.text(),
                                               appointment_ref=dialog.ref.text(), appointed_on=dialog.appointed.value())
             else:
-                organisation.update_committee(s, s.get(Committee, committee.id), name_th=dialog.name.text(),
+                organisation.update_committee(s, lookup.get(s, Committee, committee.id), name_th=dialog.name.text(),
                                               appointment_ref=dialog.ref.text(), appointed_on=dialog.appointed.value())
         save(self.state, self.message, write, self.tr("บันทึกคณะกรรมการแล้ว"), "committee")
 
@@ -250,7 +248,7 @@ class UnitsPage(QWidget):
             _u, committee, _m = organisation.organisation_lists(s)
             member = organisation.add_committee_member(
                 s, committee=committee, person_name=values["person_name"], position=values["position"],
-                role=values["role"], unit=s.get(Unit, unit_id) if unit_id else None, term_start=values["term_start"],
+                role=values["role"], unit=lookup.get(s, Unit, unit_id) if unit_id else None, term_start=values["term_start"],
                 term_end=values["term_end"], is_cco=values["is_cco"])
             organisation.update_member(s, member, sort_order=values["sort_order"])
         save(self.state, self.message, write, self.tr("เพิ่มกรรมการแล้ว"), "committee")
@@ -260,11 +258,11 @@ class UnitsPage(QWidget):
         if key is None:
             return
         with self.state.store.reading() as s:
-            member = s.get(CommitteeMember, key)
+            member = lookup.get(s, CommitteeMember, key)
         dialog = self._member_dialog(member)
         if dialog is None:
             return
-        save(self.state, self.message, lambda s: organisation.update_member(s, s.get(CommitteeMember, key), **dialog.values()),
+        save(self.state, self.message, lambda s: organisation.update_member(s, lookup.get(s, CommitteeMember, key), **dialog.values()),
              self.tr("บันทึกกรรมการแล้ว"), "committee")
 
     def retire_member(self) -> None:
@@ -273,5 +271,5 @@ class UnitsPage(QWidget):
                                                  "ชื่อยังคงอยู่ในรายงานการประชุมที่ผ่านมา")):
             return
         save(self.state, self.message,
-             lambda s: organisation.retire_member(s, s.get(CommitteeMember, key), date.today()),
+             lambda s: organisation.retire_member(s, lookup.get(s, CommitteeMember, key), date.today()),
              self.tr("บันทึกแล้ว"), "committee")
