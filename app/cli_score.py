@@ -9,7 +9,7 @@ from app.services import Session
 from app.domain.early_warning import SIGNAL_TH, Signal
 from app.domain.thai_text import format_number, pad, plain, two_places
 from app.domain.unit_score import UnitScore
-from app.domain.whatif import plan_next_grade
+from app.domain.whatif import advice, plan_next_grade
 from app.services.scoring import RoundScores, early_warnings, score_round
 
 
@@ -111,21 +111,11 @@ def _plan_document(u: UnitScore, rs: RoundScores) -> dict | None:
 
 
 def _print_plan(u: UnitScore, rs: RoundScores) -> None:
-    if not u.gradable:
-        print(f"- {u.unit_name}: {u.verdict[0]} ({'; '.join(i.th for i in u.issues if i.blocking)})")
-        return
-    plan = plan_next_grade(u, rs.components)
-    if plan is None:
-        print(f"- {u.unit_name}: อยู่ในระดับสูงสุดแล้ว")
-        return
-    if not plan.reachable:
-        print(f"- {u.unit_name}: ไม่สามารถถึง{plan.target.th}ได้แม้ทุกตัวชี้วัดได้ ๑๐๐ คะแนน")
-        return
-    print(f"- {u.unit_name}: ถึง{plan.target.th} (คะแนน {format_number(plan.new_score)}) "
-          f"โดยปรับ {len(plan.improvements)} ตัวชี้วัด")
-    for i in plan.improvements:
-        print(f"    • {i.scored.line.name}: จาก {plain(i.scored.line.actual) or 'ไม่มีผล'} เป็น {plain(i.new_actual)} "
-              f"{i.scored.line.unit_of_measure} ({format_number(i.new_points)} คะแนน)")
+    said = advice(u, rs.components)
+    prefix = "" if u.gradable else f"{u.verdict[0]} ("
+    print(f"- {u.unit_name}: {prefix}{said.summary[0]}{'' if u.gradable else ')'}")
+    for th, _en in said.items:
+        print(f"    • {th}")
 
 
 def _print_warnings(session: Session, args) -> None:

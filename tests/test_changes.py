@@ -131,3 +131,16 @@ def test_undo_is_refused_where_the_edit_would_be(demo_store):
     perform(demo_store, "approve", lambda s: framework.approve_round(s, s.get(type(rnd), rnd.id), reason="ทดสอบ"))
     with pytest.raises(KpiDeskError):
         perform(demo_store, "undo", undo.revert, edit)
+
+
+def test_six_month_targets_out_of_order_are_found_by_check(demo_store):
+    """The 6-month targets are judged too (they were skipped while line keys were stored text and the
+    set of rows with 6-month targets held UUIDs)."""
+    from app.models import Assignment
+    from app.services.check import check_database
+    with demo_store.transaction() as s:
+        a = s.get(Assignment, assignment_of(s, "DGR-01", 2568).id)
+        a.base_6, a.standard_6, a.advanced_6 = D(50), D(40), D(60)     # a "higher" indicator, out of order
+    with demo_store.reading() as s:
+        found = [p.th for p in check_database(s).problems if "ค่าเป้าหมายรอบ ๖ เดือน" in p.th]
+    assert any("ปีงบประมาณ" in t or "2568" in t for t in found) and found, found

@@ -182,7 +182,7 @@ READERS_PREFIXES = ("ensure_", "checked_", "score_", "load_", "latest_", "round_
                     "units_", "check_", "assignment", "result_rows", "due_", "get", "context", "fiscal_year", "joint_rows",
                     "meeting_by_ref", "minutes_data", "as_uuid", "stored", "encode", "decode", "next_snapshot",
                     "parse_bounded", "coerce", "current_round", "year_rounds", "where_label", "component", "indicator", "ministry",
-                    "unit", "year", "check_database", "sub_counts_by_kind", "role_label", "roster",
+                    "unit", "year", "check_database", "role_label", "roster",
                     "attendance_problems", "agenda_lines", "default_invitation_body", "invitation", "requests_of_year", "request_choices", "organisation_lists",
                     "all_meetings", "meeting_view", "next_meeting_number", "early_warnings",
                     "describe", "collect", "assigned_by_code", "existing_ministry", "secretary", "annex_units",

@@ -98,3 +98,15 @@ def thai_time(t: time, thai_digits: bool = True) -> str:
     """"๑๓.๓๐ น." as in minutes."""
     text = f"{t.hour:02d}.{t.minute:02d} น."
     return to_thai_digits(text) if thai_digits else text
+
+
+def round_name(months: int, thai_digits: bool = True) -> str:
+    """"รอบ ๖ เดือน": the one way a round is named in messages, reports and the window."""
+    text = f"รอบ {months} เดือน"
+    return to_thai_digits(text) if thai_digits else text
+
+
+def round_period(starts_on: date, ends_on: date, thai_digits: bool = True) -> str:
+    """"๑ ตุลาคม – ๓๑ มีนาคม": the round's own dates (day and month), as a report title gives them."""
+    text = f"{starts_on.day} {MONTHS_TH[starts_on.month - 1]} – {ends_on.day} {MONTHS_TH[ends_on.month - 1]}"
+    return to_thai_digits(text) if thai_digits else text

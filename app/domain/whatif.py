@@ -110,3 +110,33 @@ def plan_next_grade(current: UnitScore, components: list[ComponentSpec]) -> What
         if GRADES.index(rescored.grade) <= GRADES.index(target):
             return WhatIfPlan(current, target, improvements, rescored.score, True)
     return WhatIfPlan(current, target, [], None, False)
+
+
+@dataclass(frozen=True)
+class Advice:
+    """What-if in words, Thai and English, as the dashboard and ``kpi-desk score --what-if`` both say it:
+    one summary sentence and one line per indicator to raise."""
+
+    summary: tuple[str, str]
+    items: tuple[tuple[str, str], ...] = ()
+
+
+def advice(current: UnitScore, components: list[ComponentSpec]) -> Advice:
+    from app.domain.thai_text import format_number, plain
+    if not current.gradable:
+        return Advice(("; ".join(i.th for i in current.issues if i.blocking),
+                       "; ".join(i.en for i in current.issues if i.blocking)))
+    plan = plan_next_grade(current, components)
+    if plan is None:
+        return Advice(("อยู่ในระดับสูงสุดแล้ว", "already at the highest grade"))
+    if not plan.reachable:
+        return Advice((f"ไม่สามารถถึง{plan.target.th}ได้แม้ทุกตัวชี้วัดได้ ๑๐๐ คะแนน",
+                       f"{plan.target.en} cannot be reached even with 100 points on every indicator"))
+    n, score = len(plan.improvements), format_number(plan.new_score)
+    items = []
+    for i in plan.improvements:
+        line, was, to, points = i.scored.line, plain(i.scored.line.actual), plain(i.new_actual), format_number(i.new_points)
+        items.append((f"{line.name}: จาก {was or 'ไม่มีผล'} เป็น {to} {line.unit_of_measure} ({points} คะแนน)",
+                      f"{line.name}: from {was or 'no result'} to {to} {line.unit_of_measure} ({points} points)"))
+    return Advice((f"ถึง{plan.target.th} (คะแนน {score}) โดยปรับ {n} ตัวชี้วัด",
+                   f"reaches {plan.target.en} (score {score}) by raising {n} indicator(s)"), tuple(items))

@@ -10,6 +10,7 @@ from reportlab.platypus import PageBreak
 
 from app.domain.thai_text import to_thai_digits
 from app.domain.unit_score import Framework
+from app.domain.validation import component_sums, evaluated_weight
 from app.models.enums import DIRECTION_TH, INDICATOR_KIND_TH, Direction, IndicatorKind
 from app.reports.common import heading, title_block, year_text
 from app.reports.styles import TABLE
@@ -45,10 +46,10 @@ def annex_story(session: Session, year_be: int, unit_code: str | None = None, bo
         lines = annual[uid]
         halves = {ln.key: ln for ln in half.get(uid, [])}
         rows, bands, totals = [], [], []
+        sums = component_sums(lines, fw)
         seq = 0
         for top in (s for s in fw.specs if s.parent_code is None):
             subs = [s for s in fw.specs if s.parent_code == top.code] or [top]
-            top_weight = Decimal(0)
             bands.append(len(rows))
             rows.append([Cell(f"องค์ประกอบที่ {to_thai_digits(top.code)} {top.name_th}", BOLD, span=len(WIDTHS))])
             for sub in subs:
@@ -58,16 +59,14 @@ def annex_story(session: Session, year_be: int, unit_code: str | None = None, bo
                 for ln in mine:
                     seq += 1
                     rows.append(_indicator_row(seq, ln, halves.get(ln.key), directions.get(ln.code), thai))
-                sub_weight = sum((ln.weight for ln in mine), Decimal(0))
-                top_weight += sub_weight
                 if sub is not top:
                     totals.append(len(rows))
-                    rows.append([Cell(f"รวม {to_thai_digits(sub.code)}", BOLD, span=4), number(sub_weight, thai, style=BOLD.but(align="right")),
+                    rows.append([Cell(f"รวม {to_thai_digits(sub.code)}", BOLD, span=4), number(sums[sub.code], thai, style=BOLD.but(align="right")),
                                  Cell("", span=3)])
             totals.append(len(rows))
             rows.append([Cell(f"รวมองค์ประกอบที่ {to_thai_digits(top.code)}", BOLD, span=4),
-                         number(top_weight, thai, style=BOLD.but(align="right")), Cell("", span=3)])
-        total = sum((ln.weight for ln in lines if not ln.monitor), Decimal(0))
+                         number(sums[top.code], thai, style=BOLD.but(align="right")), Cell("", span=3)])
+        total = evaluated_weight(lines)
         totals.append(len(rows))
         rows.append([Cell("รวมทั้งสิ้น", BOLD, span=4), number(total, thai, style=BOLD.but(align="right")), Cell("", span=3)])
         monitors = [ln for ln in lines if ln.monitor]
@@ -110,7 +109,8 @@ def _summary_table(summary, fw: Framework, thai: bool):
     counts = [0, 0]
     for name, lines in summary:
         evaluated = [ln for ln in lines if not ln.monitor]
-        per = {s.code: sum((ln.weight for ln in evaluated if ln.component_code == s.code), Decimal(0)) for s in leaves}
+        sums = component_sums(lines, fw)
+        per = {s.code: sums[s.code] for s in leaves}
         for k, v in per.items():
             grand[k] += v
         counts[0] += len(evaluated)

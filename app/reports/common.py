@@ -11,7 +11,6 @@ from app.reports.paragraph import ThaiParagraph
 from app.reports.styles import CENTER, HEADING, TITLE, TextStyle
 
 SUBTITLE = TextStyle(size=16, align=CENTER, space_after=8)
-ROUND_TH = {6: "รอบ ๖ เดือน (๑ ตุลาคม – ๓๑ มีนาคม)", 12: "รอบ ๑๒ เดือน (๑ ตุลาคม – ๓๐ กันยายน)"}
 
 
 def title_block(title: str, *lines: str, bookmark: str | None = None) -> list:

@@ -9,7 +9,6 @@ stands for, read from the glyph name (``uni0E48.narrow`` → U+0E48, ``uni0E240E
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
@@ -90,13 +89,3 @@ def _to_unicode_cmap(fontname: str, subset) -> str:
         f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(entries)} beginbfchar", *entries,
         "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
     ])
-
-
-@dataclass(frozen=True)
-class FontCoverage:
-    """Which characters a font can draw (its cmap), to send the rest to the fallback font."""
-
-    name: str
-
-    def has(self, ch: str) -> bool:
-        return ord(ch) in pdfmetrics.getFont(self.name).face.charToGlyph

@@ -12,7 +12,8 @@ from app.domain.calendar import thai_date
 from app.domain.thai_text import format_number, to_thai_digits
 from app.domain.unit_score import UnitScore
 from app.reports.chart import ScoreBarChart
-from app.reports.common import ROUND_TH, heading, title_block, year_text
+from app.domain.calendar import round_name, round_period
+from app.reports.common import heading, title_block, year_text
 from app.reports.paragraph import ThaiParagraph
 from app.reports.styles import SMALL, TABLE
 from app.reports.tables import Cell, build_table, number, plain_number
@@ -31,7 +32,8 @@ def results_story(session: Session, year_be: int, months: int, unit_code: str | 
     ctx = context(session, year_be)
     rs = round_scores(session, year_be, months, unit_code)
     thai = ctx.table_thai_digits
-    story = title_block("ผลการประเมินผลการปฏิบัติราชการ", ctx.ministry, f"{year_text(year_be)} {ROUND_TH[months]}",
+    period = round_period(rs.round.starts_on, rs.round.ends_on)
+    story = title_block("ผลการประเมินผลการปฏิบัติราชการ", ctx.ministry, f"{year_text(year_be)} {round_name(months)} ({period})",
                         bookmark="ผลการประเมิน" if bookmarks else None)
     if rs.snapshot_revision is not None:
         locked = rs.round.locked_at

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import or_, select, text
 from sqlmodel import Session
 
+from app.domain.calendar import round_name
 from app.domain.unit_score import Framework
 from app.domain.validation import Problem, validate_targets, validate_unit
 from app.models import Assignment, FiscalYear, Indicator, Result, Round, Unit
@@ -15,7 +16,6 @@ from app.services.scoring import as_uuid, framework_specs, load_lines, stored
 
 A = Assignment.__table__
 
-ROUND_TH = {6: "๖ เดือน", 12: "๑๒ เดือน"}
 
 
 @dataclass
@@ -89,7 +89,7 @@ def check_year(session: Session, fy, report: CheckReport, only_round=None) -> No
         recorded = session.execute(select(Result.__table__.c.id).where(Result.__table__.c.round_id == rnd.id)
                                    .limit(1)).first()
         if recorded is None and only_round is None:
-            report.not_started.append(f"ปี {fy.year_be} รอบ {ROUND_TH.get(rnd.months, rnd.months)}")
+            report.not_started.append(f"ปี {fy.year_be} {round_name(rnd.months)}")
             continue
         evaluated_tops = {s.code for s in specs if s.parent_code is None and rnd.months in s.rounds}
         top = Framework(specs).top
@@ -97,4 +97,4 @@ def check_year(session: Session, fy, report: CheckReport, only_round=None) -> No
             for ln in lines:
                 if ln.actual is None and not ln.monitor and top[ln.component_code] in evaluated_tops:
                     report.missing.append(
-                        f"ปี {fy.year_be} รอบ {ROUND_TH.get(rnd.months, rnd.months)} {units[unit_id]}: “{ln.name}”")
+                        f"ปี {fy.year_be} {round_name(rnd.months)} {units[unit_id]}: “{ln.name}”")

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from app.domain.calendar import fiscal_year_bounds, opdc_due_date, round_bounds
+from app.domain.calendar import fiscal_year_bounds, opdc_due_date, round_bounds, round_name
 from app.errors import KpiDeskError, LockedError
 from app.models import FiscalYear, FrameworkComponent, Round, RoundStatus, utcnow
 from app.services import lookup
 from app.services.presets import PRESETS
 
-ROUND_TH = {6: "รอบ ๖ เดือน", 12: "รอบ ๑๒ เดือน"}
 
 
 def create_fiscal_year(session: Session, *, year_be: int, preset: str = "fy2567") -> FiscalYear:
@@ -50,7 +49,7 @@ def component_for_kind(session: Session, fiscal_year_id, kind: str) -> Framework
 
 def _year_label(session: Session, rnd: Round) -> str:
     fy = session.get(FiscalYear, rnd.fiscal_year_id)
-    return f"{ROUND_TH.get(rnd.months, rnd.months)} ปีงบประมาณ พ.ศ. {fy.year_be}"
+    return f"{round_name(rnd.months)} ปีงบประมาณ พ.ศ. {fy.year_be}"
 
 
 # The guards. Each reads the round's status afresh inside the caller's write transaction and locks

@@ -188,3 +188,22 @@ def units_problems(session: Session, fiscal_year_id: uuid.UUID, unit_ids: list[u
     for unit_id in unit_ids:
         problems += validate_unit(names[unit_id], lines.get(unit_id, []), specs, directions)
     return problems
+
+
+@dataclass
+class WeightSums:
+    """A unit's evaluated weight per framework component and in total, beside what the framework asks."""
+
+    specs: list
+    sums: dict
+    total: Decimal
+
+
+def unit_weight_sums(session: Session, fiscal_year_id: uuid.UUID, unit_id: uuid.UUID) -> WeightSums:
+    from app.domain.unit_score import Framework
+    from app.domain.validation import component_sums, evaluated_weight
+    from app.services.scoring import framework_specs, load_lines
+
+    specs = framework_specs(session, fiscal_year_id)
+    lines = load_lines(session, fiscal_year_id, None, [unit_id]).get(unit_id, [])
+    return WeightSums(specs, component_sums(lines, Framework(specs)), evaluated_weight(lines))

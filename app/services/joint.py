@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from decimal import Decimal
 
 from sqlmodel import Session, select
@@ -48,8 +47,3 @@ def add_sub_indicator(session: Session, *, agenda: JointAgenda, name_th: str, ho
     session.add(row)
     session.flush()
     return row
-
-
-def sub_counts_by_kind(session: Session, agenda: JointAgenda) -> Counter:
-    kinds = session.exec(select(JointSubIndicator.holder_kind).where(JointSubIndicator.agenda_id == agenda.id)).all()
-    return Counter(UnitKind(k) for k in kinds)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, select
 
 from app.models import (AgendaItem, Attendance, Committee, CommitteeMember, FiscalYear, Indicator, JointAgenda, JointLeadAgency,
-                        JointMainIndicator, JointSubIndicator, Meeting, MeetingAttendance, Unit, UnitKind)
+                        JointMainIndicator, JointSubIndicator, Meeting, MeetingAttendance, UnitKind)
 from app.services import lookup
 from app.services.scoring import RoundScores, score_round
 from app.services.settings import get_setting
@@ -131,10 +131,6 @@ def minutes_data(session: Session, meeting: Meeting) -> MinutesData:
                                    .order_by(AgendaItem.sort_order)).all())
     data.secretary = next((m for m in members.values() if m.role == "secretary" and m.retired_on is None), None)
     return data
-
-
-def unit_names(session: Session) -> dict[str, str]:
-    return {u.code: u.name_th for u in session.exec(select(Unit))}
 
 
 def fiscal_year(session: Session, year_be: int) -> FiscalYear:

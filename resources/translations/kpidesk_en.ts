@@ -250,18 +250,6 @@
       <translation>none</translation>
     </message>
     <message>
-      <source>อยู่ในระดับสูงสุดแล้ว</source>
-      <translation>Already at the top grade</translation>
-    </message>
-    <message>
-      <source>ไม่สามารถถึง{0}ได้แม้ทุกตัวชี้วัดได้ ๑๐๐ คะแนน</source>
-      <translation>{0} cannot be reached even with 100 points on every indicator</translation>
-    </message>
-    <message>
-      <source>ถึง{0} (คะแนน {1}) โดยปรับ {2} ตัวชี้วัด:</source>
-      <translation>Reaches {0} (score {1}) by changing {2} indicator(s):</translation>
-    </message>
-    <message>
       <source>จาก</source>
       <translation>from</translation>
     </message>

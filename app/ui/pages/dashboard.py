@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QTextBr
 from app.domain.early_warning import SIGNAL_EN, SIGNAL_TH, Signal
 from app.domain.grades import GRADES
 from app.domain.thai_text import format_number, plain
-from app.domain.whatif import plan_next_grade
+from html import escape
+
+from app.domain.whatif import advice
 from app.errors import KpiDeskError
 from app.services.scoring import early_warnings, score_round
 from app.ui.i18n import pick
@@ -154,20 +156,7 @@ class DashboardPage(LivePage):
             self.whatif_text.clear()
             return
         u = next(x for x in self.scores.units if x.unit_code == code)
-        head = f"<b>{u.unit_name}</b>: {format_number(u.score)} — {pick(*u.verdict[:2])}<br>"
-        if not u.gradable:
-            self.whatif_text.setHtml(head + "<br>".join(pick(i.th, i.en) for i in u.issues if i.blocking))
-            return
-        plan = plan_next_grade(u, self.scores.components)
-        if plan is None:
-            self.whatif_text.setHtml(head + self.tr("อยู่ในระดับสูงสุดแล้ว"))
-            return
-        if not plan.reachable:
-            self.whatif_text.setHtml(head + self.tr("ไม่สามารถถึง{0}ได้แม้ทุกตัวชี้วัดได้ ๑๐๐ คะแนน").format(pick(plan.target.th, plan.target.en)))
-            return
-        items = "".join(
-            f"<li>{i.scored.line.name}: {self.tr('จาก')} {plain(i.scored.line.actual) or self.tr('ไม่มีผล')} "
-            f"{self.tr('เป็น')} <b>{plain(i.new_actual)}</b> {i.scored.line.unit_of_measure} "
-            f"({format_number(i.new_points)} {self.tr('คะแนน')})</li>" for i in plan.improvements)
-        self.whatif_text.setHtml(head + self.tr("ถึง{0} (คะแนน {1}) โดยปรับ {2} ตัวชี้วัด:").format(
-            pick(plan.target.th, plan.target.en), format_number(plan.new_score), len(plan.improvements)) + f"<ul>{items}</ul>")
+        head = f"<b>{escape(u.unit_name)}</b>: {format_number(u.score)} — {pick(*u.verdict[:2])}<br>"
+        said = advice(u, self.scores.components)
+        items = "".join(f"<li>{escape(pick(*item))}</li>" for item in said.items)
+        self.whatif_text.setHtml(head + escape(pick(*said.summary)) + (f"<ul>{items}</ul>" if items else ""))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSize, Signal
+from PySide6.QtCore import QPointF, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -24,8 +24,6 @@ from app.ui.worker import run_in_background
 
 
 class ReportsPage(QWidget):
-    report_ready = Signal(str)     # the PDF's path, once previewed
-
     def __init__(self, state) -> None:
         super().__init__()
         self.state = state
@@ -132,7 +130,6 @@ class ReportsPage(QWidget):
             self.message.info(self.tr("สร้างรายงานแล้ว {0} หน้า").format(self.document.pageCount()))
             if warnings:
                 self.message.error(self.tr("สร้างรายงานแล้ว แต่มีข้อความที่ต้องแก้: ") + "; ".join(warnings[:5]))
-            self.report_ready.emit(str(path))
 
         def failed(exc, tb):
             self.build_button.setEnabled(True)

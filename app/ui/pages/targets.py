@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QUndoCommand, QUndoStack
@@ -16,8 +15,7 @@ from app.models.enums import DIRECTION_EN, DIRECTION_TH, INDICATOR_KIND_EN, INDI
 from app.services import indicators, lookup, undo
 from app.services.changes import perform
 from app.services.framework import ensure_targets_editable
-from app.services.grid import apply_assignment_edits, assignment_rows, unit_problems
-from app.services.scoring import framework_specs
+from app.services.grid import apply_assignment_edits, assignment_rows, unit_problems, unit_weight_sums
 from app.ui.i18n import pick
 from app.ui.models.assignments import EDITABLE, AssignmentTableModel
 from app.ui.pages.common import LivePage, MessageLine, UnitPicker, ok_cancel, table_view
@@ -183,7 +181,7 @@ class TargetsPage(LivePage):
         with self.state.store.reading() as s:
             fy = self.state.fiscal_year(s)
             rows = assignment_rows(s, fy.id, self.unit_id())
-            specs = framework_specs(s, fy.id)
+            sums = unit_weight_sums(s, fy.id, self.unit_id())
             problems = unit_problems(s, fy.id, self.unit_id())
             try:
                 ensure_targets_editable(s, fy.id)
@@ -202,23 +200,14 @@ class TargetsPage(LivePage):
             self.problems.addItem(p.th)
         if not problems:
             self.problems.addItem(self.tr("ไม่พบปัญหา น้ำหนักและค่าเป้าหมายครบถ้วน"))
-        self._show_sums(rows, specs)
+        self._show_sums(sums)
         self.view.resizeRowsToContents()
 
-    def _show_sums(self, rows, specs) -> None:
+    def _show_sums(self, weights) -> None:
         parts = []
-        weights = {}
-        parent = {s.code: s.parent_code for s in specs}
-        for r in rows:
-            if r.monitor:
-                continue
-            code = r.component
-            while code is not None:
-                weights[code] = weights.get(code, Decimal(0)) + r.weight
-                code = parent[code]
-        total = sum((r.weight for r in rows if not r.monitor), Decimal(0))
-        for spec in specs:
-            got = weights.get(spec.code, Decimal(0))
+        total = weights.total
+        for spec in weights.specs:
+            got = weights.sums[spec.code]
             ok = spec.weight is None or got == spec.weight
             target = f" / {format_sum(spec.weight)}" if spec.weight is not None else ""
             colour = "#1b7f3b" if ok else "#b3261e"
@@ -228,7 +217,6 @@ class TargetsPage(LivePage):
         colour = "#1b7f3b" if total == 100 else "#b3261e"
         parts.append(f"<b style='color:{colour}'>{self.tr('รวม')} {format_sum(total)} / 100.00</b>")
         self.sums.setText("<br>".join(parts))
-        self.total_weight = total
 
     # --- editing -------------------------------------------------------------------------------
     def run(self, command: str, fn, *args):
