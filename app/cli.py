@@ -7,14 +7,11 @@ Expected failures print their Thai message on stderr and exit 2; nothing is half
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from pathlib import Path
 
 from app import __version__
 from app.errors import KpiDeskError
-
-log = logging.getLogger("kpi_desk")
 
 
 def _year(text: str) -> int:

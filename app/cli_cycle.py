@@ -6,8 +6,6 @@ Targets and results arrive by ``kpi-desk import`` (the ministry-wide list, the d
 
 from __future__ import annotations
 
-from datetime import time
-
 from app.errors import KpiDeskError
 
 
@@ -86,7 +84,8 @@ def _need(args, *names) -> None:
         raise KpiDeskError(f"คำสั่งนี้ต้องระบุ {' '.join(missing)}", f"missing {missing}")
 
 
-def _time(text: str | None) -> time | None:
+def _time(text: str | None):
+    from datetime import time
     if not text:
         return None
     from app.domain.thai_text import to_arabic_digits

@@ -166,3 +166,8 @@ def test_cli_bad_input_exits_non_zero_with_thai(tmp_path, demo_path, case):
     assert proc.returncode == 2
     assert "ข้อผิดพลาด" in proc.stderr and str(path) in proc.stderr
     assert digest(path) == before
+
+
+def test_listed_revisions_are_the_migration_scripts():
+    """Opening reads the schema version without Alembic, from REVISIONS: it must list the scripts."""
+    assert list(migrate.REVISIONS) == migrate.script_revisions()

@@ -35,7 +35,7 @@ def constant_strings() -> dict[str, list[str]]:
     from app.ui.main_window import PAGES
     from app.ui.models import assignments, attendance, results
     return {
-        "MainWindow": [t for t, _ in PAGES],
+        "MainWindow": [t for t, _m, _n in PAGES],
         "AssignmentTableModel": [h for h, _ in assignments.COLUMNS],
         "ResultsTableModel": [h for h, _ in results.COLUMNS],
         "AttendanceTableModel": [h for h, _ in attendance.COLUMNS],

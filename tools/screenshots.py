@@ -39,10 +39,10 @@ def main() -> None:
     window = MainWindow(store)
     window.resize(1366, 768)
     window.show()
-    for row, (_title, cls) in enumerate(PAGES):
+    for row, (_title, _module, name) in enumerate(PAGES):
         window.nav.setCurrentRow(row)
         settle()
-        if cls.__name__ == "ReportsPage":
+        if name == "ReportsPage":
             page = window.pages["ReportsPage"]
             page.choose("results")
             page.build()
@@ -51,7 +51,7 @@ def main() -> None:
                 if page.document.pageCount():
                     break
             settle(1500)          # QPdfView renders pages in the background
-        window.grab().save(str(out / f"{row + 1:02d}-{cls.__name__.removesuffix('Page').lower()}-{args.lang}.png"))
+        window.grab().save(str(out / f"{row + 1:02d}-{name.removesuffix('Page').lower()}-{args.lang}.png"))
     app.quit()
 
 

@@ -7,20 +7,26 @@ window's start do not load ReportLab.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib import import_module
 
 
-@dataclass(frozen=True)
 class ReportKind:
-    code: str
-    title: str
-    needs: frozenset[str]          # of: year, round, meeting, memo (unit is always optional)
-    landscape: bool
-    builder: str                   # "module:function", called as function(session, request)
-    in_window: bool = True         # offered on the Reports page (a memo needs a body file: command line)
-    unit_option: bool = False      # takes --unit
-    continuation: bool = False     # a letter or minutes: the next page's first word at each page's foot
+    """One kind of report. (A plain class: ``dataclasses`` would cost ``--help`` the import of ``inspect``.)"""
+
+    __slots__ = ("code", "title", "needs", "landscape", "builder", "in_window", "unit_option", "continuation")
+
+    def __init__(self, code: str, title: str, needs: frozenset[str], landscape: bool, builder: str,
+                 in_window: bool = True, unit_option: bool = False, continuation: bool = False) -> None:
+        self.code, self.title = code, title
+        self.needs = needs                  # of: year, round, meeting, memo (unit is always optional)
+        self.landscape = landscape
+        self.builder = builder              # "module:function", called as function(session, request)
+        self.in_window = in_window          # offered on the Reports page (a memo needs a body file)
+        self.unit_option = unit_option      # takes --unit
+        self.continuation = continuation    # a letter or minutes: the next page's first word at each foot
+
+    def __repr__(self) -> str:
+        return f"ReportKind({self.code!r})"
 
     def build(self, session, request) -> list:
         module, _, name = self.builder.partition(":")

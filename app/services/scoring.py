@@ -124,9 +124,11 @@ def round_inputs(session: Session, rnd: Round, only: list | None = None) -> Roun
     return inputs
 
 
-def score_round(session: Session, *, year_be: int, months: int, unit_code: str | None = None) -> RoundScores:
+def score_round(session: Session, *, year_be: int, months: int, unit_code: str | None = None,
+                unit_ids: list[uuid.UUID] | None = None) -> RoundScores:
+    """The round's scores, of every unit or only of ``unit_code`` / ``unit_ids`` (what an edit touched)."""
     rnd = lookup.round_of(session, year_be, months)
-    only = [lookup.unit(session, unit_code).id] if unit_code is not None else None
+    only = _only(session, unit_code, unit_ids)
     inputs = round_inputs(session, rnd, only)
     fw = Framework(inputs.specs)
     scores = [score_unit(inputs.lines[uid], fw, months, uid, code, name)
@@ -134,13 +136,20 @@ def score_round(session: Session, *, year_be: int, months: int, unit_code: str |
     return RoundScores(year_be, months, rnd, fw, scores, inputs.revision)
 
 
-def early_warnings(session: Session, *, year_be: int, unit_code: str | None = None) -> list:
+def _only(session: Session, unit_code: str | None, unit_ids) -> list | None:
+    if unit_code is not None:
+        return [lookup.unit(session, unit_code).id]
+    return None if unit_ids is None else list(unit_ids)
+
+
+def early_warnings(session: Session, *, year_be: int, unit_code: str | None = None,
+                   unit_ids: list[uuid.UUID] | None = None) -> list:
     """The early warning of every unit of a year (``domain.early_warning``): 6-month actuals projected
     and scored on the annual targets, only for the components due at six months."""
     from app.domain.early_warning import warn_unit
 
     six = lookup.round_of(session, year_be, 6)
-    only = [lookup.unit(session, unit_code).id] if unit_code is not None else None
+    only = _only(session, unit_code, unit_ids)
     inputs = live_inputs(session, six, only)
     fw = Framework(inputs.specs)
     annual = load_lines(session, six.fiscal_year_id, six.id, only, months=12)

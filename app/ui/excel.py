@@ -1,5 +1,6 @@
 """Excel from the window: a template for the current unit, an import previewed before it is applied,
-an export of the year. The work runs in the background; the preview is the import's own dry run."""
+an export of the year. The work runs in the background; the preview is the import's own dry run.
+The Excel modules (and openpyxl) are imported when a command runs, not when the window opens."""
 
 from __future__ import annotations
 
@@ -7,12 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QLabel, QMessageBox, QVBoxLayout)
 
-from app.io.atomic import write_atomically
-from app.io.export import write_export
 from app.services.grid import FIELD_TH
-from app.io.importer import ImportPlan, ImportRefused
-from app.io.imports import run_import
-from app.io.template import write_template
 from app.ui.errors import show_error
 from app.ui.models.rows import RowsTableModel
 from app.ui.pages.common import table_view
@@ -24,7 +20,7 @@ ACTION_TH = {"added": "เพิ่ม", "changed": "แก้ไข", "unchange
 class PreviewDialog(QDialog):
     """What an import would do (or why it cannot), with the button to apply it."""
 
-    def __init__(self, parent, plan: ImportPlan, refused: bool) -> None:
+    def __init__(self, parent, plan, refused: bool) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("ตรวจสอบก่อนนำเข้า"))
         self.resize(1000, 600)
@@ -64,6 +60,9 @@ def import_workbook(window, path: str | None = None) -> None:
         return
     expect = {"year": state.year_be} if state.year_be else {}
 
+    from app.io.importer import ImportRefused
+    from app.io.imports import run_import
+
     def preview(progress):
         try:
             return run_import(state.store, Path(path), expect, dry_run=True), False
@@ -101,6 +100,9 @@ def export_workbook(window) -> None:
     if not target:
         return
 
+    from app.io.atomic import write_atomically
+    from app.io.export import write_export
+
     def job(progress):
         with state.store.reading() as s:
             return write_atomically(Path(target), lambda tmp: write_export(s, year_be=state.year_be, out=tmp))
@@ -129,6 +131,8 @@ def template_for_unit(window) -> None:
                                             "Excel (*.xlsx)")
     if not target:
         return
+    from app.io.atomic import write_atomically
+    from app.io.template import write_template
     try:
         with state.store.reading() as s:
             write_atomically(Path(target), lambda tmp: write_template(s, year_be=state.year_be, unit_code=code,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -44,9 +45,10 @@ def lock_database(parent, path) -> QLockFile | None:
 
 
 def run_gui(db: str, first_run: bool = False) -> int:
-    """Open the window on ``db``; on a first run (no database yet) ask for the demo or an empty one."""
-    from app.errors import KpiDeskError
-    from app.store import open_store
+    """Open the window on ``db``; on a first run (no database yet) ask for the demo or an empty one.
+
+    The window's frame is shown and painted first; the database is opened and the pages built right
+    after its first paint, so the window appears at once even though the data layer takes a moment."""
     from app.ui.errors import install_excepthook, setup_logging
     from app.ui.main_window import MainWindow
 
@@ -59,21 +61,69 @@ def run_gui(db: str, first_run: bool = False) -> int:
         dialog = FirstRunDialog(db)
         if dialog.exec() != FirstRunDialog.Accepted:
             return 0
-    try:
-        store = open_store(db, create=True)
-        if dialog is not None:
-            from app.ui.first_run import prepare
-            prepare(store, dialog)
-    except KpiDeskError as exc:
-        QMessageBox.critical(None, "KPI Desk", exc.th)
-        return 2
-    lock = lock_database(None, store.path)
-    if lock is None and store.path is not None:
-        return 1
-    window = MainWindow(store)
+    window = MainWindow(label=str(db))
+    held: dict = {}
+
+    def open_database() -> None:
+        from app.errors import KpiDeskError
+        from app.store import open_store
+        try:
+            store = open_store(db, create=True)
+            if dialog is not None:
+                from app.ui.first_run import prepare
+                prepare(store, dialog)
+        except KpiDeskError as exc:
+            QMessageBox.critical(window, "KPI Desk", exc.th)
+            app.exit(2)
+            return
+        held["store"] = store
+        lock = lock_database(window, store.path)
+        if lock is None and store.path is not None:
+            app.exit(1)
+            return
+        held["lock"] = lock
+        window.attach(store)
+        if os.environ.get(PROBE):
+            QTimer.singleShot(0, lambda: _probe_done(window))
+
+    painted = _FirstPaint(window, open_database)
     window.show()
     code = app.exec()
-    if lock is not None:
-        lock.unlock()
-    store.close()
+    del painted
+    if held.get("lock") is not None:
+        held["lock"].unlock()
+    if "store" in held:
+        held["store"].close()
     return code
+
+
+PROBE = "KPI_DESK_STARTUP_PROBE"     # benchmarks/bench_startup.py: say when the window painted and when its data showed
+
+
+class _FirstPaint(QObject):
+    """Runs ``then`` once, right after the window's first paint."""
+
+    def __init__(self, window, then) -> None:
+        super().__init__(window)
+        self.window, self.then, self.done = window, then, False
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
+        if not self.done and obj is self.window and event.type() == QEvent.Paint:
+            self.done = True
+            if os.environ.get(PROBE):
+                print("painted", *_heavy_modules(), flush=True)
+            QTimer.singleShot(0, self.then)
+        return False
+
+
+def _probe_done(window) -> None:
+    page = window.stack.currentWidget()
+    print("data", type(page).__name__, f"stale={getattr(page, 'stale', None)}", *_heavy_modules(), flush=True)
+    os._exit(0)
+
+
+def _heavy_modules() -> list[str]:
+    """The heavy libraries loaded so far (the probe reports them: none should be before they are needed)."""
+    heavy = ("sqlalchemy", "sqlmodel", "alembic", "openpyxl", "reportlab", "pythainlp", "icu4py", "uharfbuzz")
+    return [name for name in heavy if name in sys.modules]

@@ -1,4 +1,8 @@
-"""The main window: navigation on the left, year and round in the toolbar, database and save state below."""
+"""The main window: navigation on the left, year and round in the toolbar, database and save state below.
+
+It opens in two steps so that it appears at once: the empty frame is painted first, then the database is
+opened and the pages are built (``attach``). Nothing that reads data is imported before that.
+"""
 
 from __future__ import annotations
 
@@ -10,29 +14,31 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLis
 from app import APP_NAME, __version__
 from app.domain.thai_text import to_thai_digits
 from app.errors import KpiDeskError
-from app.store.backup import backup_sqlite
-from app.ui import excel, i18n
-from app.ui.pages.changes import ChangesPage
-from app.ui.pages.dashboard import DashboardPage
-from app.ui.pages.joint import JointPage
-from app.ui.pages.meetings import MeetingsPage
-from app.ui.pages.reports import ReportsPage
-from app.ui.pages.results import ResultsPage
-from app.ui.pages.targets import TargetsPage
-from app.ui.pages.units import UnitsPage
-from app.ui.state import DeskState
+from app.ui import i18n
 
-PAGES = [("แดชบอร์ด", DashboardPage), ("หน่วยงานและคณะกรรมการ", UnitsPage), ("ตัวชี้วัดและค่าเป้าหมาย", TargetsPage),
-         ("ผลการดำเนินงาน", ResultsPage), ("Joint KPIs", JointPage), ("คำขอปรับเปลี่ยนตัวชี้วัด", ChangesPage),
-         ("การประชุม", MeetingsPage), ("รายงาน", ReportsPage)]
+# (title, module, class): the pages, imported when the window is attached to a database
+PAGES = [("แดชบอร์ด", "dashboard", "DashboardPage"), ("หน่วยงานและคณะกรรมการ", "units", "UnitsPage"),
+         ("ตัวชี้วัดและค่าเป้าหมาย", "targets", "TargetsPage"), ("ผลการดำเนินงาน", "results", "ResultsPage"),
+         ("Joint KPIs", "joint", "JointPage"), ("คำขอปรับเปลี่ยนตัวชี้วัด", "changes", "ChangesPage"),
+         ("การประชุม", "meetings", "MeetingsPage"), ("รายงาน", "reports", "ReportsPage")]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store) -> None:
+    def __init__(self, store=None, label: str = "") -> None:
         super().__init__()
+        self.store = self.state = None
+        self.resize(1360, 820)
+        self.setWindowTitle(f"{APP_NAME} {__version__} — {label}" if label else f"{APP_NAME} {__version__}")
+        self.statusBar().showMessage(self.tr("กำลังเปิดฐานข้อมูล…"))
+        if store is not None:
+            self.attach(store)
+
+    def attach(self, store) -> None:
+        """Open the window on ``store``: the state every page shares, then the pages."""
+        from app.ui.state import DeskState
         self.store = store
         self.state = DeskState(store)
-        self.resize(1360, 820)
+        self.statusBar().clearMessage()
         self.build_ui()
 
     # Everything with text is built here, so a language switch simply builds it again.
@@ -49,9 +55,10 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(0, 0))
         self.stack = QStackedWidget()
         self.pages = {}
-        for title, cls in PAGES:
-            page = cls(self.state)
-            self.pages[cls.__name__] = page
+        from importlib import import_module
+        for title, module, name in PAGES:
+            page = getattr(import_module(f"app.ui.pages.{module}"), name)(self.state)
+            self.pages[name] = page
             self.nav.addItem(self.tr(title))
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -73,6 +80,7 @@ class MainWindow(QMainWindow):
         self.state.changed.connect(self._saved)
 
     def _menus(self) -> None:
+        from app.ui import excel
         file_menu = self.menuBar().addMenu(self.tr("แฟ้ม"))
         for text, handler in ((self.tr("สร้างแบบฟอร์ม Excel ให้หน่วยงาน…"), excel.template_for_unit),
                               (self.tr("นำเข้าจาก Excel…"), excel.import_workbook),
@@ -138,7 +146,7 @@ class MainWindow(QMainWindow):
         self.save_label.setText(self.tr("บันทึกแล้ว {0}").format(at if i18n.english() else to_thai_digits(at)))
 
     def go(self, page_class: str) -> None:
-        self.nav.setCurrentRow([cls.__name__ for _t, cls in PAGES].index(page_class))
+        self.nav.setCurrentRow([name for _t, _m, name in PAGES].index(page_class))
 
     def open_minutes(self, meeting: str) -> None:
         self.open_report("minutes", meeting)
@@ -187,6 +195,7 @@ class MainWindow(QMainWindow):
         self.state.saved(changes)
 
     def backup(self) -> None:
+        from app.store.backup import backup_sqlite
         if self.store.path is None:
             QMessageBox.information(self, APP_NAME, self.tr("สำรองได้เฉพาะฐานข้อมูล SQLite"))
             return

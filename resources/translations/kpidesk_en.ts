@@ -415,6 +415,10 @@
   <context>
     <name>MainWindow</name>
     <message>
+      <source>กำลังเปิดฐานข้อมูล…</source>
+      <translation>Opening the database…</translation>
+    </message>
+    <message>
       <source>ฐานข้อมูล: {0}</source>
       <translation>Database: {0}</translation>
     </message>

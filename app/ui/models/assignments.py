@@ -36,10 +36,25 @@ class AssignmentTableModel(ColumnsTableModel):
         self.problems: dict[tuple, str] = {}     # (assignment_id or None, field) → Thai message
         self.read_only = False
 
-    def set_rows(self, rows: list[AssignmentRow], problems: dict | None = None, read_only: bool = False) -> None:
-        self.beginResetModel()
-        self.rows, self.problems, self.read_only = list(rows), dict(problems or {}), read_only
-        self.endResetModel()
+    def set_rows(self, rows: list[AssignmentRow], problems: dict | None = None,
+                 read_only: bool = False) -> list[int] | None:
+        """The unit's rows and their problems; the rows that changed (None: all, after a reset)."""
+        def apply():
+            self.rows, self.problems = list(rows), dict(problems or {})
+        if read_only != self.read_only:
+            self.read_only = read_only
+            self.beginResetModel()
+            apply()
+            self.endResetModel()
+            return None
+        return self.replace(rows, apply)
+
+    def key(self, row: AssignmentRow):
+        return row.id
+
+    def state(self, index: int):
+        row = self.rows[index]
+        return row, tuple(sorted((f, t) for (key, f), t in self.problems.items() if key == row.id))
 
     def _display(self, row: AssignmentRow, field: str) -> str:
         value = getattr(row, field)

@@ -29,3 +29,27 @@ class ColumnsTableModel(QAbstractTableModel):
 
     def field(self, column: int) -> str:
         return self.COLUMNS[column][1]
+
+    def key(self, row) -> object:
+        """What identifies a record across reloads (subclasses name their id field)."""
+        return row
+
+    def state(self, index: int) -> object:
+        """Everything a row shows (a change in it is a change on screen); by default its record."""
+        return self.rows[index]
+
+    def replace(self, rows: list, apply) -> list[int] | None:
+        """Show ``rows``: when they are the same records in the same order, update in place and say only
+        the rows that changed (the view keeps its scroll, selection and sizes; nothing else is redrawn);
+        otherwise reset. ``apply()`` stores the new state. Returns the changed rows, or None after a reset."""
+        if [self.key(r) for r in rows] != [self.key(r) for r in self.rows]:
+            self.beginResetModel()
+            apply()
+            self.endResetModel()
+            return None
+        before = [self.state(i) for i in range(len(self.rows))]
+        apply()
+        changed = [i for i in range(len(self.rows)) if self.state(i) != before[i]]
+        for i in changed:
+            self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
+        return changed

@@ -29,12 +29,25 @@ class ResultsTableModel(ColumnsTableModel):
         self.scored: dict = {}
         self.read_only = False
 
-    def set_rows(self, rows: list[ResultRow], score: UnitScore | None, read_only: bool) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.scored = {s.line.key: s for s in (score.lines if score else [])}
-        self.read_only = read_only
-        self.endResetModel()
+    def set_rows(self, rows: list[ResultRow], score: UnitScore | None, read_only: bool) -> list[int] | None:
+        """The unit's rows and score; the rows that changed (None: all, after a reset)."""
+        def apply():
+            self.rows = list(rows)
+            self.scored = {s.line.key: s for s in (score.lines if score else [])}
+        if read_only != self.read_only:
+            self.read_only = read_only
+            self.beginResetModel()
+            apply()
+            self.endResetModel()
+            return None
+        return self.replace(rows, apply)
+
+    def key(self, row: ResultRow):
+        return row.assignment_id
+
+    def state(self, index: int):
+        row = self.rows[index]
+        return row, self.scored.get(row.assignment_id)
 
     def _scored(self, row: ResultRow):
         return self.scored.get(row.assignment_id)

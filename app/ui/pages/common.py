@@ -86,6 +86,35 @@ class MessageLine(QLabel):
         self.setText(text)
 
 
+def fit_rows(view: QTableView, changed: list[int] | None) -> None:
+    """Column widths and row heights to their (wrapped) contents after a reset; after an edit only the
+    heights of the rows that changed (measuring a long grid on each keystroke is what made an edit slow;
+    grids are ``measured_once``)."""
+    if changed is None:
+        measure_columns(view)
+        view.resizeRowsToContents()
+    else:
+        for row in changed:
+            view.resizeRowToContents(row)
+
+
+def measured_once(view: QTableView) -> QTableView:
+    """Columns sized when the page loads (``resizeColumnsToContents``), not re-measured on every update:
+    for the long, often-updated lists of the dashboard."""
+    header = view.horizontalHeader()
+    view.measured_columns = [c for c in range(view.model().columnCount())
+                             if header.sectionResizeMode(c) == QHeaderView.ResizeToContents]
+    for column in view.measured_columns:
+        header.setSectionResizeMode(column, QHeaderView.Interactive)
+    return view
+
+
+def measure_columns(view: QTableView) -> None:
+    """Size the columns ``measured_once`` took over to their contents (the others keep their widths)."""
+    for column in getattr(view, "measured_columns", ()):
+        view.resizeColumnToContents(column)
+
+
 def table_view(model, stretch_column: int = 0) -> QTableView:
     view = QTableView()
     view.setModel(model)
@@ -94,6 +123,9 @@ def table_view(model, stretch_column: int = 0) -> QTableView:
     view.setWordWrap(True)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeToContents)
+    # column widths from the first 100 rows, not from every row on every reset (a national table has
+    # thousands; the full text of a long cell is in its tooltip)
+    header.setResizeContentsPrecision(100)
     header.setStretchLastSection(False)
     view.verticalHeader().setDefaultSectionSize(28)
     if stretch_column is not None:

@@ -19,7 +19,7 @@ from app.services.scoring import early_warnings, score_round
 from app.ui.i18n import pick
 from app.ui.models.rows import RowsTableModel
 from app.ui.models.unit_scores import UnitScoreTableModel
-from app.ui.pages.common import LivePage, table_view
+from app.ui.pages.common import LivePage, measure_columns, measured_once, table_view
 
 
 class DashboardPage(LivePage):
@@ -28,8 +28,11 @@ class DashboardPage(LivePage):
     def __init__(self, state) -> None:
         super().__init__(state)
         self.scores = None
+        self.warned: dict = {}           # unit code → its early warning
+        self.pending: set = set()        # units edited since the page last showed them
+        self.pending_warnings = False    # and whether their early warnings may have changed
         self.model = UnitScoreTableModel(self)
-        self.table = table_view(self.model, stretch_column=1)
+        self.table = measured_once(table_view(self.model, stretch_column=1))
         self.chart = QChart()
         self.chart.legend().setVisible(False)
         self.chart.setAnimationOptions(QChart.NoAnimation)
@@ -38,7 +41,8 @@ class DashboardPage(LivePage):
         self.chart_view.setMinimumHeight(260)
         self.warnings = RowsTableModel([self.tr("รหัส"), self.tr("ตัวชี้วัด"), self.tr("สัญญาณ"),
                                         self.tr("คาดการณ์ ๑๒ เดือน")], self)
-        self.warning_view = table_view(self.warnings, stretch_column=1)
+        self.warning_view = measured_once(table_view(self.warnings, stretch_column=1))
+        self.warning_view.setWordWrap(False)        # one line a row: thousands of rows, no per-row measuring
         self.whatif_unit = QComboBox()
         self.whatif_unit.currentIndexChanged.connect(self.show_plan)
         self.whatif_text = QTextBrowser()
@@ -66,30 +70,73 @@ class DashboardPage(LivePage):
         grid.setColumnStretch(1, 1)
         self.watch()
 
+    def on_changed(self, changes) -> None:
+        """An edit of results or targets rescoring only the units it touched (never the whole country);
+        anything else (a round's status, the framework, units) reloads the page."""
+        if not self.affected_by(changes):
+            return
+        if self.scores is not None and changes.units and changes.tables <= {"result", "assignment"}:
+            self.pending |= set(changes.units)
+            # early warnings read the 6-month results and the annual targets only
+            self.pending_warnings |= not (changes.tables == {"result"} and {m for _y, m in changes.rounds} == {12})
+            if self.isVisible():
+                self.refresh_units()
+            return
+        self.invalidate()
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        if self.pending:
+            self.refresh_units()
+
     def refresh(self) -> None:
+        self.pending, self.pending_warnings = set(), False
         if self.state.year_be is None:
             return
         try:
             with self.state.store.reading() as s:
                 self.scores = score_round(s, year_be=self.state.year_be, months=self.state.months)
-                warnings = early_warnings(s, year_be=self.state.year_be)
+                self.warned = {w.unit_code: w for w in early_warnings(s, year_be=self.state.year_be)}
         except KpiDeskError:
             self.scores = None
             self.model.set_scores([])
             return
+        self._show()
+        measure_columns(self.table)
+        measure_columns(self.warning_view)
+
+    def refresh_units(self) -> None:
+        """Rescore only the units edited since the page last showed them."""
+        units, self.pending = list(self.pending), set()
+        warn, self.pending_warnings = self.pending_warnings, False
+        try:
+            with self.state.store.reading() as s:
+                part = score_round(s, year_be=self.state.year_be, months=self.state.months, unit_ids=units)
+                warned = early_warnings(s, year_be=self.state.year_be, unit_ids=units) if warn else []
+        except KpiDeskError:
+            self.refresh()
+            return
+        fresh = {u.unit_key: u for u in part.units}
+        self.scores.units = [fresh.pop(u.unit_key, u) for u in self.scores.units] + list(fresh.values())
+        self.warned.update({w.unit_code: w for w in warned})
+        self._show(warnings_too=bool(warned))
+
+    def _show(self, warnings_too: bool = True) -> None:
         units = sorted(self.scores.units, key=lambda u: -u.score)
         self.model.set_scores(units)
-        self.table.resizeColumnsToContents()
         self._chart(units)
-        self._warnings(warnings)
-        current = self.whatif_unit.currentData()
-        self.whatif_unit.blockSignals(True)
-        self.whatif_unit.clear()
-        for u in self.scores.units:
-            self.whatif_unit.addItem(u.unit_name, u.unit_code)
-        i = self.whatif_unit.findData(current)
-        self.whatif_unit.setCurrentIndex(max(i, 0))
-        self.whatif_unit.blockSignals(False)
+        if warnings_too:
+            self._warnings(list(self.warned.values()))
+        choices = [(u.unit_name, u.unit_code) for u in self.scores.units]
+        if choices != [(self.whatif_unit.itemText(i), self.whatif_unit.itemData(i))
+                       for i in range(self.whatif_unit.count())]:
+            current = self.whatif_unit.currentData()
+            self.whatif_unit.blockSignals(True)
+            self.whatif_unit.clear()
+            for name, code in choices:
+                self.whatif_unit.addItem(name, code)
+            self.whatif_unit.setCurrentIndex(max(self.whatif_unit.findData(current), 0))
+            self.whatif_unit.blockSignals(False)
         self.show_plan()
 
     def _chart(self, units) -> None:
@@ -146,7 +193,6 @@ class DashboardPage(LivePage):
                     rows.append([u.unit_code, w.line.name, pick(SIGNAL_TH[w.signal], SIGNAL_EN[w.signal]),
                                  plain(w.projected)])
         self.warnings.set_rows(rows, colours=colours)
-        self.warning_view.resizeRowsToContents()
         self.warn_summary.setText(self.tr("หน่วยงานที่คาดว่าจะได้ต่ำกว่า ๖๐ คะแนน: {0}").format(
             ", ".join(flagged) if flagged else self.tr("ไม่มี")))
 

@@ -15,7 +15,7 @@ from app.services.framework import ensure_results_editable
 from app.services.grid import result_rows, set_result_field
 from app.services.scoring import score_round
 from app.ui.models.results import ResultsTableModel
-from app.ui.pages.common import LivePage, MessageLine, UnitPicker, ask, reason_despite, table_view
+from app.ui.pages.common import LivePage, fit_rows, measured_once, MessageLine, UnitPicker, ask, reason_despite, table_view
 
 
 class ResultsPage(LivePage):
@@ -48,6 +48,7 @@ class ResultsPage(LivePage):
         self.view = table_view(self.model, stretch_column=None)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.Interactive)
         self.view.setColumnWidth(0, 420)
+        measured_once(self.view)
         self.message = MessageLine()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -88,7 +89,7 @@ class ResultsPage(LivePage):
                 why = exc.th
             status = self.status = RoundStatus(rnd.status)
         score = scores[0] if scores else None
-        self.model.set_rows(rows, score, read_only=bool(why))
+        changed = self.model.set_rows(rows, score, read_only=bool(why))
         if score:
             note = self.tr(" (จาก {0} ของ {1})").format(format_number(score.points), format_number(score.out_of)) \
                 if self.state.months == 6 else ""
@@ -102,7 +103,7 @@ class ResultsPage(LivePage):
         self.approve_button.setEnabled(status == RoundStatus.OPEN)
         self.lock_button.setEnabled(status == RoundStatus.APPROVED)
         self.reopen_button.setEnabled(status in (RoundStatus.APPROVED, RoundStatus.LOCKED))
-        self.view.resizeRowsToContents()
+        fit_rows(self.view, changed)
 
     def on_edit(self, assignment_id, field: str, old: str, new: str) -> None:
         try:

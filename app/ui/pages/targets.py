@@ -18,7 +18,7 @@ from app.services.framework import ensure_targets_editable
 from app.services.grid import apply_assignment_edits, assignment_rows, unit_problems, unit_weight_sums
 from app.ui.i18n import pick
 from app.ui.models.assignments import EDITABLE, AssignmentTableModel
-from app.ui.pages.common import LivePage, MessageLine, UnitPicker, ok_cancel, table_view
+from app.ui.pages.common import LivePage, fit_rows, measured_once, MessageLine, UnitPicker, ok_cancel, table_view
 
 
 class EditCommand(QUndoCommand):
@@ -131,6 +131,7 @@ class TargetsPage(LivePage):
         self.view = table_view(self.model, stretch_column=None)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.Interactive)
         self.view.setColumnWidth(0, 420)
+        measured_once(self.view)
         self.view.horizontalHeader().setMinimumSectionSize(70)
         QShortcut(QKeySequence.Paste, self.view, activated=self.paste)
         QShortcut(QKeySequence.Undo, self, activated=self.undo_stack.undo)
@@ -192,7 +193,7 @@ class TargetsPage(LivePage):
         for p in problems:
             if p.indicator_key is not None:
                 by_cell[(p.indicator_key, p.field)] = p.th
-        self.model.set_rows(rows, by_cell, read_only=bool(locked))
+        changed = self.model.set_rows(rows, by_cell, read_only=bool(locked))
         self.lock_label.setText(locked)
         self.lock_label.setVisible(bool(locked))
         self.problems.clear()
@@ -201,7 +202,7 @@ class TargetsPage(LivePage):
         if not problems:
             self.problems.addItem(self.tr("ไม่พบปัญหา น้ำหนักและค่าเป้าหมายครบถ้วน"))
         self._show_sums(sums)
-        self.view.resizeRowsToContents()
+        fit_rows(self.view, changed)
 
     def _show_sums(self, weights) -> None:
         parts = []
