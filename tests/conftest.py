@@ -53,3 +53,42 @@ def empty_store(tmp_path):
     store = open_store(tmp_path / "empty.sqlite3", create=True)
     yield store
     store.close()
+
+
+def calls_into_deleted_objects(state) -> list[str]:
+    """Emit an empty change record on ``state``: a page's bound method ignores it, but a lambda kept
+    connected after the widget it drives was deleted (a language switch rebuilds the pages) raises
+    "already deleted". Returns those errors."""
+    import sys
+
+    import shiboken6
+
+    from app.services.changes import ChangeSet
+    # (deferred deletes are left to the event loop: forcing them here, after the test's own teardown,
+    # crashes PySide at exit)
+    if not shiboken6.isValid(state):
+        return []
+    errors: list[str] = []
+    hook = sys.excepthook
+    sys.excepthook = lambda kind, value, tb: errors.append(f"{kind.__name__}: {value}")
+    try:
+        state.changed.emit(ChangeSet(command="conftest probe"))
+    finally:
+        sys.excepthook = hook
+    return errors
+
+
+@pytest.fixture(autouse=True)
+def _no_connection_to_a_deleted_object(request):
+    """Fails a window test that leaves a signal of a window's shared state connected to a deleted object."""
+    yield
+    if "qtbot" not in request.fixturenames:
+        return
+    import shiboken6
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        state = getattr(widget, "state", None) if shiboken6.isValid(widget) else None
+        if state is not None and type(state).__name__ == "DeskState" and shiboken6.isValid(state):
+            errors = calls_into_deleted_objects(state)
+            assert errors == [], "a signal is still connected to a deleted object: " + "; ".join(errors)

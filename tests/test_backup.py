@@ -1,8 +1,7 @@
 """Backup round trip: the copy opens and scores exactly like the original."""
 
-import subprocess
-import sys
 
+from tests.clirun import run_cli
 from app.services.scoring import score_round
 from app.store import open_store
 
@@ -17,11 +16,9 @@ def scores(path):
 
 def test_backup_round_trip(demo_path, tmp_path):
     out = tmp_path / "copy.sqlite3"
-    proc = subprocess.run([sys.executable, "-m", "app", "backup", "--db", str(demo_path), "--out", str(out)],
-                          capture_output=True, text=True, encoding="utf-8")
+    proc = run_cli("backup", "--db", demo_path, "--out", out)
     assert proc.returncode == 0, proc.stderr
     assert "สำรองฐานข้อมูล" in proc.stdout
     assert scores(out) == scores(demo_path)
-    again = subprocess.run([sys.executable, "-m", "app", "backup", "--db", str(demo_path), "--out", str(out)],
-                           capture_output=True, text=True, encoding="utf-8")
+    again = run_cli("backup", "--db", demo_path, "--out", out)
     assert again.returncode == 2 and "เขียนทับ" in again.stderr

@@ -9,18 +9,20 @@ from decimal import Decimal as D
 import pytest
 
 from app import __version__
+from tests.clirun import run_cli
 
 
 def run(*args, check=True):
-    proc = subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, encoding="utf-8",
-                          env={**os.environ})
+    proc = run_cli(*args)
     if check:
         assert proc.returncode == 0, proc.stderr
     return proc
 
 
 def test_version():
-    assert run("--version").stdout.strip() == f"KPI Desk {__version__}"
+    """The entry point itself, in its own process."""
+    proc = subprocess.run([sys.executable, "-m", "app", "--version"], capture_output=True, text=True, encoding="utf-8")
+    assert proc.stdout.strip() == f"KPI Desk {__version__}"
 
 
 def test_demo_refuses_to_overwrite(tmp_path):

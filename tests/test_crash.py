@@ -13,6 +13,7 @@ import pytest
 HELPER = Path(__file__).with_name("crash_editor.py")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_sigkill_during_edits_loses_no_committed_edit(demo_path):
     rng = random.Random(2567)

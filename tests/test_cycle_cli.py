@@ -5,14 +5,13 @@ reopen with a reason, a meeting, the minutes and the pack (0 bad breaks by the s
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from datetime import date
 
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from tests.clirun import run_cli
 from app.domain.calendar import fiscal_year_of
 from app.io.workbook_format import MINISTRY_COLUMNS, MINISTRY_SHEET, RESULTS_SHEET
 from pdftext import shared_checker
@@ -22,8 +21,7 @@ MEETING_YEAR = date.today().year + 543
 
 
 def kpi(db, *args, code: int = 0) -> str:
-    proc = subprocess.run([sys.executable, "-m", "app", *map(str, args), "--db", str(db)], capture_output=True,
-                          text=True, encoding="utf-8", env={**os.environ})
+    proc = run_cli(*args, "--db", db)
     assert proc.returncode == code, (args, proc.returncode, proc.stdout[-1500:], proc.stderr[-1500:])
     assert "Traceback" not in proc.stderr
     return proc.stdout + proc.stderr
@@ -69,7 +67,6 @@ def results(db, tmp_path, unit: str, months: int, actuals: dict) -> None:
     kpi(db, "import", path)
 
 
-@pytest.mark.slow
 def test_a_whole_committee_cycle_through_the_command_line(tmp_path):
     db = tmp_path / "cycle.sqlite3"
     kpi(db, "init", "--ministry-code", "MOTEST", "--ministry-name", "กระทรวงทดสอบระบบ", "--year", YEAR)

@@ -4,8 +4,6 @@ warning only where due, what-if in the targets' precision, one rounding rule."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from decimal import Decimal as D
 
 import pytest
@@ -134,8 +132,8 @@ def test_what_if_asks_in_the_targets_precision_and_reaches_the_grade():
 
 
 def test_score_json_carries_the_warnings(demo_path):
-    out = subprocess.run([sys.executable, "-m", "app", "score", "--db", str(demo_path), "--year", "2567", "--round",
-                          "12", "--json", "--warnings"], capture_output=True, text=True, encoding="utf-8").stdout
+    from tests.clirun import run_cli
+    out = run_cli("score", "--db", demo_path, "--year", "2567", "--round", "12", "--json", "--warnings").stdout
     doc = json.loads(out)
     ops = next(u for u in doc["warnings"] if u["code"] == "OPS")
     assert {i["signal"] for i in ops["indicators"]} >= {"at_risk", "not_due"}

@@ -267,6 +267,7 @@ def test_export_writes_text_as_text(demo_store, tmp_path):
     assert b"<f>" not in xml
 
 
+@pytest.mark.slow
 def test_fuzzed_templates_never_crash_and_never_half_write(demo_store, tmp_path):
     rng = random.Random(2568)
     good = FUZZ_BASE.read_bytes()          # fixed bytes: a fresh template differs run to run (timestamps)

@@ -323,3 +323,19 @@ def test_a_save_refreshes_only_visible_affected_pages_and_marks_hidden_ones_stal
     go(window, "ResultsPage")
     go(window, "DashboardPage")
     assert len(counts["DashboardPage"]) == 1         # shown again with nothing new: no reload
+
+
+def test_the_conftest_check_catches_a_lambda_left_on_a_deleted_widget(qtbot, demo_store):
+    """The check every window test runs at its end, shown to fail on the very mistake it guards."""
+    import shiboken6
+    from PySide6.QtWidgets import QLabel
+
+    from app.ui.state import DeskState
+    from conftest import calls_into_deleted_objects
+    state = DeskState(demo_store)
+    label = QLabel()
+    state.changed.connect(lambda _changes: label.setText("saved"))
+    assert calls_into_deleted_objects(state) == []
+    shiboken6.delete(label)
+    errors = calls_into_deleted_objects(state)
+    assert errors and "already deleted" in errors[0]

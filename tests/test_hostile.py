@@ -306,6 +306,7 @@ def test_a_lock_committed_by_another_window_is_seen_by_the_write_it_guards(demo_
     b_store.close()
 
 
+@pytest.mark.slow
 def test_a_busy_database_is_a_thai_message_without_the_values(demo_path):
     store = open_store(demo_path)
     holder = sqlite3.connect(demo_path, timeout=0)

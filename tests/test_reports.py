@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pdfplumber
 import pytest
 
 from pdftext import shared_checker, text
+from tests.clirun import run_cli
 
 DATA = Path(__file__).with_name("data")
 
@@ -30,7 +30,7 @@ EXPECTED = {
 
 
 def kpi(*args):
-    proc = subprocess.run([sys.executable, "-m", "app", *map(str, args)], capture_output=True, text=True, encoding="utf-8")
+    proc = run_cli(*args)
     assert proc.returncode == 0, proc.stderr
     return proc
 
@@ -141,8 +141,7 @@ def test_bad_report_requests_are_refused_in_thai(demo_template, tmp_path):
     for args, needle in cases:
         if "--out" not in args:
             args = [*args, "--out", tmp_path / "x.pdf"]
-        proc = subprocess.run([sys.executable, "-m", "app", *map(str, args), "--db", str(demo_template)],
-                              capture_output=True, text=True, encoding="utf-8")
+        proc = run_cli(*args, "--db", demo_template)
         assert proc.returncode == 2 and needle in proc.stderr, (args, proc.stderr)
     assert not (tmp_path / "x.pdf").exists()
 
@@ -240,11 +239,9 @@ ARABIC_DIGIT = re.compile("[0-9]")
 def test_one_digit_style_per_document(demo_path, tmp_path, setting):
     """A table report follows table_thai_digits everywhere in it — headings, cells, dates, page numbers —
     and leaves codes such as PM2.5 alone; letters and minutes are Thai throughout."""
-    subprocess.run([sys.executable, "-m", "app", "settings", "--db", str(demo_path), "--table-thai-digits", setting],
-                   check=True, capture_output=True)
+    assert run_cli("settings", "--db", demo_path, "--table-thai-digits", setting).returncode == 0
     out = tmp_path / "joint.pdf"
-    subprocess.run([sys.executable, "-m", "app", "report", "annex", "--db", str(demo_path), "--year", "2567",
-                    "--out", str(out)], check=True, capture_output=True)
+    assert run_cli("report", "annex", "--db", demo_path, "--year", "2567", "--out", out).returncode == 0
     with pdfplumber.open(out) as pdf:
         words = " ".join(page.extract_text() or "" for page in pdf.pages)
     latin_free = " ".join(w for w in words.split() if not re.search("[A-Za-z]", w))

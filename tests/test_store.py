@@ -1,11 +1,8 @@
 """Opening databases: migrations, upgrade with backup, and every bad-input case left untouched."""
 
 import hashlib
-import os
 import sqlite3
 import stat
-import subprocess
-import sys
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -161,8 +158,8 @@ def test_cli_bad_input_exits_non_zero_with_thai(tmp_path, demo_path, case):
         conn.commit()
         conn.close()
     before = digest(path)
-    proc = subprocess.run([sys.executable, "-m", "app", "check", "--db", str(path)], capture_output=True,
-                          text=True, encoding="utf-8", env={**os.environ})
+    from tests.clirun import run_cli
+    proc = run_cli("check", "--db", path)
     assert proc.returncode == 2
     assert "ข้อผิดพลาด" in proc.stderr and str(path) in proc.stderr
     assert digest(path) == before
