@@ -140,6 +140,12 @@ class DashboardPage(LivePage):
         self.show_plan()
 
     def _chart(self, units) -> None:
+        bars, categories = getattr(self, "_bars", None), getattr(self, "_categories", None)
+        if bars is not None and bars.count() == len(units):        # same units: move the bars, keep the chart
+            for i, u in enumerate(units):
+                bars.replace(i, float(u.score))
+            categories.setCategories([u.unit_code for u in units])
+            return
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
@@ -152,6 +158,7 @@ class DashboardPage(LivePage):
         self.chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append([u.unit_code for u in units])
+        self._bars, self._categories = bars, categories
         categories.setLabelsAngle(-90)
         small = self.font()
         small.setPointSize(8)
