@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=_year, default=None, help="B.E. fiscal year to create (e.g. 2568)")
     p.add_argument("--ministry-code")
     p.add_argument("--ministry-name")
+    p.add_argument("--grade-floors", default="90,75,60", metavar="Q,U,B",
+                   help="the year's grade floors: quality, upper and basic standard (default 90,75,60)")
 
     p = sub.add_parser("score", help="score a round")
     _add_db(p)
@@ -171,7 +173,8 @@ def _dispatch(args) -> int:
     return {"gui": _cmd_gui, "demo": _cmd_demo, "init": _cmd_init, "score": _cmd_score, "check": _cmd_check,
             "backup": _cmd_backup, "report": _cmd_report, "template": _cmd_excel, "import": _cmd_excel,
             "export": _cmd_excel, "settings": _cmd_settings, "unit": _cmd_cycle, "committee": _cmd_cycle,
-            "round": _cmd_cycle, "change-request": _cmd_cycle, "meeting": _cmd_cycle}[command](args)
+            "year": _cmd_cycle, "round": _cmd_cycle, "change-request": _cmd_cycle,
+            "meeting": _cmd_cycle}[command](args)
 
 
 def _cmd_cycle(args) -> int:
@@ -233,7 +236,7 @@ def _cmd_init(args) -> int:
             if args.ministry_code and args.ministry_name:
                 organisation.create_ministry(s, code=args.ministry_code, name_th=args.ministry_name)
             if args.year:
-                framework.create_fiscal_year(s, year_be=args.year)
+                framework.create_fiscal_year(s, year_be=args.year, grade_floors=args.grade_floors)
     finally:
         store.close()
     print(f"พร้อมใช้งานฐานข้อมูล {store.label}")

@@ -29,6 +29,12 @@ def add_parsers(sub, add_db, year_type) -> None:
     p.add_argument("--cco", action="store_true", help="the member is the Chief Change Officer (vice-chair)")
     p.add_argument("--new-name", help="edit-member: the new name")
 
+    p = sub.add_parser("year", help="show a fiscal year's grade bands, or set them (--grade-floors)")
+    add_db(p)
+    p.add_argument("--year", type=year_type, required=True)
+    p.add_argument("--grade-floors", metavar="Q,U,B",
+                   help="floors of quality, upper and basic standard, e.g. 90,75,60 (refused once a round is approved)")
+
     p = sub.add_parser("round", help="approve, lock or reopen a round")
     add_db(p)
     p.add_argument("action", choices=("approve", "lock", "reopen"))
@@ -110,8 +116,8 @@ def run(args, db: str) -> int:
 
     store = open_store(db)
     try:
-        return {"unit": _unit, "committee": _committee, "round": _round, "change-request": _change_request,
-                "meeting": _meeting}[args.command](args, store)
+        return {"unit": _unit, "committee": _committee, "year": _year, "round": _round,
+                "change-request": _change_request, "meeting": _meeting}[args.command](args, store)
     finally:
         store.close()
 
@@ -196,6 +202,20 @@ def _committee(args, store) -> int:
         else:
             organisation.retire_member(s, _member(s, args.name), date.today())
             print(f"บันทึกว่า {args.name} พ้นจากตำแหน่งแล้ว")
+    return 0
+
+
+def _year(args, store) -> int:
+    from app.domain.grades import grades_of
+    from app.services import framework, lookup
+    if args.grade_floors is not None:
+        with store.transaction() as s:
+            framework.set_grade_floors(s, lookup.year(s, args.year), args.grade_floors)
+    with store.reading() as s:
+        fy = lookup.year(s, args.year)
+        grades = grades_of(fy.grade_floors)
+    print(f"ปีงบประมาณ พ.ศ. {fy.year_be}: " + " · ".join(
+        f"{g.th} ตั้งแต่ {g.floor:f} คะแนน" for g in grades[:-1]))
     return 0
 
 

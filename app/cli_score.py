@@ -6,7 +6,7 @@ import json
 
 from app.services import Session
 
-from app.domain.early_warning import SIGNAL_TH, Signal
+from app.domain.early_warning import ALERTS, SIGNAL_TH
 from app.domain.thai_text import format_number, pad, plain, two_places
 from app.domain.unit_score import UnitScore
 from app.domain.whatif import advice, plan_next_grade
@@ -124,7 +124,7 @@ def _print_warnings(session: Session, args) -> None:
         flag = "  ⚠ ต่ำกว่า ๖๐" if u.below_floor else ""
         print(f"- {u.unit_name}: คะแนนคาดการณ์ {format_number(u.projected)}{flag}")
         for w in u.warnings:
-            if w.signal not in (Signal.ON_TRACK, Signal.NOT_DUE):
+            if w.signal in ALERTS:
                 print(f"    • {SIGNAL_TH[w.signal]}: {w.line.name} (คาดการณ์ {plain(w.projected) or '–'})")
 
 

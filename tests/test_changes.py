@@ -144,3 +144,39 @@ def test_six_month_targets_out_of_order_are_found_by_check(demo_store):
     with demo_store.reading() as s:
         found = [p.th for p in check_database(s).problems if "ค่าเป้าหมายรอบ ๖ เดือน" in p.th]
     assert any("ปีงบประมาณ" in t or "2568" in t for t in found) and found, found
+
+
+def test_grades_follow_the_years_bands(demo_store, tmp_path):
+    """A year's bands decide its grades everywhere: scores, the results report's legend, an export and
+    its re-import; once a round is approved the bands cannot move."""
+    from app.errors import LockedError
+    from app.io.export import write_export
+    from app.io.imports import run_import
+    from app.reports.render import ReportRequest, render
+    from app.services import framework
+    from app.services.scoring import score_round
+    from app.store import open_store
+    from pdftext import text
+    rnd = _reopen_2567(demo_store)
+    with demo_store.reading() as s:
+        before = {u.unit_code: (u.score, u.grade.code) for u in score_round(s, year_be=2567, months=12).units}
+    perform(demo_store, "bands", lambda s: framework.set_grade_floors(s, lookup.year(s, 2567), "80,65,50"))
+    with demo_store.reading() as s:
+        after = {u.unit_code: (u.score, u.grade.code) for u in score_round(s, year_be=2567, months=12).units}
+        render(s, ReportRequest("results", year=2567, months=12), tmp_path / "r.pdf")
+        write_export(s, year_be=2567, out=tmp_path / "e.xlsx")
+    for code, (score, grade) in after.items():
+        expected = "quality" if score >= 80 else "upper_standard" if score >= 65 else \
+            "basic_standard" if score >= 50 else "needs_improvement"
+        assert grade == expected and before[code][0] == score
+    assert any(before[c][1] != after[c][1] for c in after)       # the demo has scores the bands move
+    legend = " ".join(text(tmp_path / "r.pdf").split())
+    assert "ตั้งแต่ 80 คะแนน" in legend and "ตั้งแต่ 65 คะแนน" in legend and "ตั้งแต่ 75" not in legend
+    other = open_store(tmp_path / "other.sqlite3", create=True)
+    run_import(other, tmp_path / "e.xlsx")
+    with other.reading() as s:
+        assert lookup.year(s, 2567).grade_floors == "80,65,50"
+    other.close()
+    perform(demo_store, "approve", lambda s: framework.approve_round(s, s.get(type(rnd), rnd.id), reason="ทดสอบ"))
+    with pytest.raises(LockedError):
+        perform(demo_store, "bands", lambda s: framework.set_grade_floors(s, lookup.year(s, 2567), "90,75,60"))

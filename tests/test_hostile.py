@@ -151,6 +151,7 @@ WRITERS = {
         s, _pending_request(s, r), approve=True, decided_on=r.ends_on),
     "framework.approve_round": lambda s, r: framework.approve_round(s, r),
     "framework.lock_round": lambda s, r: framework.lock_round(s, r),
+    "framework.set_grade_floors": lambda s, r: framework.set_grade_floors(s, lookup.year(s, 2567), "85,70,55"),
     "undo.revert": lambda s, r: undo.revert(s, _weight_edit(s)),
     "undo.reapply": lambda s, r: undo.reapply(s, _weight_edit(s)),
 }
@@ -187,7 +188,7 @@ READERS_PREFIXES = ("ensure_", "checked_", "score_", "load_", "latest_", "round_
                     "all_meetings", "meeting_view", "next_meeting_number", "early_warnings",
                     "describe", "collect", "assigned_by_code", "existing_ministry", "secretary", "annex_units",
                     "addable_indicators", "indicators_by_code", "assignments_of_year", "results_of_round", "years_be",
-                    "rounds_ended_before", "indicator_directions", "year_tables", "fields")
+                    "rounds_ended_before", "indicator_directions", "year_tables", "fields", "grade_floors")
 
 
 def _pending_request(s, rnd):

@@ -17,11 +17,11 @@ from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
 
 from app.domain.scoring import CONTEXT, ZERO, TargetError, kpi_score
+from app.domain.grades import GRADES
 from app.domain.unit_score import IndicatorLine
 
 AT_RISK_BELOW = Decimal(75)
 OFF_TRACK_BELOW = Decimal(50)
-UNIT_FLOOR = Decimal(60)
 
 
 class Signal(StrEnum):
@@ -31,6 +31,9 @@ class Signal(StrEnum):
     NO_DATA = "no_data"
     NOT_DUE = "not_due"
 
+
+# the signals a secretary is warned of (listed on the dashboard and by ``score --warnings``)
+ALERTS = frozenset({Signal.AT_RISK, Signal.OFF_TRACK, Signal.NO_DATA})
 
 SIGNAL_TH = {
     Signal.ON_TRACK: "เป็นไปตามเป้าหมาย",
@@ -82,10 +85,11 @@ class UnitWarning:
     unit_name: str
     warnings: list[Warning]
     projected: Decimal | None
+    floor: Decimal = Decimal(60)            # the year's basic-standard floor
 
     @property
     def below_floor(self) -> bool:
-        return self.projected is not None and self.projected < UNIT_FLOOR
+        return self.projected is not None and self.projected < self.floor
 
 
 def warn_unit(unit_code: str, unit_name: str, annual_lines: list[IndicatorLine], framework,
@@ -93,7 +97,8 @@ def warn_unit(unit_code: str, unit_name: str, annual_lines: list[IndicatorLine],
     """Every evaluated indicator of a unit, projected from its ``months`` result (annual targets)."""
     due_tops = framework.tops_in_round(months)
     warnings = [warn(ln, framework.top[ln.component_code] in due_tops) for ln in annual_lines if not ln.monitor]
-    return UnitWarning(unit_code, unit_name, warnings, projected_unit_score(warnings))
+    return UnitWarning(unit_code, unit_name, warnings, projected_unit_score(warnings),
+                       getattr(framework, "grades", GRADES)[-2].floor)
 
 
 def projected_unit_score(warnings: list[Warning]) -> Decimal | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Iterable
 
-from app.domain.grades import Grade, grade
+from app.domain.grades import GRADES, Grade, grade
 from app.domain.scoring import CONTEXT, ZERO, TargetError, check_targets, kpi_score, weighted
 from app.domain.thai_text import format_number, format_sum
 
@@ -35,8 +35,9 @@ class ComponentSpec:
 class Framework:
     """A year's components, indexed: each code's chain of ancestors and its top-level component."""
 
-    def __init__(self, specs: Iterable[ComponentSpec]) -> None:
+    def __init__(self, specs: Iterable[ComponentSpec], grades: tuple[Grade, ...] = GRADES) -> None:
         self.specs = list(specs)
+        self.grades = grades            # the year's grade bands
         self.by_code = {s.code: s for s in self.specs}
         self.chain: dict[str, tuple[str, ...]] = {}
         for s in self.specs:
@@ -213,7 +214,7 @@ def score_unit(
     out_of = sum((c.weight for c in comp_scores if c.spec.parent_code is None and c.evaluated), ZERO)
     score = CONTEXT.divide(CONTEXT.multiply(total, HUNDRED), out_of) if out_of else ZERO
     return UnitScore(unit_key, unit_code, unit_name, round_months, scored, comp_scores, total, out_of, score,
-                     grade(score), score_issues(scored, comp_scores, fw, tops))
+                     grade(score, fw.grades), score_issues(scored, comp_scores, fw, tops))
 
 
 def _n(v: Decimal) -> str:

@@ -17,7 +17,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from app.domain.grades import GRADES, Grade, next_grade
 from app.domain.scoring import ADVANCED_POINTS, BASE_POINTS, CONTEXT, ZERO, check_targets, kpi_score, required_actual
-from app.domain.unit_score import ComponentSpec, ScoredLine, UnitScore, score_unit
+from app.domain.unit_score import ComponentSpec, ScoredLine, UnitScore, as_framework, score_unit
 
 def precision_of(*values: Decimal | None) -> Decimal:
     """The finest decimal place the targets are written with (targets 0.00001 / 0.00002 → 0.00001;
@@ -78,7 +78,7 @@ def _share(gap: Decimal, chosen: list[ScoredLine]) -> dict:
 
 def plan_next_grade(current: UnitScore, components: list[ComponentSpec]) -> WhatIfPlan | None:
     """None when the unit is already at the top grade."""
-    target = next_grade(current.grade)
+    target = next_grade(current.grade, as_framework(components).grades)
     if target is None:
         return None
     gap_score = target.floor - current.score
@@ -107,7 +107,7 @@ def plan_next_grade(current: UnitScore, components: list[ComponentSpec]) -> What
             [replace(x.line, actual=actuals.get(x.line.key, x.line.actual)) for x in current.lines],
             components, current.round_months, current.unit_key, current.unit_code, current.unit_name,
         )
-        if GRADES.index(rescored.grade) <= GRADES.index(target):
+        if _rank(rescored.grade) <= _rank(target):
             return WhatIfPlan(current, target, improvements, rescored.score, True)
     return WhatIfPlan(current, target, [], None, False)
 
@@ -140,3 +140,8 @@ def advice(current: UnitScore, components: list[ComponentSpec]) -> Advice:
                       f"{line.name}: from {was or 'no result'} to {to} {line.unit_of_measure} ({points} points)"))
     return Advice((f"ถึง{plan.target.th} (คะแนน {score}) โดยปรับ {n} ตัวชี้วัด",
                    f"reaches {plan.target.en} (score {score}) by raising {n} indicator(s)"), tuple(items))
+
+
+def _rank(g: Grade) -> int:
+    """0 for the top grade: grades compare by level, whatever the year's floors."""
+    return [x.code for x in GRADES].index(g.code)

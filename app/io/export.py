@@ -22,6 +22,7 @@ from app.io.reader import Problem, read_sheet
 from app.io.template import write_meta
 from app.io.workbook_format import MINISTRY_COLUMNS, MINISTRY_SHEET, NO, YES, Column, put_number, put_text
 from app.domain.codes import code_problem
+from app.domain.grades import DEFAULT_FLOORS, floors_problem
 from app.models.enums import (DIRECTION_TH, ChangeReason, CommitteeRole, Decision, Direction, IndicatorKind,
                               RoundStatus, UnitKind)
 from app.services import Session, exchange, lookup
@@ -116,7 +117,8 @@ def write_export(session: Session, *, year_be: int, out: Path) -> Path:
     sheets = {name: tables[ENTITY[name]] for name in SHEETS}
     for name, rows in sheets.items():
         _write_sheet(wb, name, SHEETS[name], rows)
-    write_meta(wb, kind="export", ministry=ministry.code, year=year_be, created=datetime.now().isoformat(timespec="seconds"))
+    write_meta(wb, kind="export", ministry=ministry.code, year=year_be, grade_floors=tables["year"][0]["grade_floors"],
+               created=datetime.now().isoformat(timespec="seconds"))
     out = Path(out)
     wb.save(out)
     return out
@@ -206,6 +208,9 @@ def plan_export(session: Session, wb, meta: dict, expect: dict) -> ImportPlan:
         for number, values in data[name]:
             if values.get("round") is not None and int(parse_decimal(values["round"])) not in months:
                 plan.problems.append(Problem(name, number, "รอบ (เดือน)", f"ไม่มีรอบ {values['round']} เดือน ในแผ่นงานรอบการประเมิน"))
+    floors = meta.get("grade_floors") or DEFAULT_FLOORS        # an export from before bands were stored
+    if floors_problem(floors):
+        plan.problems.append(Problem("_kpidesk", None, "grade_floors", floors_problem(floors)))
     if plan.problems:
         return plan
     for name, rows in data.items():
@@ -215,15 +220,15 @@ def plan_export(session: Session, wb, meta: dict, expect: dict) -> ImportPlan:
             plan.changes.append(Change("added", f"{name} แถว {number}",
                                        _s(values.get("code") or values.get("name_th") or values.get("indicator")
                                           or values.get("person_name"))))
-    plan.ops.append((Problem("_kpidesk", None, "", ""), lambda s: _recreate(s, data, year_be, plan)))
+    plan.ops.append((Problem("_kpidesk", None, "", ""), lambda s: _recreate(s, data, year_be, floors, plan)))
     return plan
 
 
-def _recreate(s: Session, data: dict, year_be: int, plan: ImportPlan) -> None:
+def _recreate(s: Session, data: dict, year_be: int, floors: str, plan: ImportPlan) -> None:
     """The year through the services: its frame, then the assignments by the ministry-wide list's rules,
     then results, Joint KPIs, change requests and round statuses."""
     rows = {ENTITY[name]: [(n, _booleans(values)) for n, values in rows] for name, rows in data.items()}
-    fy = exchange.recreate_frame(s, rows, year_be)
+    fy = exchange.recreate_frame(s, rows, year_be, floors)
     ministry_plan = plan_ministry_rows(s, fy, data[MINISTRY_SHEET])
     plan.problems += ministry_plan.problems
     for where, op in ministry_plan.ops:

@@ -20,6 +20,8 @@ class FiscalYear(TableBase, table=True):
     starts_on: date
     ends_on: date
     note: str = ""
+    # the floors of the grades quality / upper standard / basic standard (OPDC's bands since FY2566)
+    grade_floors: str = Field(default="90,75,60", sa_column_kwargs={"server_default": "90,75,60"})
 
 
 class FrameworkComponent(TableBase, table=True):

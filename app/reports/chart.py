@@ -33,10 +33,11 @@ WHOLE_PAGE = 16 * cm          # the landscape frame's height is 16.5 cm: a chart
 
 class ScoreBarChart(Flowable):
     def __init__(self, rows: list[tuple[str, Decimal, str]], width: float, label_width: float, thai_digits: bool,
-                 _measured: list | None = None) -> None:
-        """``rows``: (label, score 0–100, bar colour)."""
+                 _measured: list | None = None, grades=GRADES) -> None:
+        """``rows``: (label, score 0–100, bar colour); ``grades``: the year's bands, tinted behind the bars."""
         super().__init__()
         self.rows, self.width, self.label_width, self.thai = rows, width, label_width, thai_digits
+        self.grades = grades
         if _measured is None:
             _measured = []
             for label, score, colour in rows:
@@ -62,7 +63,8 @@ class ScoreBarChart(Flowable):
             k += 1
         if k == 0 or k == len(self.rows):
             return [] if k == 0 else [self]
-        make = lambda a, b: ScoreBarChart(self.rows[a:b], self.width, self.label_width, self.thai, self._measured[a:b])
+        make = lambda a, b: ScoreBarChart(self.rows[a:b], self.width, self.label_width, self.thai, self._measured[a:b],
+                                          self.grades)
         return [make(0, k), make(k, len(self.rows))]
 
     def _text(self, text, style, x, y, width):
@@ -76,9 +78,9 @@ class ScoreBarChart(Flowable):
         plot_w = self.width - plot_x - 36
         scale = plot_w / 100
         top, bottom = self.height, AXIS_SPACE
-        for g in GRADES:
+        for i, g in enumerate(self.grades):
             low = float(g.floor)
-            high = 100.0 if g is GRADES[0] else float(GRADES[GRADES.index(g) - 1].floor)
+            high = 100.0 if i == 0 else float(self.grades[i - 1].floor)
             c.setFillColor(_tint(g.colour))
             c.rect(plot_x + low * scale, bottom, (high - low) * scale, top - bottom, stroke=0, fill=1)
         y = top

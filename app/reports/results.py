@@ -7,7 +7,6 @@ from reportlab.lib.units import cm
 from reportlab.platypus import PageBreak, Spacer
 from app.services import Session
 
-from app.domain.grades import GRADES
 from app.domain.calendar import thai_date
 from app.domain.thai_text import format_number, to_thai_digits
 from app.domain.unit_score import UnitScore
@@ -44,14 +43,14 @@ def results_story(session: Session, year_be: int, months: int, unit_code: str | 
         story.append(ThaiParagraph("รอบ ๖ เดือน ประเมินเฉพาะองค์ประกอบที่ ๑ การประเมินประสิทธิผลการดำเนินงาน "
                                    "คะแนนของหน่วยงานแสดงเป็นร้อยละของน้ำหนักองค์ประกอบ (คะแนนที่ได้ × ๑๐๐ ÷ ๗๐)", NOTE))
     if not unit_code:
-        story += _summary(rs.units, thai, bookmarks)
+        story += _summary(rs.units, thai, bookmarks, rs.components.grades)
     for u in rs.units:
         story.append(PageBreak())
         story += _unit_section(u, thai, bookmarks)
     return story
 
 
-def _summary(units: list[UnitScore], thai: bool, bookmarks: bool) -> list:
+def _summary(units: list[UnitScore], thai: bool, bookmarks: bool, grades) -> list:
     ranked = sorted(units, key=lambda u: (-u.score, u.unit_code))
     rows = []
     for i, u in enumerate(ranked, start=1):
@@ -62,9 +61,10 @@ def _summary(units: list[UnitScore], thai: bool, bookmarks: bool) -> list:
                      Cell(verdict_th, TABLE.but(colour=HexColor(colour), bold=True))])
     table = build_table(["ที่", "หน่วยงาน", "คะแนนที่ได้", "คะแนนเต็ม", "คะแนน\n(ร้อยละ)", "ระดับผลการประเมิน"], rows,
                         [1.2 * cm, 10.5 * cm, 2.4 * cm, 2.2 * cm, 2.2 * cm, 4.4 * cm])
-    chart = ScoreBarChart([(u.unit_name, u.score, u.verdict[2]) for u in ranked], 24.7 * cm, 9.5 * cm, thai)
+    chart = ScoreBarChart([(u.unit_name, u.score, u.verdict[2]) for u in ranked], 24.7 * cm, 9.5 * cm, thai,
+                          grades=grades)
     legend = "พื้นสีแสดงช่วงคะแนนของระดับผลการประเมิน: " + " · ".join(
-        f"{g.th} ตั้งแต่ {to_thai_digits(format_number(g.floor, places=0))} คะแนน" for g in GRADES[:-1])
+        f"{g.th} ตั้งแต่ {to_thai_digits(format_number(g.floor, places=0))} คะแนน" for g in grades[:-1])
     return [*heading("สรุปผลการประเมินทั้งกระทรวง (เรียงตามคะแนน)", 1 if bookmarks else None), table, Spacer(1, 10),
             chart, ThaiParagraph(legend, NOTE)]
 

@@ -64,6 +64,7 @@ def year_tables(session: Session, year_be: int) -> dict[str, list[dict]]:
     committee = session.exec(select(Committee).where(Committee.ministry_id == ministry.id)).first()
 
     return {
+        "year": [fields(fy)],
         "ministry": [fields(ministry)],
         "units": [fields(u) for u in units],
         "committee": [fields(committee)] if committee else [],
@@ -105,7 +106,7 @@ def year_tables(session: Session, year_be: int) -> dict[str, list[dict]]:
     }
 
 
-def recreate_frame(s: Session, data: dict, year_be: int) -> FiscalYear:
+def recreate_frame(s: Session, data: dict, year_be: int, grade_floors: str) -> FiscalYear:
     """Ministry (when the database has none), units, committee, the year with its framework and rounds,
     Joint KPI agendas and the catalogue's indicators, from an export's rows (``year_tables``' keys with
     (row number, values) pairs; yes/no cells already as booleans). The assignments come next (the Excel importer's ministry-wide rules),
@@ -139,7 +140,7 @@ def recreate_frame(s: Session, data: dict, year_be: int) -> FiscalYear:
                                   term_start=_d(m.get("term_start")), term_end=_d(m.get("term_end")), sort_order=order))
     from app.domain.calendar import fiscal_year_bounds
     start, end = fiscal_year_bounds(year_be)
-    fy = FiscalYear(year_be=year_be, starts_on=start, ends_on=end)
+    fy = FiscalYear(year_be=year_be, starts_on=start, ends_on=end, grade_floors=framework.checked_floors(grade_floors))
     s.add(fy)
     s.flush()
     comp_ids = {}

@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from sqlmodel import Session, select
 
 from app.domain.calendar import fiscal_year_bounds, opdc_due_date, round_bounds, round_name
-from app.errors import KpiDeskError, LockedError
+from app.domain.grades import DEFAULT_FLOORS, floors_problem
+from app.domain.thai_text import plain
+from app.errors import KpiDeskError, LockedError, ValidationError
 from app.models import FiscalYear, FrameworkComponent, Round, RoundStatus, utcnow
 from app.services import lookup
 from app.services.presets import PRESETS
 
 
 
-def create_fiscal_year(session: Session, *, year_be: int, preset: str = "fy2567") -> FiscalYear:
+def create_fiscal_year(session: Session, *, year_be: int, preset: str = "fy2567",
+                       grade_floors: str = DEFAULT_FLOORS) -> FiscalYear:
     year_be = lookup.checked_year(year_be)
+    grade_floors = checked_floors(grade_floors)
     if session.exec(select(FiscalYear).where(FiscalYear.year_be == year_be)).first():
         raise KpiDeskError(f"มีปีงบประมาณ พ.ศ. {year_be} อยู่แล้ว", f"fiscal year {year_be} already exists")
     if preset not in PRESETS:
         raise KpiDeskError(f"ไม่รู้จักกรอบการประเมิน “{preset}”", f"unknown framework preset {preset!r}")
     start, end = fiscal_year_bounds(year_be)
-    fy = FiscalYear(year_be=year_be, starts_on=start, ends_on=end)
+    fy = FiscalYear(year_be=year_be, starts_on=start, ends_on=end, grade_floors=grade_floors)
     session.add(fy)
     session.flush()
     ids = {}
@@ -33,6 +39,30 @@ def create_fiscal_year(session: Session, *, year_be: int, preset: str = "fy2567"
         r_start, r_end = round_bounds(year_be, months)
         session.add(Round(fiscal_year_id=fy.id, months=months, starts_on=r_start, ends_on=r_end,
                           opdc_due_on=opdc_due_date(year_be, months)))
+    session.flush()
+    return fy
+
+
+def checked_floors(text: str) -> str:
+    """"90,75,60"-style grade floors, normalised, or a Thai refusal."""
+    problem = floors_problem(text)
+    if problem:
+        raise ValidationError([problem], "bad grade floors")
+    return ",".join(plain(Decimal(x.strip())) for x in str(text).split(","))
+
+
+def set_grade_floors(session: Session, fy: FiscalYear, floors: str) -> FiscalYear:
+    """The year's grade bands; refused once a round of the year is approved or locked (its grades are
+    the committee's), like its weights and targets."""
+    floors = checked_floors(floors)
+    try:
+        ensure_targets_editable(session, fy.id)
+    except LockedError:
+        raise LockedError(f"ปีงบประมาณ พ.ศ. {fy.year_be} มีรอบที่ได้รับความเห็นชอบหรือปิดรอบแล้ว เกณฑ์ระดับผลการประเมินของปีนี้จึงเปลี่ยนไม่ได้",
+                          "a round of this year is approved or locked; its grade bands are fixed") from None
+    fy = session.get(FiscalYear, fy.id)
+    fy.grade_floors = floors
+    session.add(fy)
     session.flush()
     return fy
 

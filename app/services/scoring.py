@@ -14,8 +14,9 @@ from decimal import Decimal
 from sqlalchemy import String, and_, select, type_coerce
 from sqlmodel import Session
 
+from app.domain.grades import DEFAULT_FLOORS, grades_of
 from app.domain.unit_score import ComponentSpec, Framework, IndicatorLine, UnitScore, score_unit
-from app.models import Assignment, FrameworkComponent, Indicator, Result, Round, RoundStatus, Unit
+from app.models import Assignment, FiscalYear, FrameworkComponent, Indicator, Result, Round, RoundStatus, Unit
 from app.services import lookup
 from app.services.snapshots import RoundInputs, decode, latest_snapshot
 
@@ -30,6 +31,12 @@ class RoundScores:
     components: Framework
     units: list[UnitScore]
     snapshot_revision: int | None = None   # set when a locked round is read from its snapshot
+
+
+def grade_floors(session: Session, fiscal_year_id: uuid.UUID) -> str:
+    """The year's grade bands ("90,75,60": quality, upper standard, basic standard)."""
+    return session.execute(select(FiscalYear.grade_floors).where(FiscalYear.id == fiscal_year_id)).scalar() \
+        or DEFAULT_FLOORS
 
 
 def framework_specs(session: Session, fiscal_year_id: uuid.UUID) -> list[ComponentSpec]:
@@ -109,7 +116,8 @@ def live_inputs(session: Session, rnd: Round, only: list | None = None) -> Round
     units = [(as_uuid(uid), code, name) for uid, code, name in session.execute(unit_query).all()]
     lines = load_lines(session, rnd.fiscal_year_id, rnd.id, only, rnd.months,
                        {cid: spec.code for cid, spec in framework_rows})
-    return RoundInputs([spec for _id, spec in framework_rows], units, lines)
+    return RoundInputs([spec for _id, spec in framework_rows], units, lines,
+                       grade_floors=grade_floors(session, rnd.fiscal_year_id))
 
 
 def round_inputs(session: Session, rnd: Round, only: list | None = None) -> RoundInputs:
@@ -130,7 +138,7 @@ def score_round(session: Session, *, year_be: int, months: int, unit_code: str |
     rnd = lookup.round_of(session, year_be, months)
     only = _only(session, unit_code, unit_ids)
     inputs = round_inputs(session, rnd, only)
-    fw = Framework(inputs.specs)
+    fw = Framework(inputs.specs, grades_of(inputs.grade_floors))
     scores = [score_unit(inputs.lines[uid], fw, months, uid, code, name)
               for uid, code, name in inputs.units if uid in inputs.lines]
     return RoundScores(year_be, months, rnd, fw, scores, inputs.revision)
@@ -151,6 +159,6 @@ def early_warnings(session: Session, *, year_be: int, unit_code: str | None = No
     six = lookup.round_of(session, year_be, 6)
     only = _only(session, unit_code, unit_ids)
     inputs = live_inputs(session, six, only)
-    fw = Framework(inputs.specs)
+    fw = Framework(inputs.specs, grades_of(inputs.grade_floors))
     annual = load_lines(session, six.fiscal_year_id, six.id, only, months=12)
     return [warn_unit(code, name, annual[uid], fw) for uid, code, name in inputs.units if uid in annual]

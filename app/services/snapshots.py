@@ -16,6 +16,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from app.domain.grades import DEFAULT_FLOORS
 from app.domain.unit_score import ComponentSpec, IndicatorLine
 from app.models import Round, RoundSnapshot
 from app.domain.thai_text import plain
@@ -33,6 +34,7 @@ class RoundInputs:
     units: list[tuple]
     lines: dict
     revision: int | None = None
+    grade_floors: str = DEFAULT_FLOORS      # the year's grade bands when the round was scored
 
 
 def _enc(value):
@@ -45,6 +47,7 @@ def _enc(value):
 
 def encode(inputs: RoundInputs) -> str:
     return json.dumps({
+        "grade_floors": inputs.grade_floors,
         "framework": [{"code": s.code, "name_th": s.name_th, "name_en": s.name_en, "weight": _enc(s.weight),
                        "parent": s.parent_code, "rounds": sorted(s.rounds)} for s in inputs.specs],
         "units": [{"key": _enc(key), "code": code, "name": name,
@@ -62,7 +65,7 @@ def decode(payload: str, revision: int, key_type=uuid.UUID) -> RoundInputs:
         key = key_type(u["key"])
         units.append((key, u["code"], u["name"]))
         lines[key] = [_line(raw, key_type) for raw in u["lines"]]
-    return RoundInputs(specs, units, lines, revision)
+    return RoundInputs(specs, units, lines, revision, data.get("grade_floors", DEFAULT_FLOORS))
 
 
 def _line(raw: dict, key_type) -> IndicatorLine:

@@ -8,8 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QTextBrowser, QVBoxLayout
 
-from app.domain.early_warning import SIGNAL_EN, SIGNAL_TH, Signal
-from app.domain.grades import GRADES
+from app.domain.early_warning import ALERTS, SIGNAL_EN, SIGNAL_TH, Signal
 from app.domain.thai_text import format_number, plain
 from html import escape
 
@@ -107,6 +106,8 @@ class DashboardPage(LivePage):
 
     def refresh_units(self) -> None:
         """Rescore only the units edited since the page last showed them."""
+        if not self.pending or self.scores is None:
+            return
         units, self.pending = list(self.pending), set()
         warn, self.pending_warnings = self.pending_warnings, False
         try:
@@ -172,7 +173,7 @@ class DashboardPage(LivePage):
         self.chart.addAxis(values, Qt.AlignLeft)
         series.attachAxis(categories)
         series.attachAxis(values)
-        for g in GRADES[:-1]:
+        for g in self.scores.components.grades[:-1]:
             line = QLineSeries()
             line.setName(g.th)
             line.append(-0.5, float(g.floor))
@@ -195,7 +196,7 @@ class DashboardPage(LivePage):
             if u.below_floor:
                 flagged.append(f"{u.unit_code} ({format_number(u.projected)})")
             for w in u.warnings:
-                if w.signal in (Signal.AT_RISK, Signal.OFF_TRACK, Signal.NO_DATA):
+                if w.signal in ALERTS:
                     colours[(len(rows), 2)] = {Signal.OFF_TRACK: "#b3261e", Signal.AT_RISK: "#d08a00"}.get(w.signal, "#6b6b6b")
                     rows.append([u.unit_code, w.line.name, pick(SIGNAL_TH[w.signal], SIGNAL_EN[w.signal]),
                                  plain(w.projected)])
