@@ -339,3 +339,14 @@ def test_the_conftest_check_catches_a_lambda_left_on_a_deleted_widget(qtbot, dem
     shiboken6.delete(label)
     errors = calls_into_deleted_objects(state)
     assert errors and "already deleted" in errors[0]
+
+
+def test_the_dashboard_shows_the_years_own_bands(qtbot, window, demo_store):
+    from app.services import framework
+    window.state.perform("bands", lambda s: framework.set_grade_floors(s, lookup.year(s, 2568), "85,70,55"))
+    dashboard = go(window, "DashboardPage")
+    set_year(window, 2568)
+    qtbot.waitUntil(lambda: "๕๕ / ๗๐ / ๘๕" in dashboard.chart_box.title())
+    assert "ต่ำกว่า ๕๕ คะแนน" in dashboard.warn_summary.text()
+    set_year(window, 2567)
+    qtbot.waitUntil(lambda: "๖๐ / ๗๕ / ๙๐" in dashboard.chart_box.title())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlmodel import Session
+from app.services import Session
 
 from app.demo import data
 from app.models import Attendance, CommitteeRole, IndicatorKind, UnitKind

@@ -226,8 +226,8 @@
       <translation>Scores by unit</translation>
     </message>
     <message>
-      <source>คะแนนเทียบเกณฑ์ระดับผลการประเมิน (๖๐ / ๗๕ / ๙๐)</source>
-      <translation>Scores against the grade thresholds (60 / 75 / 90)</translation>
+      <source>คะแนนเทียบเกณฑ์ระดับผลการประเมิน</source>
+      <translation>Scores against the year's grade thresholds</translation>
     </message>
     <message>
       <source>สัญญาณเตือนล่วงหน้า (คาดการณ์จากผล ๖ เดือน)</source>
@@ -238,12 +238,16 @@
       <translation>What would lift a unit to the next grade</translation>
     </message>
     <message>
+      <source>คะแนนเทียบเกณฑ์ระดับผลการประเมิน ({0})</source>
+      <translation>Scores against the year's grade thresholds ({0})</translation>
+    </message>
+    <message>
       <source>คะแนน</source>
       <translation>Points</translation>
     </message>
     <message>
-      <source>หน่วยงานที่คาดว่าจะได้ต่ำกว่า ๖๐ คะแนน: {0}</source>
-      <translation>Units projected below 60 points: {0}</translation>
+      <source>หน่วยงานที่คาดว่าจะได้ต่ำกว่า {0} คะแนน: {1}</source>
+      <translation>Units projected below {0} points: {1}</translation>
     </message>
     <message>
       <source>ไม่มี</source>

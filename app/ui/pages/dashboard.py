@@ -15,7 +15,8 @@ from html import escape
 from app.domain.whatif import advice
 from app.errors import KpiDeskError
 from app.services.scoring import early_warnings, score_round
-from app.ui.i18n import pick
+from app.domain.thai_text import to_thai_digits
+from app.ui.i18n import english, pick
 from app.ui.models.rows import RowsTableModel
 from app.ui.models.unit_scores import UnitScoreTableModel
 from app.ui.pages.common import LivePage, measure_columns, measured_once, table_view
@@ -48,7 +49,7 @@ class DashboardPage(LivePage):
 
         scores_box = QGroupBox(self.tr("ผลคะแนนรายหน่วยงาน"))
         QVBoxLayout(scores_box).addWidget(self.table)
-        chart_box = QGroupBox(self.tr("คะแนนเทียบเกณฑ์ระดับผลการประเมิน (๖๐ / ๗๕ / ๙๐)"))
+        chart_box = self.chart_box = QGroupBox(self.tr("คะแนนเทียบเกณฑ์ระดับผลการประเมิน"))
         QVBoxLayout(chart_box).addWidget(self.chart_view)
         warn_box = QGroupBox(self.tr("สัญญาณเตือนล่วงหน้า (คาดการณ์จากผล ๖ เดือน)"))
         self.warn_summary = QLabel()
@@ -140,9 +141,15 @@ class DashboardPage(LivePage):
             self.whatif_unit.blockSignals(False)
         self.show_plan()
 
+    def _number(self, value) -> str:
+        text = format_number(value, places=0)
+        return text if english() else to_thai_digits(text)
+
     def _chart(self, units) -> None:
+        floors = " / ".join(self._number(g.floor) for g in reversed(self.scores.components.grades[:-1]))
+        self.chart_box.setTitle(self.tr("คะแนนเทียบเกณฑ์ระดับผลการประเมิน ({0})").format(floors))
         bars, categories = getattr(self, "_bars", None), getattr(self, "_categories", None)
-        if bars is not None and bars.count() == len(units):        # same units: move the bars, keep the chart
+        if bars is not None and bars.count() == len(units) and self._floors == floors:   # move the bars only
             for i, u in enumerate(units):
                 bars.replace(i, float(u.score))
             categories.setCategories([u.unit_code for u in units])
@@ -159,7 +166,7 @@ class DashboardPage(LivePage):
         self.chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append([u.unit_code for u in units])
-        self._bars, self._categories = bars, categories
+        self._bars, self._categories, self._floors = bars, categories, floors
         categories.setLabelsAngle(-90)
         small = self.font()
         small.setPointSize(8)
@@ -201,7 +208,8 @@ class DashboardPage(LivePage):
                     rows.append([u.unit_code, w.line.name, pick(SIGNAL_TH[w.signal], SIGNAL_EN[w.signal]),
                                  plain(w.projected)])
         self.warnings.set_rows(rows, colours=colours)
-        self.warn_summary.setText(self.tr("หน่วยงานที่คาดว่าจะได้ต่ำกว่า ๖๐ คะแนน: {0}").format(
+        floor = self._number(self.scores.components.grades[-2].floor)
+        self.warn_summary.setText(self.tr("หน่วยงานที่คาดว่าจะได้ต่ำกว่า {0} คะแนน: {1}").format(floor,
             ", ".join(flagged) if flagged else self.tr("ไม่มี")))
 
     def show_plan(self) -> None:
