@@ -331,3 +331,40 @@ def test_each_page_but_the_last_names_the_next_pages_first_word(reports):
         word = foot[1:-1]
         assert word and word.replace(" ", "")[:2] in heads[i + 1].replace(" ", ""), (i, word, heads[i + 1][:40])
     assert "…" not in feet[-1]
+
+
+SCRIPTS = {"Lao": "ສະບາຍດີ ພາສາລາວ", "Khmer": "សួស្តី ភាសាខ្មែរ", "Myanmar": "မင်္ဂလာပါ", "Devanagari": "नमस्ते हिन्दी",
+           "Chinese": "中文报告", "Japanese": "日本語のテキスト", "Korean": "한국어 보고서", "emoji": "ยินดี 😀 👍 ✅",
+           "Latin": "Café naïve", "Greek": "Αθήνα", "Cyrillic": "Москва"}
+
+
+def test_every_script_prints_with_an_embedded_font_and_no_box(tmp_path):
+    """Lao, Khmer, Myanmar, Devanagari, CJK and emoji in a memo: no exception, every character drawn by a
+    font that has it (the fallback chain), marks kept with their letters, the text layer readable, no
+    box and no warning; a character no font has is named in a Thai warning, with all the invalid mark
+    sequences in the same document."""
+    from datetime import date
+
+    from app.reports import notices
+    from app.reports.common import write
+    from app.reports.memo import Memo, memo_story
+    body = "\n\n".join(f"{name}: {sample}" for name, sample in SCRIPTS.items())
+    out = tmp_path / "scripts.pdf"
+    notices.start()
+    write(memo_story(Memo("ภาษาต่าง ๆ", "ปลัด", "กอง", "", date(2024, 2, 7), body)), out, "t")
+    assert notices.collected() == []
+    words = text(out)
+    for name, sample in SCRIPTS.items():
+        for word in sample.split():
+            assert word in words, (name, word)
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout if shutil.which("pdffonts") else ""
+    for face in ("DejaVuSans", "NotoSansKhmer", "NotoSansMyanmar", "NotoSansDevanagari", "DroidSansFallback",
+                 "NanumGothic", "Symbola") if fonts else ():
+        assert face in fonts, face
+    notices.start()
+    unknown = "\U0010FFFD"                   # a private-use plane character: no font draws it
+    write(memo_story(Memo("ทดสอบ", "ปลัด", "กอง", "", date(2024, 2, 7),
+                          f"อักขระแปลก {unknown} และพิมพ์ผิด " + " ".join(INVALID_SEQUENCES))), tmp_path / "x.pdf", "t")
+    warned = notices.collected()
+    assert any("U+10FFFD" in w and "กล่อง" in w for w in warned), warned
+    assert any("ทีี่" in w for w in warned)

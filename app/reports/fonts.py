@@ -1,4 +1,10 @@
-"""Font registration: the Sarabun family (shaped with HarfBuzz) and a fallback for what Sarabun lacks.
+"""Font registration: the Sarabun family (shaped with HarfBuzz) and a chain of fallbacks for what
+Sarabun lacks: DejaVu Sans (Latin, Greek, Cyrillic, Lao, symbols), Noto Sans for Khmer, Myanmar and
+Devanagari, Droid Sans Fallback for Chinese and Japanese, Nanum Gothic for Korean, Symbola for emoji
+and other symbols.
+All are embedded TrueType fonts with their licences beside them in ``resources/fonts``; the ones after
+DejaVu are loaded only when a character needs them. ``fallback_for`` names the font for a character,
+or None when no font has it (the report then says which characters print as boxes).
 
 ReportLab draws HarfBuzz's substituted glyphs (narrow or small tone marks, ligatures such as ฤๅ)
 under private-use code points, so the PDF's text layer would read as garbage. ``_to_unicode_cmap``
@@ -19,6 +25,11 @@ from app.paths import resources_dir
 
 FAMILY = "Sarabun"
 FALLBACK = "DejaVuSans"
+# (font name, file), tried in order for a character Sarabun lacks
+FALLBACKS = (("DejaVuSans", "DejaVuSans.ttf"), ("NotoSansKhmer", "NotoSansKhmer-Regular.ttf"), ("NotoSansMyanmar", "NotoSansMyanmar-Regular.ttf"),
+             ("NotoSansDevanagari", "NotoSansDevanagari-Regular.ttf"),
+             ("DroidSansFallback", "DroidSansFallbackFull.ttf"), ("NanumGothic", "NanumGothic.ttf"),
+             ("Symbola", "Symbola.ttf"))
 FACES = {
     (False, False): ("Sarabun", "Sarabun-Regular.ttf"),
     (True, False): ("Sarabun-Bold", "Sarabun-Bold.ttf"),
@@ -46,10 +57,34 @@ def register_fonts() -> None:
         pdfmetrics.registerFont(font)
         _registered[font.face.name.decode() if isinstance(font.face.name, bytes) else font.face.name] = font
         addMapping(FAMILY, int(bold), int(italic), name)
-    fallback = TTFont(FALLBACK, str(fonts_dir() / "DejaVuSans.ttf"), shapable=True)
-    pdfmetrics.registerFont(fallback)
-    _registered[fallback.face.name.decode() if isinstance(fallback.face.name, bytes) else fallback.face.name] = fallback
+    _load(*FALLBACKS[0])
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+
+
+def _load(name: str, filename: str) -> TTFont:
+    font = _loaded.get(name)
+    if font is None:
+        font = _loaded[name] = TTFont(name, str(fonts_dir() / filename), shapable=True)
+        pdfmetrics.registerFont(font)
+        _registered[font.face.name.decode() if isinstance(font.face.name, bytes) else font.face.name] = font
+    return font
+
+
+_loaded: dict[str, TTFont] = {}
+_chosen: dict[int, str | None] = {}
+
+
+def fallback_for(code_point: int) -> str | None:
+    """The first fallback font that draws this character (loading fonts as needed), or None."""
+    if code_point not in _chosen:
+        register_fonts()
+        _chosen[code_point] = next((name for name, filename in FALLBACKS
+                                    if code_point in _load(name, filename).face.charToGlyph), None)
+    return _chosen[code_point]
+
+
+def has_glyph(font_name: str, code_point: int) -> bool:
+    return code_point in pdfmetrics.getFont(font_name).face.charToGlyph
 
 
 def glyph_text(glyph_name: str) -> str | None:

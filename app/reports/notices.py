@@ -10,6 +10,13 @@ _local = threading.local()
 
 def start() -> None:
     _local.found = []
+    _local.missing = []
+
+
+def note_missing(chars: list[str]) -> None:
+    missing = getattr(_local, "missing", None)
+    if missing is not None:
+        missing.extend(chars)
 
 
 def note(places: list[str]) -> None:
@@ -21,4 +28,9 @@ def note(places: list[str]) -> None:
 def collected() -> list[str]:
     """Thai warnings, one per distinct place."""
     places = list(dict.fromkeys(getattr(_local, "found", None) or []))
-    return [f"สระหรือวรรณยุกต์ซ้อนผิดที่ใน “{p.strip()}” (พิมพ์บนวงกลมประให้เห็น กรุณาแก้ข้อความต้นทาง)" for p in places]
+    out = [f"สระหรือวรรณยุกต์ซ้อนผิดที่ใน “{p.strip()}” (พิมพ์บนวงกลมประให้เห็น กรุณาแก้ข้อความต้นทาง)" for p in places]
+    missing = list(dict.fromkeys(getattr(_local, "missing", None) or []))
+    if missing:
+        names = ", ".join(f"“{c}” (U+{ord(c):04X})" for c in missing[:20]) + (" …" if len(missing) > 20 else "")
+        out.append(f"ไม่มีแบบอักษรใดในโปรแกรมพิมพ์อักขระ {names} ได้ จะพิมพ์เป็นกล่องสี่เหลี่ยม กรุณาแก้ข้อความต้นทาง")
+    return out

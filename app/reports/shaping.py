@@ -17,7 +17,8 @@ import uharfbuzz
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
-from app.reports.fonts import FALLBACK, register_fonts
+from app.reports import notices
+from app.reports.fonts import FALLBACK, fallback_for, has_glyph, register_fonts
 
 FEATURES = {"kern": True, "liga": True}
 SARA_AM = "\u0e33"
@@ -151,17 +152,33 @@ def _keep_sara_am_whole(text, face, chars, data, clusters, advances, tops, botto
 
 
 def font_runs(text: str, font_name: str) -> list[tuple[int, int, str]]:
-    """Split text into (start, end, font) so characters the font lacks go to the fallback font."""
+    """Split text into (start, end, font) so characters the font lacks go to the first fallback font that
+    has them; a combining mark stays with its base letter's font when that font has it. A character no
+    font has is drawn with the first fallback (a box) and reported (``notices.note_missing``)."""
     register_fonts()
     cmap = pdfmetrics.getFont(font_name).face.charToGlyph
     runs: list[tuple[int, int, str]] = []
     start, current = 0, None
+    missing = []
     for i, ch in enumerate(text):
-        font = font_name if (ord(ch) in cmap or is_mark(ch) or ch in "\n\t") else FALLBACK
+        code = ord(ch)
+        if code in cmap or ch in "\n\t":
+            font = font_name
+        elif is_mark(ch) and current is not None and current != font_name and has_glyph(current, code):
+            font = current                       # a Lao or Khmer vowel with its consonant
+        elif is_mark(ch) and current in (None, font_name):
+            font = font_name                     # a stray Thai mark: Sarabun's dotted circle shows it
+        else:
+            font = fallback_for(code)
+            if font is None:
+                missing.append(ch)
+                font = FALLBACK
         if font != current:
             if current is not None:
                 runs.append((start, i, current))
             start, current = i, font
     if current is not None:
         runs.append((start, len(text), current))
+    if missing:
+        notices.note_missing(missing)
     return runs
