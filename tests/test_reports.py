@@ -368,3 +368,23 @@ def test_every_script_prints_with_an_embedded_font_and_no_box(tmp_path):
     warned = notices.collected()
     assert any("U+10FFFD" in w and "กล่อง" in w for w in warned), warned
     assert any("ทีี่" in w for w in warned)
+
+
+def test_a_band_never_ends_a_page():
+    """"องค์ประกอบที่ ๒" at the foot of a page with its rows on the next was observed: a band (and a
+    sub-component heading) moves on with the row after it."""
+    from app.reports.tables import Cell, build_table
+    widths = [40, 200, 60]
+    rows = [["1", "ตัวชี้วัดที่หนึ่ง", "10"], ["2", "ตัวชี้วัดที่สอง", "20"],
+            [Cell("องค์ประกอบที่ ๒ การประเมินศักยภาพ", span=3)], ["3", "ตัวชี้วัดที่สาม", "30"],
+            ["4", "ตัวชี้วัดที่สี่", "40"]]
+    table = build_table(["ที่", "ตัวชี้วัด", "น้ำหนัก"], rows, widths, bands=[2])
+    table.wrap(300, 10_000)
+    heights = table._rowHeights
+    room = sum(heights[:4]) + 0.5            # header, two rows and the band fit; the band's next row does not
+    head, *rest = table.split(300, room)
+    kept = len(head._cellvalues) - 1         # body rows on the first page (header excluded)
+    assert kept == 2, kept                   # the band went to the next page with its row
+    plain = build_table(["ที่", "ตัวชี้วัด", "น้ำหนัก"], rows, widths)
+    plain.wrap(300, 10_000)
+    assert len(plain.split(300, room)[0]._cellvalues) - 1 == 3     # without the rule it would have ended the page

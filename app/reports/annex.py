@@ -45,7 +45,7 @@ def annex_story(session: Session, year_be: int, unit_code: str | None = None, bo
         story += heading(name, 1 if bookmarks else None)
         lines = annual[uid]
         halves = {ln.key: ln for ln in half.get(uid, [])}
-        rows, bands, totals = [], [], []
+        rows, bands, totals, headings = [], [], [], []
         sums = component_sums(lines, fw)
         seq = 0
         for top in (s for s in fw.specs if s.parent_code is None):
@@ -55,6 +55,7 @@ def annex_story(session: Session, year_be: int, unit_code: str | None = None, bo
             for sub in subs:
                 mine = [ln for ln in lines if ln.component_code == sub.code and not ln.monitor]
                 if sub is not top:
+                    headings.append(len(rows))
                     rows.append([Cell(f"{to_thai_digits(sub.code)} {sub.name_th}", BOLD.but(italic=True), span=len(WIDTHS))])
                 for ln in mine:
                     seq += 1
@@ -75,7 +76,8 @@ def annex_story(session: Session, year_be: int, unit_code: str | None = None, bo
             rows.append([Cell("ตัวชี้วัด Monitor (ติดตามผล ไม่นำมาประเมิน ไม่มีน้ำหนัก)", BOLD, span=len(WIDTHS))])
             for ln in monitors:
                 rows.append(_indicator_row("M", ln, None, directions.get(ln.code), thai))
-        story.append(build_table(HEADER, rows, WIDTHS, bands=bands, totals=totals, continued=name))
+        story.append(build_table(HEADER, rows, WIDTHS, bands=bands, totals=totals, continued=name,
+                                 keep_with_next=headings))
         summary.append((name, lines))
     if not unit_code:
         story += [PageBreak(), *heading("สรุปน้ำหนักตัวชี้วัดรายองค์ประกอบ ทั้งกระทรวง", 1 if bookmarks else None)]

@@ -64,9 +64,10 @@ class ContinuedTable(Table):
 
 
 def build_table(header: list, rows: list[list], col_widths: list[float], bands: list[int] = (),
-                totals: list[int] = (), continued: str | None = None) -> Table:
+                totals: list[int] = (), continued: str | None = None, keep_with_next: list[int] = ()) -> Table:
     """``header`` is one row of strings, or several rows of strings/Cells (a Cell's ``span`` joins columns);
-    ``rows`` hold strings or Cells; ``bands`` are full-width section rows; ``totals`` subtotal rows."""
+    ``rows`` hold strings or Cells; ``bands`` are full-width section rows; ``totals`` subtotal rows. A band,
+    and every row in ``keep_with_next``, never ends a page: it moves on with the row after it."""
     header_rows_list = header if header and isinstance(header[0], list) else [header]
     header_rows = len(header_rows_list)
     data, commands = [], []
@@ -102,6 +103,9 @@ def build_table(header: list, rows: list[list], col_widths: list[float], bands: 
         data.append(cells)
     for r in bands:
         commands.append(("BACKGROUND", (0, r + header_rows), (-1, r + header_rows), BAND_BG))
+    for r in sorted(set(bands) | set(keep_with_next)):
+        if r + 1 < len(rows):
+            commands.append(("NOSPLIT", (0, r + header_rows), (-1, r + 1 + header_rows)))
     for r in totals:
         commands.append(("BACKGROUND", (0, r + header_rows), (-1, r + header_rows), TOTAL_BG))
     table = ContinuedTable(data, colWidths=col_widths, repeatRows=header_rows, hAlign="LEFT")
