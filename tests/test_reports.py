@@ -388,3 +388,33 @@ def test_a_band_never_ends_a_page():
     plain = build_table(["ที่", "ตัวชี้วัด", "น้ำหนัก"], rows, widths)
     plain.wrap(300, 10_000)
     assert len(plain.split(300, room)[0]._cellvalues) - 1 == 3     # without the rule it would have ended the page
+
+
+@pytest.mark.parametrize("tail, head, allowed", [
+    ("เอกสารประกอบ เอก", "สาร", False), ("ตามมาตร", "การปรับปรุง", False), ("คณะกรรม", "การ", False),
+    ("นักวิชาการชำนาญ", "การพิเศษ", False), ("ตัวชี้", "วัดที่ ๑", False), ("ตัว", "ชี้วัดที่ ๑", False),
+    ("ดำเนิน", "การต่อไป", False), ("นาย", "อนุชา", False), ("ครั้งที่ ๑/", "๒๕๖๗", False),
+    ("ประมาณ ", "พ.ศ. ๒๕๖๗", True), ("ตาม พ.ศ. ", "๒๕๖๗", False), ("ติดต่อ โทร. ๐ ", "๒๖๕๑ ๙๙๙๙", False),
+    ("ติดต่อ โทร. ๐ ๒๖๕๑ ๙๙๙๙ ", "ต่อ ๘๙๗๖", True), ("ปีงบประมาณ ๒๕๖๗ ", "๑๒ หน่วยงาน", True),
+    ("ตัวชี้วัด", "ที่ ๑", True),
+])
+def test_line_break_rules(tail, head, allowed):
+    """The cases the audit found (issue 11, item 3) and a phone number in spaced groups."""
+    from app.reports.segment import break_ok
+    assert break_ok(tail, head) is allowed
+
+
+def test_a_heading_keeps_with_the_start_of_what_follows_not_all_of_it(reports):
+    """keepWithNext moved a heading and its whole table or list to the next page: the annex's first page
+    held only its title and the minutes' first page no one present. Now the first page carries the
+    heading and the first rows."""
+    def first_page(kind):
+        out = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(reports[kind]), "-"], capture_output=True,
+                             text=True).stdout
+        return "".join(out.split())
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext not installed")
+    first = first_page("annex")
+    assert "สำนักงานปลัดกระทรวง" in first and "องค์ประกอบที่" in first
+    first = first_page("minutes")
+    assert "ผู้มาประชุม" in first and "ประธานกรรมการ" in first

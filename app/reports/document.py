@@ -11,7 +11,7 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.tables import CellStyle
-from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.flowables import Flowable, KeepTogether
 
 from app import APP_NAME, __version__
 from app.reports import digits
@@ -57,6 +57,32 @@ def _template(name: str, size) -> PageTemplate:
     return PageTemplate(id=name, frames=[frame], onPage=_page_number, onPageEnd=_continuation_word, pagesize=size)
 
 
+class KeepWithNextStart(KeepTogether):
+    """What ``keepWithNext`` means on paper: a heading stays with the *start* of what follows it.
+
+    ReportLab's ``KeepTogether`` moves the heading and the whole next flowable to a new page whenever
+    they do not fit together, so a heading over a long table or list left a page all but empty (the
+    annex's title alone on page 1, the minutes' first page with no one present). Here the last flowable
+    is split into what fits under the headings and the rest; only when not even its first row or line
+    fits does the group move on."""
+
+    def split(self, aW, aH):  # noqa: N803 (ReportLab's names)
+        *leading, last = self._content
+        used = 0.0
+        for f in leading:
+            _w, h = f.wrapOn(self.canv, aW, aH - used)
+            used += h + f.getSpaceBefore() + f.getSpaceAfter()
+        room = aH - used - last.getSpaceBefore()
+        if room > 0:
+            _w, h = last.wrapOn(self.canv, aW, room)
+            if h <= room:
+                return [*leading, last]
+            parts = last.splitOn(self.canv, aW, room)
+            if len(parts) > 1:
+                return [*leading, *parts]
+        return super().split(aW, aH)
+
+
 class OfficialDocument(BaseDocTemplate):
     """A4 with the official margins: a "portrait" and a "landscape" page template (wide tables).
 
@@ -72,7 +98,7 @@ class OfficialDocument(BaseDocTemplate):
                          subject=subject, creator=f"{APP_NAME} {__version__}", invariant=1, pageCompression=1,
                          # the canvas starts in Sarabun: ReportLab's default Helvetica would be listed in every
                          # file as an unused, non-embedded font
-                         initialFontName=font_name(), initialFontSize=16)
+                         initialFontName=font_name(), initialFontSize=16, keepTogetherClass=KeepWithNextStart)
         templates = [_template("portrait", A4), _template("landscape", landscape(A4))]
         self.addPageTemplates(templates[::-1] if landscape_pages else templates)
 

@@ -119,6 +119,10 @@ def lexicon() -> Lexicon:
     return Lexicon()
 
 
+# a telephone or fax number written in spaced groups, up to the line end ("โทร. ๐ ๒๖๕๑")
+PHONE_TAIL = re.compile(r"(?:โทร(?:ศัพท์|สาร)?|แฟกซ์|Tel|Fax)\.?\s*[0-9๐-๙][0-9๐-๙\- ]*$", re.IGNORECASE)
+
+
 def _number_split(tail: str, head: str) -> bool:
     if not tail or not head or head[0] not in DIGITS:
         return False
@@ -172,6 +176,8 @@ def break_ok(line_end: str, next_start: str) -> bool:
     spaced = tail != line_end or head != next_start
     if ABBREVIATION_END.search(tail) and head[:1] and (head[0] in DIGITS or THAI_CHAR.match(head[0])):
         return False                                   # พ.ศ. ๒๕๖๗, ก.พ.ร. กำหนด: kept with what they qualify
+    if spaced and head[:1] and head[0] in DIGITS and PHONE_TAIL.search(tail):
+        return False                                   # โทร. ๐ ๒๖๕๑ ๙๙๙๙: a phone number's groups stay together
     if spaced:
         return True                                    # a real space is a legal break
     if _number_split(tail, head):
