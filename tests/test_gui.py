@@ -350,3 +350,24 @@ def test_the_dashboard_shows_the_years_own_bands(qtbot, window, demo_store):
     assert "ต่ำกว่า ๕๕ คะแนน" in dashboard.warn_summary.text()
     set_year(window, 2567)
     qtbot.waitUntil(lambda: "๖๐ / ๗๕ / ๙๐" in dashboard.chart_box.title())
+
+
+def test_edit_menu_keys_undo_and_redo_including_ctrl_y_and_pages_have_ctrl_numbers(qtbot, window, demo_store):
+    """Ctrl+Z undoes the last edit of the page in view, Ctrl+Y redoes it (as on Windows, also on Linux),
+    Ctrl+1 … Ctrl+8 open the pages."""
+    page = go(window, "TargetsPage")
+    set_year(window, 2568)
+    pick_unit(page, "DMR")
+    before = weight_of(demo_store, "DMR-01", 2568)
+    type_into(qtbot, page.view, cell(page, "weight", "DMR-01"), "21")
+    assert weight_of(demo_store, "DMR-01", 2568) == D(21)
+    qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
+    assert weight_of(demo_store, "DMR-01", 2568) == before
+    qtbot.keyClick(window, Qt.Key_Y, Qt.ControlModifier)
+    assert weight_of(demo_store, "DMR-01", 2568) == D(21)
+    qtbot.keyClick(window, Qt.Key_2, Qt.ControlModifier)
+    assert window.stack.currentWidget() is window.pages["UnitsPage"]
+    qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier)         # another page's history: nothing undone
+    assert weight_of(demo_store, "DMR-01", 2568) == D(21)
+    qtbot.keyClick(window, Qt.Key_3, Qt.ControlModifier)
+    assert window.stack.currentWidget() is page

@@ -7,7 +7,7 @@ opened and the pages are built (``attach``). Nothing that reads data is imported
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
                                QSizePolicy, QStackedWidget, QToolBar, QWidget)
 
@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(self.tr(title))
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._page_shown)
         self.nav.setCurrentRow(0)
         self.pages["MeetingsPage"].minutes_requested.connect(self.open_minutes)
         self.pages["MeetingsPage"].report_requested.connect(self.open_report)
@@ -99,6 +100,8 @@ class MainWindow(QMainWindow):
         quit_.triggered.connect(self.close)
         file_menu.addAction(backup)
         file_menu.addAction(quit_)
+        self._edit_menu()
+        self._view_menu()
         language = self.menuBar().addMenu(self.tr("ภาษา / Language"))
         group = QActionGroup(self)
         self.language_actions = {}
@@ -114,6 +117,47 @@ class MainWindow(QMainWindow):
         about.triggered.connect(lambda: QMessageBox.about(self, APP_NAME, self.tr(
             "KPI Desk {0}\nงานเลขานุการคณะกรรมการกำกับการประเมินผลการปฏิบัติราชการ").format(__version__)))
         help_menu.addAction(about)
+
+    def _edit_menu(self) -> None:
+        """แก้ไข: undo and redo of the page in view (its own history), paste a block copied from Excel.
+        The platform's standard keys, plus Ctrl+Y for redo, which Windows users type everywhere."""
+        menu = self.menuBar().addMenu(self.tr("แก้ไข"))
+        self.undo_group = QUndoGroup(self)
+        undo = self.undo_group.createUndoAction(self, self.tr("เลิกทำ"))
+        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        redo = self.undo_group.createRedoAction(self, self.tr("ทำซ้ำ"))
+        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        ctrl_y = QKeySequence("Ctrl+Y")
+        redo.setShortcuts(keys + ([ctrl_y] if ctrl_y not in keys else []))
+        paste = QAction(self.tr("วางจาก Excel"), self)
+        paste.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Paste))
+        paste.triggered.connect(self.paste)
+        for action in (undo, redo):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(paste)
+
+    def _view_menu(self) -> None:
+        """มุมมอง: every page, Ctrl+1 … Ctrl+8."""
+        menu = self.menuBar().addMenu(self.tr("มุมมอง"))
+        for row, (title, _module, _name) in enumerate(PAGES):
+            action = QAction(self.tr(title), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, r=row: self.nav.setCurrentRow(r))
+            menu.addAction(action)
+
+    def _page_shown(self, row: int) -> None:
+        """The Edit menu acts on the page in view."""
+        page = self.stack.widget(row)
+        stack = getattr(page, "undo_stack", None)
+        if stack is not None and stack not in self.undo_group.stacks():
+            self.undo_group.addStack(stack)
+        self.undo_group.setActiveStack(stack)
+
+    def paste(self) -> None:
+        page = self.stack.currentWidget()
+        if hasattr(page, "paste"):
+            page.paste()
 
     def _toolbar(self) -> None:
         bar = QToolBar(self.tr("ปีงบประมาณและรอบ"), self)

@@ -242,10 +242,6 @@
       <translation>Scores against the year's grade thresholds ({0})</translation>
     </message>
     <message>
-      <source>คะแนน</source>
-      <translation>Points</translation>
-    </message>
-    <message>
       <source>หน่วยงานที่คาดว่าจะได้ต่ำกว่า {0} คะแนน: {1}</source>
       <translation>Units projected below {0} points: {1}</translation>
     </message>
@@ -260,6 +256,10 @@
     <message>
       <source>เป็น</source>
       <translation>to</translation>
+    </message>
+    <message>
+      <source>คะแนน</source>
+      <translation>Points</translation>
     </message>
     <message>
       <source>ไม่มีผล</source>
@@ -475,6 +475,26 @@
 งานเลขานุการคณะกรรมการกำกับการประเมินผลการปฏิบัติราชการ</source>
       <translation>KPI Desk {0}
 Secretariat of the governing committee for performance evaluation</translation>
+    </message>
+    <message>
+      <source>แก้ไข</source>
+      <translation>Edit</translation>
+    </message>
+    <message>
+      <source>เลิกทำ</source>
+      <translation>Undo</translation>
+    </message>
+    <message>
+      <source>ทำซ้ำ</source>
+      <translation>Redo</translation>
+    </message>
+    <message>
+      <source>วางจาก Excel</source>
+      <translation>Paste from Excel</translation>
+    </message>
+    <message>
+      <source>มุมมอง</source>
+      <translation>View</translation>
     </message>
     <message>
       <source>ปีงบประมาณและรอบ</source>

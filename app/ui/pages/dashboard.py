@@ -3,7 +3,8 @@ warning from 6-month results, and what a unit needs for the next grade."""
 
 from __future__ import annotations
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCharts import (QBarCategoryAxis, QBarSet, QChart, QChartView, QLineSeries, QStackedBarSeries,
+                              QValueAxis)
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QTextBrowser, QVBoxLayout
@@ -148,25 +149,27 @@ class DashboardPage(LivePage):
     def _chart(self, units) -> None:
         floors = " / ".join(self._number(g.floor) for g in reversed(self.scores.components.grades[:-1]))
         self.chart_box.setTitle(self.tr("คะแนนเทียบเกณฑ์ระดับผลการประเมิน ({0})").format(floors))
-        bars, categories = getattr(self, "_bars", None), getattr(self, "_categories", None)
-        if bars is not None and bars.count() == len(units) and self._floors == floors:   # move the bars only
-            for i, u in enumerate(units):
-                bars.replace(i, float(u.score))
+        grades = self.scores.components.grades
+        sets, categories = getattr(self, "_bars", None), getattr(self, "_categories", None)
+        if sets is not None and sets[0].count() == len(units) and self._floors == floors:   # move the bars only
+            self._fill_bars(sets, units, grades)
             categories.setCategories([u.unit_code for u in units])
             return
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
-        bars = QBarSet(self.tr("คะแนน"))
-        bars.setColor(QColor("#2f6db5"))
-        for u in units:
-            bars.append(float(u.score))
-        series = QBarSeries()
-        series.append(bars)
+        # one bar set per grade, stacked: each unit's bar has the colour of its grade
+        sets = [QBarSet(pick(g.th, g.en)) for g in grades]
+        for bar_set, g in zip(sets, grades):
+            bar_set.setColor(QColor(g.colour))
+            bar_set.setBorderColor(QColor(g.colour))
+        self._fill_bars(sets, units, grades)
+        series = QStackedBarSeries()
+        series.append(sets)
         self.chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append([u.unit_code for u in units])
-        self._bars, self._categories, self._floors = bars, categories, floors
+        self._bars, self._categories, self._floors = sets, categories, floors
         categories.setLabelsAngle(-90)
         small = self.font()
         small.setPointSize(8)
@@ -197,6 +200,21 @@ class DashboardPage(LivePage):
             line.attachAxis(hidden_x)
             line.attachAxis(values)
 
+    @staticmethod
+    def _fill_bars(sets, units, grades) -> None:
+        """A unit's score in the set of its grade, 0 in the others (no bar for a unit without a score)."""
+        codes = [g.code for g in grades]
+        for bar_set in sets:
+            if bar_set.count() != len(units):
+                bar_set.remove(0, bar_set.count())
+                bar_set.append([0.0] * len(units))
+        for i, u in enumerate(units):
+            mine = codes.index(u.grade.code) if u.has_score and u.gradable else None
+            for k, bar_set in enumerate(sets):
+                value = float(u.score) if k == mine else 0.0
+                if bar_set.at(i) != value:          # an edit moves a few bars: touch only those
+                    bar_set.replace(i, value)
+
     def _warnings(self, units) -> None:
         rows, colours, flagged = [], {}, []
         for u in units:
@@ -218,7 +236,8 @@ class DashboardPage(LivePage):
             self.whatif_text.clear()
             return
         u = next(x for x in self.scores.units if x.unit_code == code)
-        head = f"<b>{escape(u.unit_name)}</b>: {format_number(u.score)} — {pick(*u.verdict[:2])}<br>"
+        score = format_number(u.score) if u.has_score else "–"
+        head = f"<b>{escape(u.unit_name)}</b>: {score} — {pick(*u.verdict[:2])}<br>"
         said = advice(u, self.scores.components)
         items = "".join(f"<li>{escape(pick(*item))}</li>" for item in said.items)
         self.whatif_text.setHtml(head + escape(pick(*said.summary)) + (f"<ul>{items}</ul>" if items else ""))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
@@ -133,9 +133,6 @@ class TargetsPage(LivePage):
         self.view.setColumnWidth(0, 420)
         measured_once(self.view)
         self.view.horizontalHeader().setMinimumSectionSize(70)
-        QShortcut(QKeySequence.Paste, self.view, activated=self.paste)
-        QShortcut(QKeySequence.Undo, self, activated=self.undo_stack.undo)
-        QShortcut(QKeySequence.Redo, self, activated=self.undo_stack.redo)
 
         self.sums = QLabel()
         self.sums.setWordWrap(True)
