@@ -310,19 +310,15 @@ def _cmd_gui(args) -> int:
 
 
 def _cmd_gui_demo(args) -> int:
-    from app.demo import build_demo
     from app.paths import demo_db_path
-    from app.store import open_store
     from app.ui.launch import run_gui
 
     path = Path(args.db) if args.db else demo_db_path()
     if args.db and path.exists():
         raise KpiDeskError(f"มีไฟล์ {path} อยู่แล้ว --demo จะไม่เขียนทับฐานข้อมูลที่มีอยู่ (ละ --db เพื่อใช้ไฟล์ตัวอย่างของโปรแกรม)",
                            f"{path} exists; --demo never overwrites a given database")
-    _remove_sqlite(path)
-    store = open_store(path, create=True)
-    try:
-        build_demo(store)
-    finally:
-        store.close()
-    return run_gui(str(path))
+    if not path.exists():            # the demo copy is kept: practice work on it survives a restart
+        from app.demo import build_demo_file
+        build_demo_file(path)
+    return run_gui(str(path), demo=True)
+

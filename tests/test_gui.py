@@ -371,3 +371,39 @@ def test_edit_menu_keys_undo_and_redo_including_ctrl_y_and_pages_have_ctrl_numbe
     assert weight_of(demo_store, "DMR-01", 2568) == D(21)
     qtbot.keyClick(window, Qt.Key_3, Qt.ControlModifier)
     assert window.stack.currentWidget() is page
+
+
+def test_demo_keeps_practice_work_and_rebuilds_on_request(qtbot, monkeypatch, tmp_path):
+    """`kpi-desk --demo` opens the existing demo copy (practice work kept); File → เริ่มข้อมูลตัวอย่างใหม่
+    starts it again after asking."""
+    from app.cli import main
+    from app.paths import demo_db_path
+    from app.services import framework
+    from app.store import open_store
+    from app.ui import launch
+    from app.ui.pages import common
+    opened = []
+    monkeypatch.setattr(launch, "run_gui", lambda db, first_run=False, demo=False: opened.append((db, demo)) or 0)
+    assert main(["--demo"]) == 0
+    path = demo_db_path()
+    store = open_store(path)
+    with store.transaction() as s:
+        framework.set_grade_floors(s, lookup.year(s, 2568), "85,70,55")      # practice work
+    store.close()
+    assert main(["--demo"]) == 0
+    assert opened == [(str(path), True)] * 2
+    store = open_store(path)
+    with store.reading() as s:
+        assert lookup.year(s, 2568).grade_floors == "85,70,55"              # kept
+    make_app()
+    window = MainWindow(label=str(path))
+    window.demo = True
+    window.attach(store)
+    qtbot.addWidget(window)
+    window.show()
+    monkeypatch.setattr(common, "ask", lambda parent, text: True)
+    window.rebuild_demo()
+    with window.store.reading() as s:
+        assert lookup.year(s, 2568).grade_floors == "90,75,60"              # rebuilt
+    assert window.pages["DashboardPage"].state.store is window.store
+    window.store.close()

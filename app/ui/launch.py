@@ -44,7 +44,7 @@ def lock_database(parent, path) -> QLockFile | None:
     return lock if answer == QMessageBox.Open else None
 
 
-def run_gui(db: str, first_run: bool = False) -> int:
+def run_gui(db: str, first_run: bool = False, demo: bool = False) -> int:
     """Open the window on ``db``; on a first run (no database yet) ask for the demo or an empty one.
 
     The window's frame is shown and painted first; the database is opened and the pages built right
@@ -62,6 +62,7 @@ def run_gui(db: str, first_run: bool = False) -> int:
         if dialog.exec() != FirstRunDialog.Accepted:
             return 0
     window = MainWindow(label=str(db))
+    window.demo = demo
     held: dict = {}
 
     def open_database() -> None:

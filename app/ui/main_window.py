@@ -94,6 +94,10 @@ class MainWindow(QMainWindow):
         new_year.triggered.connect(self.new_fiscal_year)
         file_menu.addAction(new_year)
         file_menu.addSeparator()
+        if getattr(self, "demo", False):
+            rebuild = QAction(self.tr("เริ่มข้อมูลตัวอย่างใหม่…"), self)
+            rebuild.triggered.connect(self.rebuild_demo)
+            file_menu.addAction(rebuild)
         backup = QAction(self.tr("สำรองฐานข้อมูล…"), self)
         backup.triggered.connect(self.backup)
         quit_ = QAction(self.tr("ออกจากโปรแกรม"), self)
@@ -237,6 +241,19 @@ class MainWindow(QMainWindow):
         self.year_box.blockSignals(False)
         self.year_box.setCurrentIndex(self.year_box.findData(year))
         self.state.saved(changes)
+
+    def rebuild_demo(self) -> None:
+        """Throw away the practice work on the demo copy and start from the demo ministry again."""
+        from app.demo import build_demo_file
+        from app.store import open_store
+        from app.ui.pages.common import ask
+        if not ask(self, self.tr("ลบงานที่ฝึกทำไว้ในข้อมูลตัวอย่างทั้งหมด แล้วเริ่มข้อมูลตัวอย่างใหม่?")):
+            return
+        path = self.store.path
+        self.store.close()
+        build_demo_file(path)
+        self.attach(open_store(path))
+        self.statusBar().showMessage(self.tr("เริ่มข้อมูลตัวอย่างใหม่แล้ว"), 8000)
 
     def backup(self) -> None:
         from app.store.backup import backup_sqlite

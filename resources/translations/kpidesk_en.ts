@@ -451,6 +451,10 @@
       <translation>New fiscal year…</translation>
     </message>
     <message>
+      <source>เริ่มข้อมูลตัวอย่างใหม่…</source>
+      <translation>Start the demo again…</translation>
+    </message>
+    <message>
       <source>สำรองฐานข้อมูล…</source>
       <translation>Back up the database…</translation>
     </message>
@@ -523,6 +527,14 @@ Secretariat of the governing committee for performance evaluation</translation>
     <message>
       <source>ปีงบประมาณ พ.ศ. ที่จะสร้าง</source>
       <translation>Fiscal year (B.E.) to create</translation>
+    </message>
+    <message>
+      <source>ลบงานที่ฝึกทำไว้ในข้อมูลตัวอย่างทั้งหมด แล้วเริ่มข้อมูลตัวอย่างใหม่?</source>
+      <translation>Discard all practice work on the demo and start it again?</translation>
+    </message>
+    <message>
+      <source>เริ่มข้อมูลตัวอย่างใหม่แล้ว</source>
+      <translation>The demo was started again</translation>
     </message>
     <message>
       <source>สำรองได้เฉพาะฐานข้อมูล SQLite</source>
