@@ -125,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     args = build_parser().parse_args(argv)
+    from app.running import CURRENT_COMMAND
+    token = CURRENT_COMMAND.set(f"kpi-desk {args.command or 'gui'}"[:80])   # recorded with every change
     try:
         _refuse_undecodable(args)
         return _dispatch(args)
@@ -139,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ข้อผิดพลาดที่ไม่คาดคิด ({type(exc).__name__}) ข้อมูลที่บันทึกแล้วยังอยู่ครบ "
               f"รายละเอียดบันทึกไว้ที่ {where}", file=sys.stderr)
         return 1
+    finally:
+        CURRENT_COMMAND.reset(token)
 
 
 def _refuse_undecodable(args) -> None:

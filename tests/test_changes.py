@@ -180,3 +180,21 @@ def test_grades_follow_the_years_bands(demo_store, tmp_path):
     perform(demo_store, "approve", lambda s: framework.approve_round(s, s.get(type(rnd), rnd.id), reason="ทดสอบ"))
     with pytest.raises(LockedError):
         perform(demo_store, "bands", lambda s: framework.set_grade_floors(s, lookup.year(s, 2567), "90,75,60"))
+
+
+def test_the_audit_trail_names_the_command_of_each_change(demo_path, tmp_path):
+    """Every audit row carries the use case: a window action, an import (with its file), a CLI command."""
+    from app.services.history import history
+    from app.store import open_store
+    from tests.clirun import run_cli
+    assert run_cli("unit", "add", "--db", demo_path, "--code", "NEWU", "--name", "กรมทดสอบประวัติ").returncode == 0
+    store = open_store(demo_path)
+    with store.reading() as s:
+        unit = lookup.unit(s, "NEWU")
+        added = history(s, "unit", unit.id, "name_th")
+    assert added[0].command == "kpi-desk unit" and added[0].new == "กรมทดสอบประวัติ" and added[0].old is None
+    perform(store, "units", lambda s: organisation.update_unit(s, lookup.unit(s, "NEWU"), name_th="กรมทดสอบสอง"))
+    with store.reading() as s:
+        latest = history(s, "unit", unit.id, "name_th")[0]
+    assert (latest.command, latest.old, latest.new) == ("units", "กรมทดสอบประวัติ", "กรมทดสอบสอง")
+    store.close()

@@ -407,3 +407,32 @@ def test_demo_keeps_practice_work_and_rebuilds_on_request(qtbot, monkeypatch, tm
         assert lookup.year(s, 2568).grade_floors == "90,75,60"              # rebuilt
     assert window.pages["DashboardPage"].state.store is window.store
     window.store.close()
+
+
+def test_settings_name_the_secretary_and_the_history_shows_who_changed_a_cell(qtbot, window, demo_store,
+                                                                             monkeypatch):
+    """The secretary named in Settings is the user of every change; right-click → history shows who,
+    when, old → new and through which command."""
+    from app.ui.history_dialog import HistoryDialog
+    from app.ui.settings_dialog import SettingsDialog
+    monkeypatch.delenv("KPI_DESK_USER")
+    dialog = SettingsDialog(window, window.state)
+    dialog.user_name.setText("นางสาวสมศรี ใจดี")
+    dialog.user_position.setText("นักวิเคราะห์นโยบายและแผน")
+    dialog.ministry_short.setText("ทส.")
+    dialog.accept()
+    assert dialog.message.text() == ""
+    page = go(window, "TargetsPage")
+    set_year(window, 2568)
+    pick_unit(page, "DMR")
+    before = weight_of(demo_store, "DMR-01", 2568)
+    index = cell(page, "weight", "DMR-01")
+    type_into(qtbot, page.view, index, "21")
+    shown = []
+    monkeypatch.setattr(HistoryDialog, "exec", lambda self: shown.append(self) or 0)
+    page.show_history(index)
+    rows = shown[0].model.rows
+    assert rows[0][1] == "นางสาวสมศรี ใจดี" and rows[0][2] == "น้ำหนัก" and rows[0][5] == "targets"
+    assert D(rows[0][3]) == before and rows[0][4] == "21"
+    with demo_store.reading() as s:
+        assert lookup.ministry(s).short_name == "ทส."

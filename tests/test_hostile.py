@@ -169,7 +169,8 @@ NOT_ROUND_DATA = {
     "organisation.create_unit": "organisation", "organisation.update_unit": "organisation",
     "organisation.retire_unit": "organisation", "organisation.restore_unit": "organisation",
     "organisation.update_member": "organisation", "organisation.retire_member": "organisation",
-    "organisation.update_committee": "organisation",
+    "organisation.update_committee": "organisation", "organisation.update_ministry": "organisation",
+    "settings.set_settings": "settings",
     "organisation.create_committee": "organisation", "organisation.add_committee_member": "organisation",
     "meetings.create_meeting": "meetings", "meetings.record_attendance": "meetings",
     "meetings.add_agenda_item": "meetings", "meetings.update_agenda_item": "meetings",
@@ -188,7 +189,8 @@ READERS_PREFIXES = ("ensure_", "checked_", "score_", "load_", "latest_", "round_
                     "all_meetings", "meeting_view", "next_meeting_number", "early_warnings",
                     "describe", "collect", "assigned_by_code", "existing_ministry", "secretary", "annex_units",
                     "addable_indicators", "indicators_by_code", "assignments_of_year", "results_of_round", "years_be",
-                    "rounds_ended_before", "indicator_directions", "year_tables", "fields", "grade_floors")
+                    "rounds_ended_before", "indicator_directions", "year_tables", "fields", "grade_floors",
+                    "settings_values", "history", "result_history")
 
 
 def _pending_request(s, rnd):

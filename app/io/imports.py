@@ -47,7 +47,7 @@ def run_import(store, path: Path, expect: dict | None = None, dry_run: bool = Fa
     expect = {k: v for k, v in (expect or {}).items() if v is not None}
     plan = None
     try:
-        with store.transaction(user=user) as s:
+        with store.transaction(user=user, command=f"import {Path(path).name}"[:80]) as s:
             plan = build_plan(s, Path(path), expect)
             if plan.problems:
                 raise ImportRefused(plan)

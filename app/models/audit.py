@@ -31,6 +31,7 @@ class AuditEntry(TableBase, table=True):
     new_value: str | None = None
     user: str = ""
     at: datetime = Field(default_factory=utcnow)
+    command: str = Field(default="", max_length=80, sa_column_kwargs={"server_default": ""})   # which use case
 
 
 def _text(value) -> str | None:
@@ -79,10 +80,10 @@ def _diff(obj, kind: str) -> tuple[str, dict, dict]:
     return op, fields, scope
 
 
-def _audit_rows(table: str, row_id, op: str, fields: dict, user: str, now: datetime) -> list[dict]:
+def _audit_rows(table: str, row_id, op: str, fields: dict, user: str, now: datetime, command: str = "") -> list[dict]:
     def entry(field: str, old, new) -> dict:
         return {"id": uuid.uuid4(), "created_at": now, "updated_at": now, "table_name": table, "row_id": row_id,
-                "field": field, "old_value": old, "new_value": new, "user": user, "at": now}
+                "field": field, "old_value": old, "new_value": new, "user": user, "at": now, "command": command}
 
     if op in ("insert", "delete"):
         record = json.dumps({k: (new if op == "insert" else old) for k, (old, new) in fields.items()},
@@ -114,7 +115,8 @@ def _audit_before_flush(session: Session, flush_context, instances) -> None:
                 continue
             _note_change(session, obj.__tablename__, obj.id, op, fields, scope)
             if audit:
-                entries.extend(_audit_rows(obj.__tablename__, obj.id, op, fields, user, now))
+                entries.extend(_audit_rows(obj.__tablename__, obj.id, op, fields, user, now,
+                                           session.info.get("command", "")))
     if entries:
         session.execute(insert(AuditEntry.__table__), entries)
 
@@ -131,6 +133,7 @@ def audit_bulk_insert(session: Session, table, rows: list[dict]) -> None:
                         {k: row[k] for k in scope_keys}))
         entries.append({"id": uuid.uuid4(), "created_at": now, "updated_at": now, "table_name": name,
                         "row_id": row["id"], "field": "*", "old_value": None,
-                        "new_value": json.dumps(texts, ensure_ascii=False, sort_keys=True), "user": user, "at": now})
+                        "new_value": json.dumps(texts, ensure_ascii=False, sort_keys=True), "user": user, "at": now,
+                        "command": session.info.get("command", "")})
     if entries:
         session.execute(insert(AuditEntry.__table__), entries)

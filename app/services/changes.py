@@ -110,7 +110,7 @@ class Done:
 def perform(store, command: str, fn: Callable[..., Any], *args, **kwargs) -> Done:
     """Run ``fn(session, *args, **kwargs)`` as one use case in one transaction and return what it
     returned with its change record (built inside the transaction, so it sees what was written)."""
-    with store.transaction() as session:
+    with store.transaction(command=command) as session:
         session.info["changes"] = []
         value = fn(session, *args, **kwargs)
         session.flush()

@@ -208,3 +208,18 @@ def secretary(session: Session) -> tuple[CommitteeMember | None, Unit | None]:
                           .order_by(CommitteeMember.sort_order)).first()
     unit = session.get(Unit, member.unit_id) if member and member.unit_id else None
     return member, unit
+
+
+def update_ministry(session: Session, ministry: Ministry, *, name_th: str | None = None, name_en: str | None = None,
+                    short_name: str | None = None) -> Ministry:
+    """The ministry's names as reports print them (its code, which files carry, does not change)."""
+    ministry = session.get(Ministry, ministry.id)
+    if name_th is not None:
+        ministry.name_th = _required(name_th, "ชื่อกระทรวง")
+    if name_en is not None:
+        ministry.name_en = name_en.strip()
+    if short_name is not None:
+        ministry.short_name = short_name.strip()
+    session.add(ministry)
+    session.flush()
+    return ministry

@@ -29,3 +29,16 @@ def set_setting(session: Session, key: str, value: str) -> Setting:
     session.add(row)
     session.flush()
     return row
+
+
+def settings_values(session: Session) -> dict[str, str]:
+    """Every setting the Settings dialog shows, with its default where unset."""
+    return {key: get_setting(session, key) for key in LABELS_TH}
+
+
+def set_settings(session: Session, values: dict[str, str]) -> None:
+    """Several settings in one use case (the Settings dialog's OK): all are saved or none."""
+    for key, value in values.items():
+        if key not in LABELS_TH:
+            raise KpiDeskError(f"ไม่รู้จักการตั้งค่า “{key}”", f"unknown setting {key!r}")
+        set_setting(session, key, value)

@@ -23,6 +23,7 @@ from sqlmodel import Session
 
 import app.models  # noqa: F401  (registers every table)
 from app.errors import KpiDeskError, StoreError
+from app.running import CURRENT_COMMAND
 from app.models import Setting
 from app.store import migrate
 from app.store.backup import backup_sqlite, create_private_file
@@ -45,18 +46,20 @@ class Store:
     backup_path: Path | None = None
 
     @contextmanager
-    def transaction(self, user: str | None = None) -> Iterator[Session]:
+    def transaction(self, user: str | None = None, command: str | None = None) -> Iterator[Session]:
         """One use-case, one transaction: everything commits together or nothing does.
 
         The transaction takes the database's write lock at its start (``BEGIN IMMEDIATE`` on SQLite;
         services lock the rows they guard on PostgreSQL), so what a service reads to decide whether a
         write is allowed cannot change before the write commits. The acting user is ``user``, else
         ``KPI_DESK_USER``, else the secretary named in the settings, else the computer's account name.
+        ``command`` (else the one the command line runs) is recorded beside the user in the audit trail.
         """
         with Session(self.engine.execution_options(**{WRITE: True}), expire_on_commit=False) as session:
             try:
                 session.info["user"] = user or os.environ.get("KPI_DESK_USER") or _configured_user(session) \
                     or _os_user() or UNKNOWN_USER
+                session.info["command"] = (command or CURRENT_COMMAND.get())[:80]
                 yield session
                 session.commit()
             except BaseException as exc:

@@ -98,6 +98,10 @@ class MainWindow(QMainWindow):
             rebuild = QAction(self.tr("เริ่มข้อมูลตัวอย่างใหม่…"), self)
             rebuild.triggered.connect(self.rebuild_demo)
             file_menu.addAction(rebuild)
+        preferences = QAction(self.tr("ตั้งค่า…"), self)
+        preferences.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences) or [QKeySequence("Ctrl+,")])
+        preferences.triggered.connect(self.open_settings)
+        file_menu.addAction(preferences)
         backup = QAction(self.tr("สำรองฐานข้อมูล…"), self)
         backup.triggered.connect(self.backup)
         quit_ = QAction(self.tr("ออกจากโปรแกรม"), self)
@@ -241,6 +245,10 @@ class MainWindow(QMainWindow):
         self.year_box.blockSignals(False)
         self.year_box.setCurrentIndex(self.year_box.findData(year))
         self.state.saved(changes)
+
+    def open_settings(self) -> None:
+        from app.ui.settings_dialog import SettingsDialog
+        SettingsDialog(self, self.state).exec()
 
     def rebuild_demo(self) -> None:
         """Throw away the practice work on the demo copy and start from the demo ministry again."""

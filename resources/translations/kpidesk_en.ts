@@ -308,6 +308,41 @@
     </message>
   </context>
   <context>
+    <name>HistoryDialog</name>
+    <message>
+      <source>ประวัติการแก้ไข</source>
+      <translation>History of changes</translation>
+    </message>
+    <message>
+      <source>เมื่อ</source>
+      <translation>When</translation>
+    </message>
+    <message>
+      <source>ผู้แก้ไข</source>
+      <translation>Changed by</translation>
+    </message>
+    <message>
+      <source>ช่อง</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <source>เดิม</source>
+      <translation>Old</translation>
+    </message>
+    <message>
+      <source>ใหม่</source>
+      <translation>New</translation>
+    </message>
+    <message>
+      <source>ผ่านคำสั่ง</source>
+      <translation>Through</translation>
+    </message>
+    <message>
+      <source>ยังไม่มีการแก้ไขช่องนี้</source>
+      <translation>This cell has not been changed yet</translation>
+    </message>
+  </context>
+  <context>
     <name>InvitationDialog</name>
     <message>
       <source>หนังสือเชิญประชุม</source>
@@ -453,6 +488,10 @@
     <message>
       <source>เริ่มข้อมูลตัวอย่างใหม่…</source>
       <translation>Start the demo again…</translation>
+    </message>
+    <message>
+      <source>ตั้งค่า…</source>
+      <translation>Settings…</translation>
     </message>
     <message>
       <source>สำรองฐานข้อมูล…</source>
@@ -1123,6 +1162,22 @@ Members not recorded will be printed among the absent as “attendance not recor
       <translation>Saved</translation>
     </message>
     <message>
+      <source>ผลการดำเนินงาน</source>
+      <translation>Results</translation>
+    </message>
+    <message>
+      <source>หมายเหตุ</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>หลักฐานอ้างอิง</source>
+      <translation>Evidence</translation>
+    </message>
+    <message>
+      <source>ผู้บันทึก</source>
+      <translation>Recorded by</translation>
+    </message>
+    <message>
       <source>ยืนยันว่าคณะกรรมการเห็นชอบผลรอบนี้แล้ว? ผลจะแก้ไขไม่ได้จนกว่าจะเปิดรอบกลับ</source>
       <translation>Confirm that the committee approved this round? Results cannot change until the round is reopened.</translation>
     </message>
@@ -1196,6 +1251,49 @@ Members not recorded will be printed among the absent as “attendance not recor
     <message>
       <source>หลักฐานอ้างอิง</source>
       <translation>Evidence</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <source>ตั้งค่า</source>
+      <translation>Settings</translation>
+    </message>
+    <message>
+      <source>เช่น นางสาวสมศรี ใจดี</source>
+      <translation>e.g. Ms Somsri Jaidee</translation>
+    </message>
+    <message>
+      <source>ใช้เลขไทยในรายงานตาราง (ภาคผนวก ผลการประเมิน Joint KPIs)</source>
+      <translation>Thai digits in table reports (annex, results, Joint KPIs)</translation>
+    </message>
+    <message>
+      <source>ชื่อเลขานุการ (ผู้บันทึก)</source>
+      <translation>Secretary's name (recorded on every change)</translation>
+    </message>
+    <message>
+      <source>ตำแหน่ง</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>กระทรวง รหัส {0}</source>
+      <translation>Ministry, code {0}</translation>
+    </message>
+    <message>
+      <source>ชื่อกระทรวง</source>
+      <translation>Ministry name</translation>
+    </message>
+    <message>
+      <source>ชื่อย่อ</source>
+      <translation>Short name</translation>
+    </message>
+    <message>
+      <source>ชื่ออังกฤษ</source>
+      <translation>English name</translation>
+    </message>
+    <message>
+      <source>ชื่อเลขานุการบันทึกเป็นผู้แก้ไขในประวัติการแก้ไขทุกรายการ</source>
+      <translation>The secretary's name is recorded as the user of every change in the history</translation>
     </message>
   </context>
   <context>
@@ -1484,6 +1582,13 @@ Members not recorded will be printed among the absent as “attendance not recor
 
 Details: {0}
 Logged in {1}</translation>
+    </message>
+  </context>
+  <context>
+    <name>history</name>
+    <message>
+      <source>ประวัติการแก้ไข…</source>
+      <translation>History of changes…</translation>
     </message>
   </context>
   <context>

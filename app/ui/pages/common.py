@@ -86,6 +86,22 @@ class MessageLine(QLabel):
         self.setText(text)
 
 
+def offer_history(view: QTableView, show) -> None:
+    """Right-click a cell → ประวัติการแก้ไข…: ``show(index)`` opens that cell's history."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMenu
+
+    def menu(pos) -> None:
+        index = view.indexAt(pos)
+        if not index.isValid():
+            return
+        popup = QMenu(view)
+        popup.addAction(QApplication.translate("history", "ประวัติการแก้ไข…"), lambda: show(index))
+        popup.exec(view.viewport().mapToGlobal(pos))
+    view.setContextMenuPolicy(Qt.CustomContextMenu)
+    view.customContextMenuRequested.connect(menu)
+
+
 def fit_rows(view: QTableView, changed: list[int] | None) -> None:
     """Column widths and row heights to their (wrapped) contents after a reset; after an edit only the
     heights of the rows that changed (measuring a long grid on each keystroke is what made an edit slow;

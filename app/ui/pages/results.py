@@ -15,7 +15,7 @@ from app.services.framework import ensure_results_editable
 from app.services.grid import result_rows, set_result_field
 from app.services.scoring import score_round
 from app.ui.models.results import ResultsTableModel
-from app.ui.pages.common import LivePage, fit_rows, measured_once, MessageLine, UnitPicker, ask, reason_despite, table_view
+from app.ui.pages.common import LivePage, fit_rows, measured_once, offer_history, MessageLine, UnitPicker, ask, reason_despite, table_view
 
 
 class ResultsPage(LivePage):
@@ -49,6 +49,7 @@ class ResultsPage(LivePage):
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.Interactive)
         self.view.setColumnWidth(0, 420)
         measured_once(self.view)
+        offer_history(self.view, self.show_history)
         self.message = MessageLine()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -123,6 +124,18 @@ class ResultsPage(LivePage):
                 return framework.approve_round(s, rnd, reason)
             return framework.lock_round(s, rnd)
         self.state.perform(action, change)
+
+    def show_history(self, index) -> None:
+        """The history of the cell (the indicator's actual, note or evidence in this round)."""
+        from app.services.history import result_history
+        from app.ui.history_dialog import HistoryDialog
+        row, field = self.model.rows[index.row()], self.model.field(index.column())
+        with self.state.store.reading() as s:
+            entries = result_history(s, row.assignment_id, self.state.round(s).id,
+                                     field if field in ("actual", "note", "evidence_ref") else None)
+        names = {"actual": self.tr("ผลการดำเนินงาน"), "note": self.tr("หมายเหตุ"),
+                 "evidence_ref": self.tr("หลักฐานอ้างอิง"), "recorded_by": self.tr("ผู้บันทึก")}
+        HistoryDialog(self, row.name, entries, names).exec()
 
     def change_status(self, action: str) -> None:
         questions = {"approve": self.tr("ยืนยันว่าคณะกรรมการเห็นชอบผลรอบนี้แล้ว? ผลจะแก้ไขไม่ได้จนกว่าจะเปิดรอบกลับ"),

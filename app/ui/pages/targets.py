@@ -15,10 +15,10 @@ from app.models.enums import DIRECTION_EN, DIRECTION_TH, INDICATOR_KIND_EN, INDI
 from app.services import indicators, lookup, undo
 from app.services.changes import perform
 from app.services.framework import ensure_targets_editable
-from app.services.grid import apply_assignment_edits, assignment_rows, unit_problems, unit_weight_sums
+from app.services.grid import FIELD_TH, apply_assignment_edits, assignment_rows, unit_problems, unit_weight_sums
 from app.ui.i18n import pick
 from app.ui.models.assignments import EDITABLE, AssignmentTableModel
-from app.ui.pages.common import LivePage, fit_rows, measured_once, MessageLine, UnitPicker, ok_cancel, table_view
+from app.ui.pages.common import LivePage, fit_rows, measured_once, offer_history, MessageLine, UnitPicker, ok_cancel, table_view
 
 
 class EditCommand(QUndoCommand):
@@ -132,6 +132,7 @@ class TargetsPage(LivePage):
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.Interactive)
         self.view.setColumnWidth(0, 420)
         measured_once(self.view)
+        offer_history(self.view, self.show_history)
         self.view.horizontalHeader().setMinimumSectionSize(70)
 
         self.sums = QLabel()
@@ -217,6 +218,15 @@ class TargetsPage(LivePage):
         self.sums.setText("<br>".join(parts))
 
     # --- editing -------------------------------------------------------------------------------
+    def show_history(self, index) -> None:
+        """The history of the cell (its field of the indicator's assignment), from the audit trail."""
+        from app.services.history import history
+        from app.ui.history_dialog import HistoryDialog
+        row, field = self.model.rows[index.row()], self.model.field(index.column())
+        with self.state.store.reading() as s:
+            entries = history(s, "assignment", row.id, field if field in FIELD_TH or field == "monitor" else None)
+        HistoryDialog(self, f"{row.indicator_code} {row.name}", entries, {**FIELD_TH, "monitor": "Monitor"}).exec()
+
     def run(self, command: str, fn, *args):
         """One use case through the services; its change record (None and why, when refused)."""
         try:
