@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMessageBox
 from sqlmodel import select
@@ -436,3 +436,29 @@ def test_settings_name_the_secretary_and_the_history_shows_who_changed_a_cell(qt
     assert D(rows[0][3]) == before and rows[0][4] == "21"
     with demo_store.reading() as s:
         assert lookup.ministry(s).short_name == "ทส."
+
+
+def test_find_filters_as_you_type_and_headers_sort(qtbot, window):
+    """Ctrl+F goes to the page's find box; typing keeps only the rows that contain the text (a code or a
+    Thai name); a click on a column header sorts the list."""
+    page = go(window, "UnitsPage")
+    view, model = page.unit_view, page.units
+    qtbot.keyClick(window, Qt.Key_F, Qt.ControlModifier)
+    box = view.find_box
+    assert box.hasFocus()
+    qtbot.keyClicks(box, "dgr")
+    shown = [model.rows[r][0] for r in range(model.rowCount()) if not view.isRowHidden(r)]
+    assert shown == ["DGR"]
+    box.clear()
+    box.insert("ทรัพยากรน้ำ")                          # Thai arrives as committed text
+    shown = {model.rows[r][0] for r in range(model.rowCount()) if not view.isRowHidden(r)}
+    assert shown == {"DWR", "DGR"}
+    box.clear()
+    assert not any(view.isRowHidden(r) for r in range(model.rowCount()))
+    header = view.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.LeftButton, pos=QPoint(header.sectionViewportPosition(0) + 5, 5))
+    codes = [row[0] for row in model.rows]
+    assert codes == sorted(codes) or codes == sorted(codes, reverse=True)
+    key_of = {model.rows[r][0]: model.key(r) for r in range(model.rowCount())}
+    with window.store.reading() as s:
+        assert all(key_of[code] == lookup.unit(s, code).id for code in key_of)      # keys moved with their rows

@@ -140,10 +140,14 @@ class MainWindow(QMainWindow):
         paste = QAction(self.tr("วางจาก Excel"), self)
         paste.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Paste))
         paste.triggered.connect(self.paste)
+        find = QAction(self.tr("ค้นหา"), self)
+        find.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Find))
+        find.triggered.connect(self.find)
         for action in (undo, redo):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(paste)
+        menu.addAction(find)
 
     def _view_menu(self) -> None:
         """มุมมอง: every page, Ctrl+1 … Ctrl+8."""
@@ -161,6 +165,14 @@ class MainWindow(QMainWindow):
         if stack is not None and stack not in self.undo_group.stacks():
             self.undo_group.addStack(stack)
         self.undo_group.setActiveStack(stack)
+
+    def find(self) -> None:
+        """Into the first find box of the page in view."""
+        from app.ui.pages.common import FindBox
+        boxes = [b for b in self.stack.currentWidget().findChildren(FindBox) if b.isVisible()]
+        if boxes:
+            boxes[0].setFocus()
+            boxes[0].selectAll()
 
     def paste(self) -> None:
         page = self.stack.currentWidget()

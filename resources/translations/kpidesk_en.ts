@@ -536,6 +536,10 @@ Secretariat of the governing committee for performance evaluation</translation>
       <translation>Paste from Excel</translation>
     </message>
     <message>
+      <source>ค้นหา</source>
+      <translation>Find</translation>
+    </message>
+    <message>
       <source>มุมมอง</source>
       <translation>View</translation>
     </message>
@@ -1582,6 +1586,13 @@ Members not recorded will be printed among the absent as “attendance not recor
 
 Details: {0}
 Logged in {1}</translation>
+    </message>
+  </context>
+  <context>
+    <name>find</name>
+    <message>
+      <source>ค้นหา (รหัสหรือชื่อ)…</source>
+      <translation>Find (code or name)…</translation>
     </message>
   </context>
   <context>

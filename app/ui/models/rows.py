@@ -6,6 +6,16 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 
+def sort_key(value) -> tuple:
+    """Numbers before text, numbers by value (Thai or Arabic digits, separators), text as Thai sorts it."""
+    from app.domain.thai_text import to_arabic_digits
+    text = "" if value is None else str(value)
+    try:
+        return (0, float(to_arabic_digits(text).replace(",", "").strip()), "")
+    except ValueError:
+        return (1, 0.0, text)
+
+
 class RowsTableModel(QAbstractTableModel):
     """``rows``: display values per column; ``keys``: an object per row; ``colours``: {(row, col): "#hex"}."""
 
@@ -22,7 +32,26 @@ class RowsTableModel(QAbstractTableModel):
         self.rows = [list(r) for r in rows]
         self.keys = list(keys) if keys is not None else [None] * len(self.rows)
         self.colours = colours or {}
+        if getattr(self, "_sorted", None):
+            self._reorder(*self._sorted)
         self.endResetModel()
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        """Sort by a column (numbers as numbers, Thai digits too); rows keep their keys and colours."""
+        if not 0 <= column < len(self.headers):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._sorted = (column, order)
+        self._reorder(column, order)
+        self.layoutChanged.emit()
+
+    def _reorder(self, column: int, order) -> None:
+        indexed = list(range(len(self.rows)))
+        indexed.sort(key=lambda i: sort_key(self.rows[i][column]), reverse=order == Qt.DescendingOrder)
+        where = {old: new for new, old in enumerate(indexed)}
+        self.rows = [self.rows[i] for i in indexed]
+        self.keys = [self.keys[i] for i in indexed]
+        self.colours = {(where[r], c): v for (r, c), v in self.colours.items()}
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)

@@ -20,7 +20,24 @@ class UnitScoreTableModel(QAbstractTableModel):
     def set_scores(self, rows: list[UnitScore]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        if getattr(self, "_sorted", None):
+            self._reorder(*self._sorted)
         self.endResetModel()
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        """By code, name, score (units without one last), grade or missing results."""
+        if not 0 <= column < len(HEADERS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._sorted = (column, order)
+        self._reorder(column, order)
+        self.layoutChanged.emit()
+
+    def _reorder(self, column: int, order) -> None:
+        keys = {0: lambda u: u.unit_code, 1: lambda u: u.unit_name,
+                2: lambda u: (u.has_score, u.score), 3: lambda u: (u.has_score, u.score),
+                4: lambda u: len(u.missing)}
+        self._rows.sort(key=keys.get(column, keys[2]), reverse=order == Qt.DescendingOrder)
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt's name)
         return 0 if parent.isValid() else len(self._rows)

@@ -15,7 +15,7 @@ from app.ui.dates import ThaiDateEdit, show_date
 from app.domain.thai_text import to_thai_digits
 from app.ui.i18n import english, pick
 from app.ui.models.rows import RowsTableModel
-from app.ui.pages.common import LivePage, MessageLine, ok_cancel, save, table_view
+from app.ui.pages.common import LivePage, MessageLine, ok_cancel, save, table_view, with_find
 
 
 class RequestDialog(QDialog):
@@ -146,7 +146,7 @@ class ChangesPage(LivePage):
         self.message = MessageLine()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(with_find(self.view), 1)
         layout.addWidget(due_box)
         layout.addWidget(self.message)
         self.watch()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHeaderView, QLabel, QLineEdit, QTableView,
+                               QVBoxLayout, QWidget)
 
 from app.services.changes import ChangeSet
 
@@ -84,6 +86,46 @@ class MessageLine(QLabel):
     def info(self, text: str) -> None:
         self.setStyleSheet("color: #1b7f3b;")
         self.setText(text)
+
+
+class FindBox(QLineEdit):
+    """Filters a table as you type: a row stays when one of its cells contains the text (Thai or English,
+    code or name, any case); the others are hidden. Kept after each reload of the table."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__()
+        self.view = view
+        self.filtered = False
+        self.setPlaceholderText(QApplication.translate("find", "ค้นหา (รหัสหรือชื่อ)…"))
+        self.setClearButtonEnabled(True)
+        self.textChanged.connect(self.apply)
+        view.model().modelReset.connect(self.apply)
+        view.model().layoutChanged.connect(self.apply)
+        view.find_box = self
+
+    def apply(self, *_args) -> None:
+        needle = self.text().strip().casefold()
+        if not needle and not self.filtered:
+            return
+        model = self.view.model()
+        columns = range(model.columnCount())
+        for r in range(model.rowCount()):
+            hit = not needle or any(needle in str(model.data(model.index(r, c)) or "").casefold() for c in columns)
+            self.view.setRowHidden(r, not hit)
+        self.filtered = bool(needle)
+
+
+def with_find(view: QTableView, sortable: bool = True) -> QWidget:
+    """The table under its find box; a read-only list also sorts by a click on a column header."""
+    if sortable:
+        view.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)     # keep the list's own order at first
+        view.setSortingEnabled(True)
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(FindBox(view))
+    layout.addWidget(view, 1)
+    return box
 
 
 def offer_history(view: QTableView, show) -> None:

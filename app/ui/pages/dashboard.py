@@ -20,7 +20,7 @@ from app.domain.thai_text import to_thai_digits
 from app.ui.i18n import english, pick
 from app.ui.models.rows import RowsTableModel
 from app.ui.models.unit_scores import UnitScoreTableModel
-from app.ui.pages.common import LivePage, measure_columns, measured_once, table_view
+from app.ui.pages.common import LivePage, measure_columns, measured_once, table_view, with_find
 
 
 class DashboardPage(LivePage):
@@ -49,7 +49,7 @@ class DashboardPage(LivePage):
         self.whatif_text = QTextBrowser()
 
         scores_box = QGroupBox(self.tr("ผลคะแนนรายหน่วยงาน"))
-        QVBoxLayout(scores_box).addWidget(self.table)
+        QVBoxLayout(scores_box).addWidget(with_find(self.table))
         chart_box = self.chart_box = QGroupBox(self.tr("คะแนนเทียบเกณฑ์ระดับผลการประเมิน"))
         QVBoxLayout(chart_box).addWidget(self.chart_view)
         warn_box = QGroupBox(self.tr("สัญญาณเตือนล่วงหน้า (คาดการณ์จากผล ๖ เดือน)"))
@@ -57,7 +57,7 @@ class DashboardPage(LivePage):
         self.warn_summary.setWordWrap(True)
         wl = QVBoxLayout(warn_box)
         wl.addWidget(self.warn_summary)
-        wl.addWidget(self.warning_view)
+        wl.addWidget(with_find(self.warning_view))
         whatif_box = QGroupBox(self.tr("ต้องทำอย่างไรจึงจะเลื่อนระดับ"))
         ww = QVBoxLayout(whatif_box)
         ww.addWidget(self.whatif_unit)

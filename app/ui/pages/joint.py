@@ -8,7 +8,7 @@ from app.errors import KpiDeskError
 from app.models.enums import UNIT_KIND_TH, UnitKind
 from app.services.report_data import joint_rows
 from app.ui.models.rows import RowsTableModel
-from app.ui.pages.common import LivePage, table_view
+from app.ui.pages.common import LivePage, table_view, with_find
 
 KINDS = [UnitKind.DEPARTMENT, UnitKind.STATE_ENTERPRISE, UnitKind.PUBLIC_ORG, UnitKind.PROVINCE, UnitKind.OTHER]
 
@@ -27,10 +27,10 @@ class JointPage(LivePage):
         box1 = QGroupBox(self.tr("ประเด็น Joint KPIs"))
         l1 = QVBoxLayout(box1)
         self.agenda_view = table_view(self.agendas, stretch_column=1)
-        l1.addWidget(self.agenda_view)
+        l1.addWidget(with_find(self.agenda_view))
         l1.addWidget(self.totals)
         box2 = QGroupBox(self.tr("ตัวชี้วัดย่อยของหน่วยงานในสังกัด"))
-        QVBoxLayout(box2).addWidget(table_view(self.subs, stretch_column=1))
+        QVBoxLayout(box2).addWidget(with_find(table_view(self.subs, stretch_column=1)))
         layout = QVBoxLayout(self)
         layout.addWidget(box1, 3)
         layout.addWidget(box2, 2)

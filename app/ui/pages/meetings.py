@@ -17,7 +17,7 @@ from app.services import lookup, meetings, organisation
 from app.ui.dates import ThaiDateEdit, show_date
 from app.ui.models.attendance import AttendanceRow, AttendanceTableModel, StatusDelegate
 from app.ui.models.rows import RowsTableModel
-from app.ui.pages.common import LivePage, MessageLine, ask, ok_cancel, save, table_view
+from app.ui.pages.common import LivePage, MessageLine, ask, ok_cancel, save, table_view, with_find
 
 
 def _qtime(t: time | None, default: QTime) -> QTime:
@@ -162,7 +162,7 @@ class MeetingsPage(LivePage):
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.addWidget(button(self.tr("สร้างการประชุม…"), self.new_meeting))
-        ll.addWidget(self.meeting_view)
+        ll.addWidget(with_find(self.meeting_view))
         right = QWidget()
         rl = QVBoxLayout(right)
         top = QHBoxLayout()

@@ -15,7 +15,8 @@ from app.services.framework import ensure_results_editable
 from app.services.grid import result_rows, set_result_field
 from app.services.scoring import score_round
 from app.ui.models.results import ResultsTableModel
-from app.ui.pages.common import LivePage, fit_rows, measured_once, offer_history, MessageLine, UnitPicker, ask, reason_despite, table_view
+from app.ui.pages.common import (LivePage, MessageLine, UnitPicker, ask, fit_rows, measured_once, offer_history,
+                                 reason_despite, table_view, with_find)
 
 
 class ResultsPage(LivePage):
@@ -54,7 +55,7 @@ class ResultsPage(LivePage):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(buttons)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(with_find(self.view, sortable=False), 1)
         layout.addWidget(self.message)
         self.watch()
 

@@ -18,7 +18,8 @@ from app.services.framework import ensure_targets_editable
 from app.services.grid import FIELD_TH, apply_assignment_edits, assignment_rows, unit_problems, unit_weight_sums
 from app.ui.i18n import pick
 from app.ui.models.assignments import EDITABLE, AssignmentTableModel
-from app.ui.pages.common import LivePage, fit_rows, measured_once, offer_history, MessageLine, UnitPicker, ok_cancel, table_view
+from app.ui.pages.common import (LivePage, MessageLine, UnitPicker, fit_rows, measured_once, offer_history, ok_cancel,
+                                 table_view, with_find)
 
 
 class EditCommand(QUndoCommand):
@@ -148,7 +149,7 @@ class TargetsPage(LivePage):
         side_layout.addWidget(self.problems, 1)
 
         split = QSplitter()
-        split.addWidget(self.view)
+        split.addWidget(with_find(self.view, sortable=False))
         split.addWidget(side)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)

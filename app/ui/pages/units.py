@@ -17,7 +17,7 @@ from app.services import lookup, organisation
 from app.ui.dates import ThaiDateEdit, show_date
 from app.ui.i18n import pick
 from app.ui.models.rows import RowsTableModel
-from app.ui.pages.common import LivePage, MessageLine, ask, ok_cancel, save, table_view
+from app.ui.pages.common import LivePage, MessageLine, ask, ok_cancel, save, table_view, with_find
 
 
 class UnitDialog(QDialog):
@@ -134,12 +134,12 @@ class UnitsPage(LivePage):
         ul = QVBoxLayout(units_box)
         ul.addLayout(self._bar(((self.tr("เพิ่มหน่วยงาน…"), self.add_unit), (self.tr("แก้ไข…"), self.edit_unit),
                                 (self.tr("ยุบเลิก/เลิกติดตาม…"), self.retire_unit))))
-        ul.addWidget(self.unit_view)
+        ul.addWidget(with_find(self.unit_view))
         self.committee_box = QGroupBox(self.tr("คณะกรรมการ"))
         cl = QVBoxLayout(self.committee_box)
         cl.addLayout(self._bar(((self.tr("คณะกรรมการ…"), self.edit_committee), (self.tr("เพิ่มกรรมการ…"), self.add_member),
                                 (self.tr("แก้ไข…"), self.edit_member), (self.tr("พ้นจากตำแหน่ง…"), self.retire_member))))
-        cl.addWidget(self.member_view)
+        cl.addWidget(with_find(self.member_view))
         layout = QVBoxLayout(self)
         layout.addWidget(units_box, 1)
         layout.addWidget(self.committee_box, 1)
