@@ -462,3 +462,18 @@ def test_find_filters_as_you_type_and_headers_sort(qtbot, window):
     key_of = {model.rows[r][0]: model.key(r) for r in range(model.rowCount())}
     with window.store.reading() as s:
         assert all(key_of[code] == lookup.unit(s, code).id for code in key_of)      # keys moved with their rows
+
+
+@pytest.mark.parametrize("page_name, fields", [("TargetsPage", ("name", "weight", "base", "standard", "advanced")),
+                                               ("ResultsPage", ("name", "actual"))])
+def test_the_columns_a_secretary_edits_are_on_screen_at_1366x768(qtbot, window, page_name, fields):
+    window.resize(1366, 768)
+    page = go(window, page_name)
+    set_year(window, 2568)
+    pick_unit(page, "PCD")
+    qtbot.wait(50)
+    viewport = page.view.viewport().width()
+    for field in fields:
+        column = next(c for c in range(page.model.columnCount()) if page.model.field(c) == field)
+        x = page.view.columnViewportPosition(column)
+        assert 0 <= x and x + page.view.columnWidth(column) <= viewport, (field, x, viewport)

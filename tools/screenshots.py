@@ -1,6 +1,6 @@
 """Screenshots of every page of the main window on the demo ministry (for the README and for review).
 
-    QT_QPA_PLATFORM=offscreen python tools/screenshots.py OUT_DIR [--lang en]
+    QT_QPA_PLATFORM=offscreen python tools/screenshots.py OUT_DIR [--lang en] [--size 1920x1080]
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out")
     parser.add_argument("--lang", default="th")
+    parser.add_argument("--size", default="1366x768", help="window size, e.g. 1366x768 (default) or 1920x1080")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -37,7 +38,8 @@ def main() -> None:
     app = make_app()
     i18n.apply_language(args.lang)
     window = MainWindow(store)
-    window.resize(1366, 768)
+    width, height = (int(x) for x in args.size.lower().split("x"))
+    window.resize(width, height)
     window.show()
     for row, (_title, _module, name) in enumerate(PAGES):
         window.nav.setCurrentRow(row)
@@ -51,7 +53,7 @@ def main() -> None:
                 if page.document.pageCount():
                     break
             settle(1500)          # QPdfView renders pages in the background
-        window.grab().save(str(out / f"{row + 1:02d}-{name.removesuffix('Page').lower()}-{args.lang}.png"))
+        window.grab().save(str(out / f"{row + 1:02d}-{name.removesuffix('Page').lower()}-{args.lang}-{width}.png"))
     app.quit()
 
 

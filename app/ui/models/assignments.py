@@ -16,11 +16,13 @@ from app.ui.i18n import pick
 from app.domain.thai_text import format_number, plain
 
 # (header, field or None for read-only computed columns)
+# The columns a secretary edits come right after the indicator's name, so that at 1366 × 768 they are on
+# screen beside it; the descriptive ones follow.
 COLUMNS = [
-    ("ตัวชี้วัด", "name"), ("องค์ประกอบ", "component"), ("ประเภท", "kind"), ("หน่วยนับ", "unit_of_measure"),
-    ("ทิศทาง", "direction"), ("น้ำหนัก", "weight"), ("ขั้นต้น (๕๐)", "base"), ("มาตรฐาน (๗๕)", "standard"),
-    ("ขั้นสูง (๑๐๐)", "advanced"), ("ขั้นต้น ๖ ด.", "base_6"), ("มาตรฐาน ๖ ด.", "standard_6"),
-    ("ขั้นสูง ๖ ด.", "advanced_6"), ("Monitor", "monitor"),
+    ("ตัวชี้วัด", "name"), ("น้ำหนัก", "weight"), ("ขั้นต้น (๕๐)", "base"), ("มาตรฐาน (๗๕)", "standard"),
+    ("ขั้นสูง (๑๐๐)", "advanced"), ("หน่วยนับ", "unit_of_measure"), ("ทิศทาง", "direction"), ("Monitor", "monitor"),
+    ("ขั้นต้น ๖ ด.", "base_6"), ("มาตรฐาน ๖ ด.", "standard_6"), ("ขั้นสูง ๖ ด.", "advanced_6"),
+    ("องค์ประกอบ", "component"), ("ประเภท", "kind"),
 ]
 EDITABLE = {"weight", "base", "standard", "advanced", "base_6", "standard_6", "advanced_6"}
 PROBLEM_BG = QColor("#fde2e1")
