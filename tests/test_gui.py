@@ -477,3 +477,18 @@ def test_the_columns_a_secretary_edits_are_on_screen_at_1366x768(qtbot, window, 
         column = next(c for c in range(page.model.columnCount()) if page.model.field(c) == field)
         x = page.view.columnViewportPosition(column)
         assert 0 <= x and x + page.view.columnWidth(column) <= viewport, (field, x, viewport)
+
+
+def test_double_clicking_a_unit_on_the_dashboard_opens_its_results(qtbot, window):
+    dashboard = go(window, "DashboardPage")
+    model = dashboard.model
+    row = next(r for r in range(model.rowCount()) if model.unit_at(r).unit_code == "DGR")
+    index = model.index(row, 1)
+    dashboard.table.scrollTo(index)
+    where = dashboard.table.visualRect(index).center()
+    qtbot.mouseClick(dashboard.table.viewport(), Qt.LeftButton, pos=where)       # a double click is a press,
+    qtbot.mouseDClick(dashboard.table.viewport(), Qt.LeftButton, pos=where)      # then a second one
+    results = window.pages["ResultsPage"]
+    assert window.stack.currentWidget() is results
+    assert results.unit.currentText().startswith("DGR ")
+    assert "78.25" in results.score_label.text()

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.pages["MeetingsPage"].minutes_requested.connect(self.open_minutes)
         self.pages["MeetingsPage"].report_requested.connect(self.open_report)
+        self.pages["DashboardPage"].results_requested.connect(self.open_results)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
@@ -211,6 +212,14 @@ class MainWindow(QMainWindow):
 
     def go(self, page_class: str) -> None:
         self.nav.setCurrentRow([name for _t, _m, name in PAGES].index(page_class))
+
+    def open_results(self, unit_code: str) -> None:
+        """The results of a unit the dashboard lists, in the same year and round."""
+        self.go("ResultsPage")
+        page = self.pages["ResultsPage"]
+        index = next((i for i in range(page.unit.count()) if page.unit.itemText(i).startswith(f"{unit_code} ")), -1)
+        if index >= 0:
+            page.unit.setCurrentIndex(index)
 
     def open_minutes(self, meeting: str) -> None:
         self.open_report("minutes", meeting)

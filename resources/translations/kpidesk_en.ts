@@ -7,22 +7,6 @@
       <translation>Indicator</translation>
     </message>
     <message>
-      <source>องค์ประกอบ</source>
-      <translation>Component</translation>
-    </message>
-    <message>
-      <source>ประเภท</source>
-      <translation>Kind</translation>
-    </message>
-    <message>
-      <source>หน่วยนับ</source>
-      <translation>Unit of measure</translation>
-    </message>
-    <message>
-      <source>ทิศทาง</source>
-      <translation>Direction</translation>
-    </message>
-    <message>
       <source>น้ำหนัก</source>
       <translation>Weight</translation>
     </message>
@@ -39,6 +23,18 @@
       <translation>Advanced (100)</translation>
     </message>
     <message>
+      <source>หน่วยนับ</source>
+      <translation>Unit of measure</translation>
+    </message>
+    <message>
+      <source>ทิศทาง</source>
+      <translation>Direction</translation>
+    </message>
+    <message>
+      <source>Monitor</source>
+      <translation>Monitor</translation>
+    </message>
+    <message>
       <source>ขั้นต้น ๖ ด.</source>
       <translation>Base, 6 m.</translation>
     </message>
@@ -51,8 +47,12 @@
       <translation>Advanced, 6 m.</translation>
     </message>
     <message>
-      <source>Monitor</source>
-      <translation>Monitor</translation>
+      <source>องค์ประกอบ</source>
+      <translation>Component</translation>
+    </message>
+    <message>
+      <source>ประเภท</source>
+      <translation>Kind</translation>
     </message>
   </context>
   <context>
@@ -205,6 +205,10 @@
   </context>
   <context>
     <name>DashboardPage</name>
+    <message>
+      <source>ดับเบิลคลิกหน่วยงานเพื่อดูผลการดำเนินงาน</source>
+      <translation>Double-click a unit to see its results</translation>
+    </message>
     <message>
       <source>รหัส</source>
       <translation>Code</translation>

@@ -17,6 +17,9 @@ class UnitScoreTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[UnitScore] = []
 
+    def unit_at(self, row: int) -> UnitScore:
+        return self._rows[row]
+
     def set_scores(self, rows: list[UnitScore]) -> None:
         self.beginResetModel()
         self._rows = list(rows)

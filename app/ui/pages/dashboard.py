@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCharts import (QBarCategoryAxis, QBarSet, QChart, QChartView, QLineSeries, QStackedBarSeries,
                               QValueAxis)
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QTextBrowser, QVBoxLayout
 
-from app.domain.early_warning import ALERTS, SIGNAL_EN, SIGNAL_TH, Signal
+from app.domain.early_warning import ALERTS, SIGNAL_EN, SIGNAL_TH
+from app.domain.early_warning import Signal as WarningSignal
 from app.domain.thai_text import format_number, plain
 from html import escape
 
@@ -24,6 +25,7 @@ from app.ui.pages.common import LivePage, measure_columns, measured_once, table_
 
 
 class DashboardPage(LivePage):
+    results_requested = Signal(str)     # a unit's code: open its results (double-click or Enter on its row)
     WATCHES = frozenset({"assignment", "result", "round", "roundsnapshot", "unit", "indicator", "frameworkcomponent", "fiscalyear"})
 
     def __init__(self, state) -> None:
@@ -34,6 +36,8 @@ class DashboardPage(LivePage):
         self.pending_warnings = False    # and whether their early warnings may have changed
         self.model = UnitScoreTableModel(self)
         self.table = measured_once(table_view(self.model, stretch_column=1))
+        self.table.doubleClicked.connect(self.open_unit)
+        self.table.setToolTip(self.tr("ดับเบิลคลิกหน่วยงานเพื่อดูผลการดำเนินงาน"))
         self.chart = QChart()
         self.chart.legend().setVisible(False)
         self.chart.setAnimationOptions(QChart.NoAnimation)
@@ -70,6 +74,9 @@ class DashboardPage(LivePage):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.watch()
+
+    def open_unit(self, index) -> None:
+        self.results_requested.emit(self.model.unit_at(index.row()).unit_code)
 
     def on_changed(self, changes) -> None:
         """An edit of results or targets rescoring only the units it touched (never the whole country);
@@ -222,7 +229,7 @@ class DashboardPage(LivePage):
                 flagged.append(f"{u.unit_code} ({format_number(u.projected)})")
             for w in u.warnings:
                 if w.signal in ALERTS:
-                    colours[(len(rows), 2)] = {Signal.OFF_TRACK: "#b3261e", Signal.AT_RISK: "#d08a00"}.get(w.signal, "#6b6b6b")
+                    colours[(len(rows), 2)] = {WarningSignal.OFF_TRACK: "#b3261e", WarningSignal.AT_RISK: "#d08a00"}.get(w.signal, "#6b6b6b")
                     rows.append([u.unit_code, w.line.name, pick(SIGNAL_TH[w.signal], SIGNAL_EN[w.signal]),
                                  plain(w.projected)])
         self.warnings.set_rows(rows, colours=colours)
