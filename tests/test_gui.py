@@ -492,3 +492,18 @@ def test_double_clicking_a_unit_on_the_dashboard_opens_its_results(qtbot, window
     assert window.stack.currentWidget() is results
     assert results.unit.currentText().startswith("DGR ")
     assert "78.25" in results.score_label.text()
+
+
+def test_a_splitter_keeps_its_sizes_after_a_rebuild(qtbot, window):
+    from PySide6.QtWidgets import QSplitter
+    page = go(window, "TargetsPage")
+    split = page.findChild(QSplitter)
+    split.setSizes([900, 300])
+    split.splitterMoved.emit(900, 1)          # what dragging the handle sends
+    before = split.sizes()
+    window.switch_language("th")              # pages are built again
+    qtbot.wait(50)
+    split = window.pages["TargetsPage"].findChild(QSplitter)
+    go(window, "TargetsPage")
+    qtbot.wait(50)
+    assert split.sizes() == before

@@ -128,6 +128,15 @@ def with_find(view: QTableView, sortable: bool = True) -> QWidget:
     return box
 
 
+def remember_sizes(splitter, key: str) -> None:
+    """A splitter keeps the sizes the secretary gave it, across pages rebuilt and program restarts."""
+    from app.ui.i18n import settings
+    saved = settings().value(f"splitter/{key}")
+    if saved:
+        splitter.restoreState(saved)
+    splitter.splitterMoved.connect(lambda *_: settings().setValue(f"splitter/{key}", splitter.saveState()))
+
+
 def offer_history(view: QTableView, show) -> None:
     """Right-click a cell → ประวัติการแก้ไข…: ``show(index)`` opens that cell's history."""
     from PySide6.QtCore import Qt

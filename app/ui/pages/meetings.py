@@ -17,7 +17,8 @@ from app.services import lookup, meetings, organisation
 from app.ui.dates import ThaiDateEdit, show_date
 from app.ui.models.attendance import AttendanceRow, AttendanceTableModel, StatusDelegate
 from app.ui.models.rows import RowsTableModel
-from app.ui.pages.common import LivePage, MessageLine, ask, ok_cancel, save, table_view, with_find
+from app.ui.pages.common import (LivePage, MessageLine, ask, ok_cancel, remember_sizes, save, table_view,
+                                 with_find)
 
 
 def _qtime(t: time | None, default: QTime) -> QTime:
@@ -198,6 +199,7 @@ class MeetingsPage(LivePage):
         split.addWidget(right)
         split.setStretchFactor(1, 5)
         split.setSizes([220, 1100])
+        remember_sizes(split, "meetings")
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addWidget(self.message)

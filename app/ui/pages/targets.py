@@ -19,7 +19,7 @@ from app.services.grid import FIELD_TH, apply_assignment_edits, assignment_rows,
 from app.ui.i18n import pick
 from app.ui.models.assignments import EDITABLE, AssignmentTableModel
 from app.ui.pages.common import (LivePage, MessageLine, UnitPicker, fit_rows, measured_once, offer_history, ok_cancel,
-                                 table_view, with_find)
+                                 remember_sizes, table_view, with_find)
 
 
 class EditCommand(QUndoCommand):
@@ -153,6 +153,7 @@ class TargetsPage(LivePage):
         split.addWidget(side)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
+        remember_sizes(split, "targets")
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
