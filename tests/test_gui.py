@@ -507,3 +507,46 @@ def test_a_splitter_keeps_its_sizes_after_a_rebuild(qtbot, window):
     go(window, "TargetsPage")
     qtbot.wait(50)
     assert split.sizes() == before
+
+
+def test_open_another_database_recent_list_and_restore_from_a_backup(qtbot, window, demo_store, demo_template,
+                                                                      tmp_path, monkeypatch):
+    """File → open: the window switches to the other file (its ministry and name in the title, its data on
+    the pages, its lock taken, the first one let go); both are in Open Recent; File → restore puts a backup
+    back and keeps what it replaces beside it."""
+    import shutil
+
+    from app.services import framework
+    from app.store.backup import backup_sqlite
+    from app.ui import databases
+    from app.ui.pages import common
+    other = tmp_path / "other.sqlite3"
+    shutil.copyfile(demo_template, other)
+    first = demo_store.path
+    databases.open_database(window, str(other))
+    assert window.store.path == other and "other.sqlite3" in window.windowTitle()
+    assert "กระทรวงทรัพยากรธรรมชาติ" in window.windowTitle()
+    assert window.lock is not None and window.lock.isLocked()
+    databases.open_database(window, str(first))
+    assert databases.recent()[:2] == [str(first), str(other)]
+    saved = tmp_path / "saved.sqlite3"
+    backup_sqlite(window.store.path, saved)
+    window.state.perform("bands", lambda s: framework.set_grade_floors(s, lookup.year(s, 2568), "85,70,55"))
+    monkeypatch.setattr(common, "ask", lambda parent, text: True)
+    databases.restore_backup(window, str(saved))
+    with window.store.reading() as s:
+        assert lookup.year(s, 2568).grade_floors == "90,75,60"
+    kept = list(first.parent.glob(f"{first.stem}.before-restore-*"))
+    assert len(kept) == 1
+    from app.store import open_store
+    before = open_store(kept[0])
+    with before.reading() as s:
+        assert lookup.year(s, 2568).grade_floors == "85,70,55"
+    before.close()
+    not_a_db = tmp_path / "notes.sqlite3"
+    not_a_db.write_text("not a database")
+    monkeypatch.setattr("app.ui.databases.QMessageBox.warning", lambda *a, **k: None)
+    databases.restore_backup(window, str(not_a_db))
+    with window.store.reading() as s:                            # refused: nothing replaced
+        assert lookup.year(s, 2568).grade_floors == "90,75,60"
+    window.store.close()

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.paths import resources_dir
+from app.ui.lock import lock_database  # noqa: F401  (run_gui takes the lock; tests import it from here)
 
 
 def make_app() -> QApplication:
@@ -26,22 +27,6 @@ def make_app() -> QApplication:
         app.kpi_collector = GuiThreadCollector(app)
     i18n.apply_language()
     return app
-
-
-def lock_database(parent, path) -> QLockFile | None:
-    """Warn when another KPI Desk has the same database open; returns the lock to keep, or None to stop."""
-    if path is None:
-        return None
-    lock = QLockFile(str(path) + ".lock")
-    lock.setStaleLockTime(0)
-    if lock.tryLock(100):
-        return lock
-    answer = QMessageBox.warning(
-        parent, "KPI Desk",
-        QApplication.translate("launch", "ฐานข้อมูล {0} เปิดอยู่ในโปรแกรม KPI Desk อีกหน้าต่างหนึ่ง "
-                                         "การแก้ไขพร้อมกันสองที่อาจทำให้สับสน ต้องการเปิดต่อหรือไม่?").format(path),
-        QMessageBox.Open | QMessageBox.Cancel)
-    return lock if answer == QMessageBox.Open else None
 
 
 def run_gui(db: str, first_run: bool = False, demo: bool = False) -> int:
@@ -63,7 +48,6 @@ def run_gui(db: str, first_run: bool = False, demo: bool = False) -> int:
             return 0
     window = MainWindow(label=str(db))
     window.demo = demo
-    held: dict = {}
 
     def open_database() -> None:
         from app.errors import KpiDeskError
@@ -77,12 +61,12 @@ def run_gui(db: str, first_run: bool = False, demo: bool = False) -> int:
             QMessageBox.critical(window, "KPI Desk", exc.th)
             app.exit(2)
             return
-        held["store"] = store
         lock = lock_database(window, store.path)
         if lock is None and store.path is not None:
+            store.close()
             app.exit(1)
             return
-        held["lock"] = lock
+        window.lock = lock               # the window holds the lock of the database it shows
         window.attach(store)
         if os.environ.get(PROBE):
             QTimer.singleShot(0, lambda: _probe_done(window))
@@ -91,10 +75,10 @@ def run_gui(db: str, first_run: bool = False, demo: bool = False) -> int:
     window.show()
     code = app.exec()
     del painted
-    if held.get("lock") is not None:
-        held["lock"].unlock()
-    if "store" in held:
-        held["store"].close()
+    if getattr(window, "lock", None) is not None:
+        window.lock.unlock()
+    if window.store is not None:
+        window.store.close()
     return code
 
 

@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         for bar in self.findChildren(QToolBar):
             self.removeToolBar(bar)
             bar.deleteLater()
-        self.setWindowTitle(f"{APP_NAME} {__version__} — {self.store.label}")
+        self.setWindowTitle(self._title())
         self._menus()
         self._toolbar()
         self.nav = QListWidget()
@@ -81,9 +81,32 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.save_label)
         self.state.changed.connect(self._saved)
 
+    def _title(self) -> str:
+        """The ministry and the file, as the title bar shows them."""
+        from app.services import lookup
+        with self.store.reading() as s:
+            ministry = lookup.existing_ministry(s)
+        name = f"{ministry.name_th} — " if ministry else ""
+        return f"{name}{self.store.label} — {APP_NAME} {__version__}"
+
     def _menus(self) -> None:
-        from app.ui import excel
+        from app.ui import databases, excel
         file_menu = self.menuBar().addMenu(self.tr("แฟ้ม"))
+        new_db = QAction(self.tr("ฐานข้อมูลใหม่…"), self)
+        new_db.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.New))
+        new_db.triggered.connect(lambda _checked=False: databases.new_database(self))
+        open_db = QAction(self.tr("เปิดฐานข้อมูล…"), self)
+        open_db.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Open))
+        open_db.triggered.connect(lambda _checked=False: databases.open_database(self))
+        file_menu.addAction(new_db)
+        file_menu.addAction(open_db)
+        recent_menu = file_menu.addMenu(self.tr("เปิดล่าสุด"))
+        for path in databases.recent():
+            action = QAction(path, self)
+            action.triggered.connect(lambda _checked=False, p=path: databases.open_database(self, p))
+            recent_menu.addAction(action)
+        recent_menu.setEnabled(bool(recent_menu.actions()))
+        file_menu.addSeparator()
         for text, handler in ((self.tr("สร้างแบบฟอร์ม Excel ให้หน่วยงาน…"), excel.template_for_unit),
                               (self.tr("นำเข้าจาก Excel…"), excel.import_workbook),
                               (self.tr("ส่งออกทั้งปีเป็น Excel…"), excel.export_workbook)):
@@ -103,11 +126,15 @@ class MainWindow(QMainWindow):
         preferences.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences) or [QKeySequence("Ctrl+,")])
         preferences.triggered.connect(self.open_settings)
         file_menu.addAction(preferences)
-        backup = QAction(self.tr("สำรองฐานข้อมูล…"), self)
+        restore = QAction(self.tr("กู้คืนจากไฟล์สำรอง…"), self)
+        restore.triggered.connect(lambda _checked=False: databases.restore_backup(self))
+        backup = QAction(self.tr("สำรองฐานข้อมูล (บันทึกสำเนา)…"), self)
         backup.triggered.connect(self.backup)
         quit_ = QAction(self.tr("ออกจากโปรแกรม"), self)
         quit_.triggered.connect(self.close)
         file_menu.addAction(backup)
+        file_menu.addAction(restore)
+        file_menu.addSeparator()
         file_menu.addAction(quit_)
         self._edit_menu()
         self._view_menu()

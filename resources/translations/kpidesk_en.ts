@@ -474,6 +474,18 @@
       <translation>File</translation>
     </message>
     <message>
+      <source>ฐานข้อมูลใหม่…</source>
+      <translation>New database…</translation>
+    </message>
+    <message>
+      <source>เปิดฐานข้อมูล…</source>
+      <translation>Open database…</translation>
+    </message>
+    <message>
+      <source>เปิดล่าสุด</source>
+      <translation>Open recent</translation>
+    </message>
+    <message>
       <source>สร้างแบบฟอร์ม Excel ให้หน่วยงาน…</source>
       <translation>Excel template for a unit…</translation>
     </message>
@@ -498,8 +510,12 @@
       <translation>Settings…</translation>
     </message>
     <message>
-      <source>สำรองฐานข้อมูล…</source>
-      <translation>Back up the database…</translation>
+      <source>กู้คืนจากไฟล์สำรอง…</source>
+      <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+      <source>สำรองฐานข้อมูล (บันทึกสำเนา)…</source>
+      <translation>Back up the database (save a copy)…</translation>
     </message>
     <message>
       <source>ออกจากโปรแกรม</source>
@@ -1622,6 +1638,38 @@ Logged in {1}</translation>
   </context>
   <context>
     <name>window</name>
+    <message>
+      <source>เปิดฐานข้อมูล</source>
+      <translation>Open database</translation>
+    </message>
+    <message>
+      <source>เปิด {0} แล้ว</source>
+      <translation>Opened {0}</translation>
+    </message>
+    <message>
+      <source>ฐานข้อมูลใหม่</source>
+      <translation>New database</translation>
+    </message>
+    <message>
+      <source>มีไฟล์ {0} อยู่แล้ว ฐานข้อมูลใหม่ไม่เขียนทับไฟล์เดิม</source>
+      <translation>{0} already exists; a new database never overwrites a file</translation>
+    </message>
+    <message>
+      <source>กู้คืนได้เฉพาะฐานข้อมูล SQLite</source>
+      <translation>Only an SQLite database can be restored</translation>
+    </message>
+    <message>
+      <source>กู้คืนจากไฟล์สำรอง</source>
+      <translation>Restore from a backup</translation>
+    </message>
+    <message>
+      <source>แทนที่ข้อมูลใน {0} ด้วยไฟล์สำรอง {1}? ข้อมูลปัจจุบันจะเก็บไว้เป็นไฟล์สำเนาข้างกัน</source>
+      <translation>Replace the data in {0} with the backup {1}? The current data is kept as a copy beside it</translation>
+    </message>
+    <message>
+      <source>กู้คืนแล้ว ข้อมูลก่อนกู้คืนอยู่ที่ {0}</source>
+      <translation>Restored; the data from before is in {0}</translation>
+    </message>
     <message>
       <source>นำเข้าจาก Excel</source>
       <translation>Import from Excel</translation>
