@@ -550,3 +550,23 @@ def test_open_another_database_recent_list_and_restore_from_a_backup(qtbot, wind
     with window.store.reading() as s:                            # refused: nothing replaced
         assert lookup.year(s, 2568).grade_floors == "90,75,60"
     window.store.close()
+
+
+def test_the_preview_zooms_turns_pages_and_finds_thai_words(qtbot, window):
+    from PySide6.QtPdfWidgets import QPdfView
+    page = go(window, "ReportsPage")
+    page.choose("annex")
+    page.build()
+    qtbot.waitUntil(lambda: page.document.pageCount() > 2, timeout=60_000)
+    preview = page.preview
+    assert preview.pages.text() == f"/ {page.document.pageCount()}"
+    preview.zoom_in_once()
+    assert preview.view.zoomMode() == QPdfView.ZoomMode.Custom and preview.view.zoomFactor() > 1.0
+    preview.fit_to_page()
+    assert preview.view.zoomMode() == QPdfView.ZoomMode.FitInView
+    preview.go_to(2)
+    qtbot.waitUntil(lambda: preview.page.value() == 3)
+    preview.find.setText("กรมทรัพยากรน้ำบาดาล")          # a Thai name, found through the text layer
+    qtbot.waitUntil(lambda: preview.search.count() > 0, timeout=10_000)
+    assert preview.matches.text().startswith("พบ")
+    preview.next_match()

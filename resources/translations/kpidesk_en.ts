@@ -907,6 +907,57 @@ Members not recorded will be printed among the absent as “attendance not recor
     </message>
   </context>
   <context>
+    <name>PdfPreview</name>
+    <message>
+      <source>ย่อ</source>
+      <translation>Zoom out</translation>
+    </message>
+    <message>
+      <source>ขยาย</source>
+      <translation>Zoom in</translation>
+    </message>
+    <message>
+      <source>พอดีความกว้าง</source>
+      <translation>Fit width</translation>
+    </message>
+    <message>
+      <source>ขยายให้พอดีความกว้าง</source>
+      <translation>Zoom to fit the width</translation>
+    </message>
+    <message>
+      <source>ทั้งหน้า</source>
+      <translation>Whole page</translation>
+    </message>
+    <message>
+      <source>แสดงทั้งหน้า</source>
+      <translation>Show the whole page</translation>
+    </message>
+    <message>
+      <source>หน้าก่อน</source>
+      <translation>Previous page</translation>
+    </message>
+    <message>
+      <source>หน้าถัดไป</source>
+      <translation>Next page</translation>
+    </message>
+    <message>
+      <source>ค้นหาในรายงาน…</source>
+      <translation>Find in the report…</translation>
+    </message>
+    <message>
+      <source>คำที่พบก่อนหน้า</source>
+      <translation>Previous match</translation>
+    </message>
+    <message>
+      <source>คำที่พบถัดไป</source>
+      <translation>Next match</translation>
+    </message>
+    <message>
+      <source>พบ {0} แห่ง</source>
+      <translation>{0} found</translation>
+    </message>
+  </context>
+  <context>
     <name>PreviewDialog</name>
     <message>
       <source>ตรวจสอบก่อนนำเข้า</source>

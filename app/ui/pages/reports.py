@@ -7,8 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF, QSize
 from PySide6.QtGui import QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
@@ -18,6 +16,7 @@ from app.io.atomic import copy_atomically
 from app.services import meetings
 from app.reports.kinds import KINDS
 from app.ui.errors import show_error
+from app.ui.pdf_preview import PdfPreview
 from app.ui.pages.common import MessageLine, UnitPicker
 from app.ui.worker import run_in_background
 
@@ -52,16 +51,13 @@ class ReportsPage(QWidget):
         for b in (self.build_button, self.save_button, self.print_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        self.document = QPdfDocument(self)
-        self.view = QPdfView()
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.preview = PdfPreview()
+        self.document, self.view = self.preview.document, self.preview.view
         self.message = MessageLine()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.preview, 1)
         layout.addWidget(self.message)
         self._tmp = tempfile.TemporaryDirectory(prefix="kpi-desk-reports-")
         self._update_fields()
