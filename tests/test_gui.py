@@ -570,3 +570,14 @@ def test_the_preview_zooms_turns_pages_and_finds_thai_words(qtbot, window):
     qtbot.waitUntil(lambda: preview.search.count() > 0, timeout=10_000)
     assert preview.matches.text().startswith("พบ")
     preview.next_match()
+
+
+def test_every_page_has_its_icon(window):
+    """The sidebar's icons are vendored SVGs (Phosphor, with its licence) that draw at any size."""
+    from app.paths import resources_dir
+    assert (resources_dir() / "icons" / "phosphor" / "LICENSE.txt").exists()
+    for row in range(window.nav.count()):
+        pixmap = window.nav.item(row).icon().pixmap(48, 48)
+        image = pixmap.toImage()
+        drawn = sum(1 for x in range(0, 48, 2) for y in range(0, 48, 2) if image.pixelColor(x, y).alpha() > 0)
+        assert not pixmap.isNull() and drawn > 20, window.nav.item(row).text()

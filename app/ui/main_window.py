@@ -7,8 +7,8 @@ opened and the pages are built (``attach``). Nothing that reads data is imported
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
                                QSizePolicy, QStackedWidget, QToolBar, QWidget)
 
 from app import APP_NAME, __version__
@@ -21,6 +21,12 @@ PAGES = [("แดชบอร์ด", "dashboard", "DashboardPage"), ("หน่
          ("ตัวชี้วัดและค่าเป้าหมาย", "targets", "TargetsPage"), ("ผลการดำเนินงาน", "results", "ResultsPage"),
          ("Joint KPIs", "joint", "JointPage"), ("คำขอปรับเปลี่ยนตัวชี้วัด", "changes", "ChangesPage"),
          ("การประชุม", "meetings", "MeetingsPage"), ("รายงาน", "reports", "ReportsPage")]
+
+
+def page_icon(module: str) -> QIcon:
+    """The page's icon (Phosphor, MIT, vendored in resources/icons/phosphor with its licence)."""
+    from app.paths import resources_dir
+    return QIcon(str(resources_dir() / "icons" / "phosphor" / f"{module}.svg"))
 
 
 class MainWindow(QMainWindow):
@@ -52,14 +58,15 @@ class MainWindow(QMainWindow):
         self._toolbar()
         self.nav = QListWidget()
         self.nav.setFixedWidth(230)
-        self.nav.setIconSize(QSize(0, 0))
+        self.nav.setIconSize(QSize(22, 22))          # SVG: sharp at any screen scale
+        self.nav.setSpacing(2)
         self.stack = QStackedWidget()
         self.pages = {}
         from importlib import import_module
         for title, module, name in PAGES:
             page = getattr(import_module(f"app.ui.pages.{module}"), name)(self.state)
             self.pages[name] = page
-            self.nav.addItem(self.tr(title))
+            self.nav.addItem(QListWidgetItem(page_icon(module), self.tr(title)))
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.currentRowChanged.connect(self._page_shown)
