@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
+import re
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
@@ -581,3 +583,56 @@ def test_every_page_has_its_icon(window):
         image = pixmap.toImage()
         drawn = sum(1 for x in range(0, 48, 2) for y in range(0, 48, 2) if image.pixelColor(x, y).alpha() > 0)
         assert not pixmap.isNull() and drawn > 20, window.nav.item(row).text()
+
+
+THAI_CHARS = re.compile(r"[\u0e00-\u0e7f]")
+
+
+def chrome_texts(window) -> list[tuple[str, str]]:
+    """What the interface itself says (not the ministry's data): the menus, buttons, box titles, hints,
+    check boxes and column headers of every page, and the notices a page shows about a locked round."""
+    from PySide6.QtWidgets import QCheckBox, QGroupBox, QLineEdit, QPushButton, QTableView, QToolButton
+    out = []
+    for action in window.menuBar().actions():
+        out.append(("menu", action.text()))
+        for item in (action.menu().actions() if action.menu() else []):
+            out.append(("menu", item.text()))
+    for name, page in window.pages.items():
+        for w in page.findChildren(QPushButton) + page.findChildren(QToolButton):
+            out.append((f"{name} button", w.text()))
+        for w in page.findChildren(QGroupBox):
+            if w.objectName() != "data":
+                out.append((f"{name} box", w.title()))
+        for w in page.findChildren(QLineEdit):
+            out.append((f"{name} hint", w.placeholderText()))
+        for w in page.findChildren(QCheckBox):
+            out.append((f"{name} check", w.text()))
+        for view in page.findChildren(QTableView):
+            model = view.model()
+            out += [(f"{name} header", str(model.headerData(c, Qt.Horizontal) or ""))
+                    for c in range(model.columnCount())]
+    out.append(("lock notice", window.pages["TargetsPage"].lock_label.text()))
+    out.append(("round status", window.pages["ResultsPage"].status_label.text()))
+    return [(where, text) for where, text in out if text]
+
+
+def test_english_interface_has_no_thai_and_thai_has_thai_buttons(qtbot, window):
+    """Every page walked in English: no Thai word in the interface's own texts (the ministry's names are
+    data and stay Thai). In Thai, Qt's own dialog buttons are Thai too."""
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+    window.switch_language("en")
+    qtbot.wait(50)
+    set_year(window, 2567, 6)                      # a locked round: its notices are shown
+    for name in window.pages:
+        go(window, name)
+        qtbot.wait(20)
+    pick_unit(window.pages["TargetsPage"], "PCD")
+    names_of_languages = {"ไทย", "ภาษา / Language"}       # each language is named in its own script
+    thai = [(where, text) for where, text in chrome_texts(window)
+            if THAI_CHARS.search(text) and text not in names_of_languages]
+    assert thai == []
+    window.switch_language("th")
+    box = QMessageBox(QMessageBox.Warning, "KPI Desk", "ทดสอบ", QMessageBox.Ok | QMessageBox.Cancel)
+    assert {b.text().replace("&", "") for b in box.buttons()} == {"ตกลง", "ยกเลิก"}
+    buttons = QDialogButtonBox(QDialogButtonBox.Open | QDialogButtonBox.Close)
+    assert {b.text().replace("&", "") for b in buttons.buttons()} == {"เปิด", "ปิด"}

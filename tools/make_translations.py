@@ -1,4 +1,6 @@
 """Build the English translation: collect every UI string, translate it from the glossary, compile.
+Also build the Thai translation of Qt's own texts (standard dialog buttons, file dialog, edit menus)
+from ``resources/translations/qt_th.tsv`` (context TAB English TAB Thai), which Qt does not ship.
 
     python tools/make_translations.py           # writes resources/translations/kpidesk_en.ts and .qm
     python tools/make_translations.py --check   # fails when a string has no translation or files are stale
@@ -97,6 +99,25 @@ def build_ts(target: Path) -> list[str]:
     return missing
 
 
+def build_qt_thai(target: Path) -> None:
+    root = ET.Element("TS", version="2.1", language="th_TH", sourcelanguage="en")
+    contexts: dict[str, ET.Element] = {}
+    for line in (OUT / "qt_th.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        context, source, thai = line.split("\t")
+        ctx = contexts.get(context)
+        if ctx is None:
+            ctx = contexts[context] = ET.SubElement(root, "context")
+            ET.SubElement(ctx, "name").text = context
+        m = ET.SubElement(ctx, "message")
+        ET.SubElement(m, "source").text = source
+        ET.SubElement(m, "translation").text = thai
+    tree = ET.ElementTree(root)
+    ET.indent(tree)
+    tree.write(target, encoding="utf-8", xml_declaration=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--check", action="store_true")
@@ -111,8 +132,18 @@ def main() -> int:
             if ts.read_text(encoding="utf-8") != (OUT / "kpidesk_en.ts").read_text(encoding="utf-8"):
                 print("resources/translations/kpidesk_en.ts is stale: run tools/make_translations.py")
                 return 1
+            qt_ts, qt_qm = Path(tmp) / "qt_th.ts", Path(tmp) / "qt_th.qm"
+            build_qt_thai(qt_ts)
+            subprocess.run([_tool("pyside6-lrelease"), str(qt_ts), "-qm", str(qt_qm)], check=True, capture_output=True)
+            if not (OUT / "qt_th.qm").exists() or qt_qm.read_bytes() != (OUT / "qt_th.qm").read_bytes():
+                print("resources/translations/qt_th.qm does not match qt_th.tsv: run tools/make_translations.py")
+                return 1
             return 0
         shutil.copyfile(ts, OUT / "kpidesk_en.ts")
+        qt_ts = Path(tmp) / "qt_th.ts"
+        build_qt_thai(qt_ts)
+        subprocess.run([_tool("pyside6-lrelease"), str(qt_ts), "-qm", str(OUT / "qt_th.qm")], check=True,
+                       capture_output=True)
     subprocess.run([_tool("pyside6-lrelease"), str(OUT / "kpidesk_en.ts"), "-qm", str(OUT / "kpidesk_en.qm")],
                    check=True, capture_output=True)
     print(f"wrote {OUT / 'kpidesk_en.ts'} and kpidesk_en.qm")

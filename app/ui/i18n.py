@@ -33,7 +33,11 @@ def apply_language(code: str | None = None) -> bool:
         app.removeTranslator(tr)
     _installed.clear()
     QLocale.setDefault(QLocale(QLocale.Thai if code == "th" else QLocale.English))
-    if code == "th":
+    if code == "th":                 # Qt's own buttons and dialogs in Thai (Qt ships no Thai translation)
+        tr = QTranslator()
+        if tr.load(str(resources_dir() / "translations" / "qt_th.qm")):
+            app.installTranslator(tr)
+            _installed.append(tr)
         return True
     tr = QTranslator()
     if not tr.load(str(resources_dir() / "translations" / f"kpidesk_{code}.qm")):

@@ -49,6 +49,9 @@ class MainWindow(QMainWindow):
 
     # Everything with text is built here, so a language switch simply builds it again.
     def build_ui(self) -> None:
+        from PySide6.QtWidgets import QMenu
+        for old in self.menuBar().findChildren(QMenu):     # the menus of the language before
+            old.deleteLater()
         self.menuBar().clear()
         for bar in self.findChildren(QToolBar):
             self.removeToolBar(bar)

@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget)
 
-from app.domain.calendar import thai_date
 from app.models import Assignment, ChangeRequest, Indicator, Unit
 from app.models.enums import CHANGE_KIND_EN, CHANGE_KIND_TH, CHANGE_REASON_TH, DECISION_EN, DECISION_TH, ChangeKind
 from app.services import change_requests, lookup
@@ -159,7 +158,7 @@ class ChangesPage(LivePage):
             due = [(cr, rnd, days) for cr, rnd, days in change_requests.due_for_opdc(s, date.today())
                    if rnd.fiscal_year_id == fy.id]
             names = {r.id: r.indicator for r in rows}
-        due_text = [f"{names.get(cr.id, '')}: {thai_date(rnd.opdc_due_on)} ({self._days(days)})" for cr, rnd, days in due]
+        due_text = [f"{names.get(cr.id, '')}: {show_date(rnd.opdc_due_on)} ({self._days(days)})" for cr, rnd, days in due]
         colours = {(i, 4): {"approved": "#1b7f3b", "rejected": "#b3261e"}.get(r.decision, "#8a5a00")
                    for i, r in enumerate(rows)}
         self.model.set_rows([[pick(CHANGE_KIND_TH[r.kind], CHANGE_KIND_EN[r.kind]), r.unit, r.indicator,

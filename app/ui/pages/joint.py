@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
 from app.errors import KpiDeskError
-from app.models.enums import UNIT_KIND_TH, UnitKind
+from app.models.enums import UNIT_KIND_EN, UNIT_KIND_TH, UnitKind
+from app.ui.i18n import pick
 from app.services.report_data import joint_rows
 from app.ui.models.rows import RowsTableModel
 from app.ui.pages.common import LivePage, table_view, with_find
@@ -19,7 +20,7 @@ class JointPage(LivePage):
     def __init__(self, state) -> None:
         super().__init__(state)
         self.agendas = RowsTableModel([self.tr("ประเด็น"), self.tr("ตัวชี้วัดหลักและค่าเป้าหมาย"), self.tr("หน่วยงานหลัก"),
-                                       self.tr("ทั้งประเทศ"), *[UNIT_KIND_TH[k] for k in KINDS], self.tr("รวมของกระทรวง")], self)
+                                       self.tr("ทั้งประเทศ"), *[pick(UNIT_KIND_TH[k], UNIT_KIND_EN[k]) for k in KINDS], self.tr("รวมของกระทรวง")], self)
         self.agendas.numeric = set(range(3, 9))
         self.subs = RowsTableModel([self.tr("ประเด็น"), self.tr("ตัวชี้วัดย่อย"), self.tr("หน่วยงานผู้รับผิดชอบ"),
                                     self.tr("ประเภท")], self)
@@ -49,7 +50,7 @@ class JointPage(LivePage):
              a.national_subs if a.national_subs is not None else "–", *[a.ours.get(k, 0) for k in KINDS],
              sum(a.ours.values())] for a in rows])
         self.agenda_view.resizeRowsToContents()
-        self.subs.set_rows([[a.number, sub.name_th, sub.holder_name, UNIT_KIND_TH[UnitKind(sub.holder_kind)]]
+        self.subs.set_rows([[a.number, sub.name_th, sub.holder_name, pick(UNIT_KIND_TH[UnitKind(sub.holder_kind)], UNIT_KIND_EN[UnitKind(sub.holder_kind)])]
                             for a in rows for sub in a.subs])
         national = sum(a.national_subs or 0 for a in rows)
         ours = sum(sum(a.ours.values()) for a in rows)

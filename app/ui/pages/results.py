@@ -88,7 +88,7 @@ class ResultsPage(LivePage):
                 ensure_results_editable(s, rnd)
                 why = ""
             except KpiDeskError as exc:
-                why = exc.th
+                why = pick(exc.th, exc.en or exc.th)
             status = self.status = RoundStatus(rnd.status)
         score = scores[0] if scores else None
         changed = self.model.set_rows(rows, score, read_only=bool(why))

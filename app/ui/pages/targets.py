@@ -188,7 +188,7 @@ class TargetsPage(LivePage):
                 ensure_targets_editable(s, fy.id)
                 locked = ""
             except KpiDeskError as exc:
-                locked = exc.th
+                locked = pick(exc.th, exc.en or exc.th)
         by_cell = {}
         for p in problems:
             if p.indicator_key is not None:
@@ -213,7 +213,7 @@ class TargetsPage(LivePage):
             target = f" / {format_sum(spec.weight)}" if spec.weight is not None else ""
             colour = "#1b7f3b" if ok else "#b3261e"
             indent = "&nbsp;&nbsp;&nbsp;&nbsp;" if spec.parent_code else ""
-            parts.append(f"{indent}<span style='color:{colour}'>{spec.code} {spec.name_th}: "
+            parts.append(f"{indent}<span style='color:{colour}'>{spec.code} {pick(spec.name_th, spec.name_en or spec.name_th)}: "
                          f"{format_sum(got)}{target}</span>")
         colour = "#1b7f3b" if total == 100 else "#b3261e"
         parts.append(f"<b style='color:{colour}'>{self.tr('รวม')} {format_sum(total)} / 100.00</b>")

@@ -136,6 +136,7 @@ class UnitsPage(LivePage):
                                 (self.tr("ยุบเลิก/เลิกติดตาม…"), self.retire_unit))))
         ul.addWidget(with_find(self.unit_view))
         self.committee_box = QGroupBox(self.tr("คณะกรรมการ"))
+        self.committee_box.setObjectName("data")         # titled with the committee's own name
         cl = QVBoxLayout(self.committee_box)
         cl.addLayout(self._bar(((self.tr("คณะกรรมการ…"), self.edit_committee), (self.tr("เพิ่มกรรมการ…"), self.add_member),
                                 (self.tr("แก้ไข…"), self.edit_member), (self.tr("พ้นจากตำแหน่ง…"), self.retire_member))))
