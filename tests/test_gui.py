@@ -636,3 +636,21 @@ def test_english_interface_has_no_thai_and_thai_has_thai_buttons(qtbot, window):
     assert {b.text().replace("&", "") for b in box.buttons()} == {"ตกลง", "ยกเลิก"}
     buttons = QDialogButtonBox(QDialogButtonBox.Open | QDialogButtonBox.Close)
     assert {b.text().replace("&", "") for b in buttons.buttons()} == {"เปิด", "ปิด"}
+
+
+@pytest.mark.parametrize("page_name", ["TargetsPage", "ResultsPage"])
+def test_the_indicator_name_stays_while_the_grid_scrolls_sideways(qtbot, window, page_name):
+    window.resize(1366, 768)
+    page = go(window, page_name)
+    set_year(window, 2568)
+    pick_unit(page, "PCD")
+    qtbot.wait(50)
+    bar = page.view.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.wait(20)
+    frozen = page.view.frozen
+    assert bar.maximum() > 0 and frozen.isVisible()
+    assert frozen.geometry().left() <= page.view.verticalHeader().width() + page.view.frameWidth()
+    assert frozen.columnWidth(0) == page.view.columnWidth(0) and not frozen.isColumnHidden(0)
+    index = frozen.model().index(0, 0)
+    assert frozen.visualRect(index).isValid() and frozen.model().data(index) == page.model.rows[0].name

@@ -109,9 +109,12 @@ class FindBox(QLineEdit):
             return
         model = self.view.model()
         columns = range(model.columnCount())
+        frozen = getattr(self.view, "frozen", None)
         for r in range(model.rowCount()):
             hit = not needle or any(needle in str(model.data(model.index(r, c)) or "").casefold() for c in columns)
             self.view.setRowHidden(r, not hit)
+            if frozen is not None:
+                frozen.setRowHidden(r, not hit)
         self.filtered = bool(needle)
 
 

@@ -9,6 +9,7 @@ from app.domain.thai_text import format_number
 from app.errors import KpiDeskError
 from app.models import RoundStatus, Unit
 from app.models.enums import ROUND_STATUS_EN, ROUND_STATUS_TH
+from app.ui.frozen import FrozenFirstColumn
 from app.ui.i18n import pick
 from app.services import framework, lookup
 from app.services.framework import ensure_results_editable
@@ -51,6 +52,7 @@ class ResultsPage(LivePage):
         self.view.setColumnWidth(0, 420)
         measured_once(self.view)
         offer_history(self.view, self.show_history)
+        self.frozen_column = FrozenFirstColumn(self.view)      # the indicator's name stays while columns scroll
         self.message = MessageLine()
         layout = QVBoxLayout(self)
         layout.addLayout(top)

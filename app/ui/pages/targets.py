@@ -16,6 +16,7 @@ from app.services import indicators, lookup, undo
 from app.services.changes import perform
 from app.services.framework import ensure_targets_editable
 from app.services.grid import FIELD_TH, apply_assignment_edits, assignment_rows, unit_problems, unit_weight_sums
+from app.ui.frozen import FrozenFirstColumn
 from app.ui.i18n import pick
 from app.ui.models.assignments import EDITABLE, AssignmentTableModel
 from app.ui.pages.common import (LivePage, MessageLine, UnitPicker, fit_rows, measured_once, offer_history, ok_cancel,
@@ -134,6 +135,7 @@ class TargetsPage(LivePage):
         self.view.setColumnWidth(0, 420)
         measured_once(self.view)
         offer_history(self.view, self.show_history)
+        self.frozen_column = FrozenFirstColumn(self.view)      # the indicator's name stays while columns scroll
         self.view.horizontalHeader().setMinimumSectionSize(70)
 
         self.sums = QLabel()
