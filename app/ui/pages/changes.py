@@ -122,9 +122,12 @@ class ChangesPage(LivePage):
                                      self.tr("ผลการพิจารณา"), self.tr("ส่ง ก.พ.ร."), self.tr("เหตุ"), self.tr("ข้อเสนอ")], self)
         self.view = table_view(self.model, stretch_column=7)
         header = self.view.horizontalHeader()
-        for column, width in ((0, 110), (1, 170), (2, 240), (3, 80), (4, 100), (5, 110), (6, 200)):
+        # fixed widths for the short columns; the indicator, the reason and the proposal share the rest
+        for column, width in ((0, 100), (1, 150), (3, 70), (4, 95), (5, 95)):
             header.setSectionResizeMode(column, QHeaderView.Interactive)
             header.resizeSection(column, width)
+        for column in (2, 6, 7):
+            header.setSectionResizeMode(column, QHeaderView.Stretch)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         new = QPushButton(self.tr("บันทึกคำขอใหม่…"))
         approve = QPushButton(self.tr("คณะกรรมการเห็นชอบ"))

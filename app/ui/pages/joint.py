@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QVBoxLayout
 
 from app.errors import KpiDeskError
 from app.models.enums import UNIT_KIND_EN, UNIT_KIND_TH, UnitKind
@@ -28,6 +28,11 @@ class JointPage(LivePage):
         box1 = QGroupBox(self.tr("ประเด็น Joint KPIs"))
         l1 = QVBoxLayout(box1)
         self.agenda_view = table_view(self.agendas, stretch_column=1)
+        header = self.agenda_view.horizontalHeader()
+        # the agenda and its main indicators first and readable; the counts by agency type may scroll
+        for column, width in ((0, 200), (1, 340), (2, 230)):
+            header.setSectionResizeMode(column, QHeaderView.Interactive)
+            header.resizeSection(column, width)
         l1.addWidget(with_find(self.agenda_view))
         l1.addWidget(self.totals)
         box2 = QGroupBox(self.tr("ตัวชี้วัดย่อยของหน่วยงานในสังกัด"))

@@ -129,6 +129,7 @@ class MeetingsPage(LivePage):
         self.selected_id = None
         self.meetings = RowsTableModel([self.tr("ครั้งที่"), self.tr("วันที่"), self.tr("สถานที่")], self)
         self.meeting_view = table_view(self.meetings, stretch_column=2)
+        self.meeting_view.setWordWrap(False)               # one line a meeting; the place is in full on the right
         self.meeting_view.selectionModel().currentRowChanged.connect(self.on_meeting_chosen)
         self.attendance = AttendanceTableModel(self)
         self.attendance.edit_requested.connect(self.save_attendance, Qt.QueuedConnection)
@@ -198,7 +199,7 @@ class MeetingsPage(LivePage):
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 5)
-        split.setSizes([220, 1100])
+        split.setSizes([340, 980])
         remember_sizes(split, "meetings")
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
