@@ -422,6 +422,7 @@ def test_settings_name_the_secretary_and_the_history_shows_who_changed_a_cell(qt
     dialog.user_name.setText("นางสาวสมศรี ใจดี")
     dialog.user_position.setText("นักวิเคราะห์นโยบายและแผน")
     dialog.ministry_short.setText("ทส.")
+    dialog.paper.setCurrentText("Letter")
     dialog.accept()
     assert dialog.message.text() == ""
     page = go(window, "TargetsPage")
@@ -436,8 +437,10 @@ def test_settings_name_the_secretary_and_the_history_shows_who_changed_a_cell(qt
     rows = shown[0].model.rows
     assert rows[0][1] == "นางสาวสมศรี ใจดี" and rows[0][2] == "น้ำหนัก" and rows[0][5] == "targets"
     assert D(rows[0][3]) == before and rows[0][4] == "21"
+    from app.services.settings import get_setting
     with demo_store.reading() as s:
         assert lookup.ministry(s).short_name == "ทส."
+        assert get_setting(s, "paper") == "Letter" and get_setting(s, "user_position") == "นักวิเคราะห์นโยบายและแผน"
 
 
 def test_find_filters_as_you_type_and_headers_sort(qtbot, window):
@@ -654,3 +657,20 @@ def test_the_indicator_name_stays_while_the_grid_scrolls_sideways(qtbot, window,
     assert frozen.columnWidth(0) == page.view.columnWidth(0) and not frozen.isColumnHidden(0)
     index = frozen.model().index(0, 0)
     assert frozen.visualRect(index).isValid() and frozen.model().data(index) == page.model.rows[0].name
+
+
+@pytest.mark.parametrize("page_name, view_name, columns", [
+    ("DashboardPage", "table", (0, 1, 2, 3)), ("UnitsPage", "unit_view", (0, 1)), ("UnitsPage", "member_view", (0, 2)),
+    ("JointPage", "agenda_view", (0, 1)), ("ChangesPage", "view", (2, 4, 6, 7)),
+    ("MeetingsPage", "meeting_view", (0, 1)), ("MeetingsPage", "attendance_view", (0, 2))])
+def test_identifying_columns_are_on_screen_at_1366x768(qtbot, window, page_name, view_name, columns):
+    """At the common government laptop's size the columns that say what a row is, and what is decided
+    on it, start and end inside the table's visible area."""
+    window.resize(1366, 768)
+    page = go(window, page_name)
+    qtbot.wait(50)
+    view = getattr(page, view_name)
+    width = view.viewport().width()
+    for column in columns:
+        x = view.columnViewportPosition(column)
+        assert 0 <= x and x + view.columnWidth(column) <= width, (view_name, column, x, view.columnWidth(column), width)

@@ -7,9 +7,11 @@ from sqlmodel import Session, select
 from app.errors import KpiDeskError
 from app.models import Setting
 
-DEFAULTS = {"table_thai_digits": "0"}
+DEFAULTS = {"table_thai_digits": "0", "paper": "A4"}
 LABELS_TH = {"user_name": "ชื่อผู้ใช้ (บันทึกเป็นผู้แก้ไขทุกรายการ)", "user_position": "ตำแหน่ง",
-             "table_thai_digits": "ตารางตัวเลขใช้เลขไทย (1 = ใช่, 0 = ไม่ใช่)"}
+             "table_thai_digits": "ตารางตัวเลขใช้เลขไทย (1 = ใช่, 0 = ไม่ใช่)",
+             "paper": "กระดาษที่พิมพ์ (A4 หรือ Letter)", "printer": "เครื่องพิมพ์ที่ใช้ประจำ"}
+PAPERS = ("A4", "Letter")
 MAX_LENGTH = 200
 
 
@@ -24,6 +26,8 @@ def set_setting(session: Session, key: str, value: str) -> Setting:
         raise KpiDeskError(f"ค่าของ {LABELS_TH.get(key, key)} ยาวเกิน {MAX_LENGTH} ตัวอักษร", f"{key} is too long")
     if key == "table_thai_digits" and value not in ("0", "1"):
         raise KpiDeskError("ตารางตัวเลขใช้เลขไทยต้องเป็น 0 หรือ 1", "table_thai_digits is 0 or 1")
+    if key == "paper" and value not in PAPERS:
+        raise KpiDeskError(f"กระดาษต้องเป็น {' หรือ '.join(PAPERS)}", "paper is A4 or Letter")
     row = session.exec(select(Setting).where(Setting.key == key)).first() or Setting(key=key)
     row.value = value
     session.add(row)

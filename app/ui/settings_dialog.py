@@ -3,7 +3,8 @@ as reports print them, and the digits of table reports."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtPrintSupport import QPrinterInfo
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from app.services import lookup, organisation, settings
 from app.ui.pages.common import MessageLine, ok_cancel
@@ -24,6 +25,16 @@ class SettingsDialog(QDialog):
         self.user_position = QLineEdit(values["user_position"])
         self.thai_digits = QCheckBox(self.tr("ใช้เลขไทยในรายงานตาราง (ภาคผนวก ผลการประเมิน Joint KPIs)"))
         self.thai_digits.setChecked(values["table_thai_digits"] == "1")
+        self.paper = QComboBox()
+        self.paper.addItems(list(settings.PAPERS))
+        self.paper.setCurrentText(values["paper"] or "A4")
+        self.printer = QComboBox()
+        self.printer.addItem(self.tr("เครื่องพิมพ์หลักของเครื่อง"), "")
+        for name in QPrinterInfo.availablePrinterNames():
+            self.printer.addItem(name, name)
+        if values["printer"] and self.printer.findData(values["printer"]) < 0:
+            self.printer.addItem(values["printer"], values["printer"])      # set on another computer
+        self.printer.setCurrentIndex(max(0, self.printer.findData(values["printer"])))
         self.ministry_name = QLineEdit(ministry.name_th if ministry else "")
         self.ministry_short = QLineEdit(ministry.short_name if ministry else "")
         self.ministry_en = QLineEdit(ministry.name_en if ministry else "")
@@ -31,6 +42,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("ชื่อเลขานุการ (ผู้บันทึก)"), self.user_name)
         form.addRow(self.tr("ตำแหน่ง"), self.user_position)
         form.addRow("", self.thai_digits)
+        form.addRow(self.tr("กระดาษที่พิมพ์"), self.paper)
+        form.addRow(self.tr("เครื่องพิมพ์ที่ใช้ประจำ"), self.printer)
         if ministry:
             form.addRow(QLabel(self.tr("กระทรวง รหัส {0}").format(ministry.code)))
             form.addRow(self.tr("ชื่อกระทรวง"), self.ministry_name)
@@ -48,7 +61,8 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         from app.errors import KpiDeskError
         values = {"user_name": self.user_name.text(), "user_position": self.user_position.text(),
-                  "table_thai_digits": "1" if self.thai_digits.isChecked() else "0"}
+                  "table_thai_digits": "1" if self.thai_digits.isChecked() else "0",
+                  "paper": self.paper.currentText(), "printer": self.printer.currentData() or ""}
         ministry_id = self.ministry_id
 
         def save(s):

@@ -1343,12 +1343,24 @@ Members not recorded will be printed among the absent as “attendance not recor
       <translation>Thai digits in table reports (annex, results, Joint KPIs)</translation>
     </message>
     <message>
+      <source>เครื่องพิมพ์หลักของเครื่อง</source>
+      <translation>The computer's default printer</translation>
+    </message>
+    <message>
       <source>ชื่อเลขานุการ (ผู้บันทึก)</source>
       <translation>Secretary's name (recorded on every change)</translation>
     </message>
     <message>
       <source>ตำแหน่ง</source>
       <translation>Position</translation>
+    </message>
+    <message>
+      <source>กระดาษที่พิมพ์</source>
+      <translation>Paper</translation>
+    </message>
+    <message>
+      <source>เครื่องพิมพ์ที่ใช้ประจำ</source>
+      <translation>Usual printer</translation>
     </message>
     <message>
       <source>กระทรวง รหัส {0}</source>

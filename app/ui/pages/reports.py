@@ -154,6 +154,14 @@ class ReportsPage(QWidget):
         if not self.pdf_path:
             return
         printer = QPrinter(QPrinter.HighResolution)
+        from PySide6.QtGui import QPageSize
+
+        from app.services.settings import get_setting
+        with self.state.store.reading() as s:
+            paper, name = get_setting(s, "paper"), get_setting(s, "printer")
+        if name:
+            printer.setPrinterName(name)
+        printer.setPageSize(QPageSize(QPageSize.Letter if paper == "Letter" else QPageSize.A4))
         if QPrintDialog(printer, self).exec() != QPrintDialog.Accepted:
             return
         painter = QPainter(printer)
