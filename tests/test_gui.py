@@ -674,3 +674,17 @@ def test_identifying_columns_are_on_screen_at_1366x768(qtbot, window, page_name,
     for column in columns:
         x = view.columnViewportPosition(column)
         assert 0 <= x and x + view.columnWidth(column) <= width, (view_name, column, x, view.columnWidth(column), width)
+
+
+def test_copy_puts_the_selected_cells_on_the_clipboard_as_excel_takes_them(qtbot, window):
+    page = go(window, "UnitsPage")
+    view = page.unit_view
+    model = view.model()
+    view.setFocus()
+    view.selectionModel().select(model.index(0, 0), view.selectionModel().SelectionFlag.Select)
+    view.selectionModel().select(model.index(0, 1), view.selectionModel().SelectionFlag.Select)
+    view.selectionModel().select(model.index(1, 0), view.selectionModel().SelectionFlag.Select)
+    view.selectionModel().select(model.index(1, 1), view.selectionModel().SelectionFlag.Select)
+    qtbot.keyClick(view, Qt.Key_C, Qt.ControlModifier)
+    text = QGuiApplication.clipboard().text()
+    assert text == "\n".join(f"{model.rows[r][0]}\t{model.rows[r][1]}" for r in (0, 1))

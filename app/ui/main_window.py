@@ -136,6 +136,10 @@ class MainWindow(QMainWindow):
         preferences.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences) or [QKeySequence("Ctrl+,")])
         preferences.triggered.connect(self.open_settings)
         file_menu.addAction(preferences)
+        print_ = QAction(self.tr("พิมพ์รายงาน…"), self)
+        print_.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Print))
+        print_.triggered.connect(self.print_report)
+        file_menu.addAction(print_)
         restore = QAction(self.tr("กู้คืนจากไฟล์สำรอง…"), self)
         restore.triggered.connect(lambda _checked=False: databases.restore_backup(self))
         backup = QAction(self.tr("สำรองฐานข้อมูล (บันทึกสำเนา)…"), self)
@@ -175,6 +179,9 @@ class MainWindow(QMainWindow):
         keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
         ctrl_y = QKeySequence("Ctrl+Y")
         redo.setShortcuts(keys + ([ctrl_y] if ctrl_y not in keys else []))
+        copy = QAction(self.tr("คัดลอก"), self)
+        copy.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Copy))
+        copy.triggered.connect(self.copy)
         paste = QAction(self.tr("วางจาก Excel"), self)
         paste.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Paste))
         paste.triggered.connect(self.paste)
@@ -184,6 +191,7 @@ class MainWindow(QMainWindow):
         for action in (undo, redo):
             menu.addAction(action)
         menu.addSeparator()
+        menu.addAction(copy)
         menu.addAction(paste)
         menu.addAction(find)
 
@@ -203,6 +211,37 @@ class MainWindow(QMainWindow):
         if stack is not None and stack not in self.undo_group.stacks():
             self.undo_group.addStack(stack)
         self.undo_group.setActiveStack(stack)
+
+    def copy(self) -> None:
+        """The selected cells of the table in focus, as tab-separated lines (what Excel pastes)."""
+        from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
+        widget = QApplication.focusWidget()
+        if isinstance(widget, QLineEdit):
+            widget.copy()
+            return
+        view = widget if isinstance(widget, QTableView) else None
+        if view is None and widget is not None and isinstance(widget.parent(), QTableView):
+            view = widget.parent()
+        if view is None:
+            return
+        cells = sorted((i.row(), i.column()) for i in view.selectionModel().selectedIndexes()
+                       if not view.isRowHidden(i.row()))
+        if not cells:
+            return
+        model, rows = view.model(), {}
+        for r, c in cells:
+            rows.setdefault(r, {})[c] = str(model.data(model.index(r, c)) or "")
+        columns = sorted({c for _r, c in cells})
+        QApplication.clipboard().setText("\n".join("\t".join(row.get(c, "") for c in columns) for row in rows.values()))
+
+    def print_report(self) -> None:
+        """Print the report in the preview (build one on the Reports page first)."""
+        page = self.pages["ReportsPage"]
+        if page.pdf_path is None:
+            self.go("ReportsPage")
+            self.statusBar().showMessage(self.tr("สร้างรายงานก่อน แล้วจึงพิมพ์"), 8000)
+            return
+        page.print_()
 
     def find(self) -> None:
         """Into the first find box of the page in view."""

@@ -510,6 +510,10 @@
       <translation>Settings…</translation>
     </message>
     <message>
+      <source>พิมพ์รายงาน…</source>
+      <translation>Print the report…</translation>
+    </message>
+    <message>
       <source>กู้คืนจากไฟล์สำรอง…</source>
       <translation>Restore from a backup…</translation>
     </message>
@@ -552,6 +556,10 @@ Secretariat of the governing committee for performance evaluation</translation>
       <translation>Redo</translation>
     </message>
     <message>
+      <source>คัดลอก</source>
+      <translation>Copy</translation>
+    </message>
+    <message>
       <source>วางจาก Excel</source>
       <translation>Paste from Excel</translation>
     </message>
@@ -562,6 +570,10 @@ Secretariat of the governing committee for performance evaluation</translation>
     <message>
       <source>มุมมอง</source>
       <translation>View</translation>
+    </message>
+    <message>
+      <source>สร้างรายงานก่อน แล้วจึงพิมพ์</source>
+      <translation>Build a report first, then print it</translation>
     </message>
     <message>
       <source>ปีงบประมาณและรอบ</source>
