@@ -634,6 +634,13 @@ def test_english_interface_has_no_thai_and_thai_has_thai_buttons(qtbot, window):
     thai = [(where, text) for where, text in chrome_texts(window)
             if THAI_CHARS.search(text) and text not in names_of_languages]
     assert thai == []
+    vocabulary = [("UnitsPage", "member_view", 2), ("ChangesPage", "view", 0), ("ChangesPage", "view", 4),
+                  ("ChangesPage", "view", 6), ("MeetingsPage", "attendance_view", 1),
+                  ("MeetingsPage", "attendance_view", 2)]      # roles, kinds, decisions…
+    for page_name, view_name, column in vocabulary:
+        model = getattr(window.pages[page_name], view_name).model()
+        cells = [str(model.data(model.index(r, column)) or "") for r in range(model.rowCount())]
+        assert cells and not any(THAI_CHARS.search(c) for c in cells), (page_name, column, cells[:3])
     window.switch_language("th")
     box = QMessageBox(QMessageBox.Warning, "KPI Desk", "ทดสอบ", QMessageBox.Ok | QMessageBox.Cancel)
     assert {b.text().replace("&", "") for b in box.buttons()} == {"ตกลง", "ยกเลิก"}

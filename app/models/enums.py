@@ -37,6 +37,10 @@ COMMITTEE_ROLE_TH = {
     CommitteeRole.SECRETARY: "กรรมการและเลขานุการ",
     CommitteeRole.ASSISTANT_SECRETARY: "กรรมการและผู้ช่วยเลขานุการ",
 }
+COMMITTEE_ROLE_EN = {
+    CommitteeRole.CHAIR: "chair", CommitteeRole.VICE_CHAIR: "vice-chair", CommitteeRole.MEMBER: "member",
+    CommitteeRole.SECRETARY: "member and secretary", CommitteeRole.ASSISTANT_SECRETARY: "member and assistant secretary",
+}
 
 
 class RoundStatus(StrEnum):
@@ -103,6 +107,13 @@ CHANGE_REASON_TH = {
     ChangeReason.INTERNATIONAL_INDEX_CHANGED: "หน่วยงานเจ้าของตัวชี้วัดสากลยกเลิกหรือปรับเปลี่ยนรายละเอียดตัวชี้วัด",
     ChangeReason.BUDGET: "ไม่ได้รับการจัดสรรงบประมาณหรือได้รับล่าช้าอย่างน้อย ๖ เดือน",
     ChangeReason.NATIONAL_COMMITTEE: "คณะรัฐมนตรีหรือคณะกรรมการระดับชาติมีมติให้ปรับเป้าหมาย",
+}
+CHANGE_REASON_EN = {
+    ChangeReason.DISASTER: "natural disaster", ChangeReason.EPIDEMIC: "serious or unforeseen epidemic",
+    ChangeReason.POLICY_CHANGE: "change of government policy",
+    ChangeReason.INTERNATIONAL_INDEX_CHANGED: "the owner of an international index cancelled or changed it",
+    ChangeReason.BUDGET: "no budget, or budget at least 6 months late",
+    ChangeReason.NATIONAL_COMMITTEE: "the cabinet or a national committee resolved to change the target",
 }
 
 

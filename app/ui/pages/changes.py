@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBox
                                QLineEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget)
 
 from app.models import Assignment, ChangeRequest, Indicator, Unit
-from app.models.enums import CHANGE_KIND_EN, CHANGE_KIND_TH, CHANGE_REASON_TH, DECISION_EN, DECISION_TH, ChangeKind
+from app.models.enums import CHANGE_KIND_EN, CHANGE_KIND_TH, CHANGE_REASON_EN, CHANGE_REASON_TH, DECISION_EN, DECISION_TH, ChangeKind
 from app.services import change_requests, lookup
 from app.ui.dates import ThaiDateEdit, show_date
 from app.domain.thai_text import to_thai_digits
@@ -46,7 +46,7 @@ class RequestDialog(QDialog):
         self.months.addItem(self.tr("รอบ ๖ เดือน"), 6)
         self.reason = QComboBox()
         for reason, th in CHANGE_REASON_TH.items():
-            self.reason.addItem(th, reason)
+            self.reason.addItem(pick(th, CHANGE_REASON_EN[reason]), reason)
         self.reason_text = QLineEdit()
         self.proposal = QTextEdit()
         self.proposal.setMaximumHeight(70)
@@ -167,7 +167,7 @@ class ChangesPage(LivePage):
         self.model.set_rows([[pick(CHANGE_KIND_TH[r.kind], CHANGE_KIND_EN[r.kind]), r.unit, r.indicator,
                               self.tr("{0} เดือน").format(r.months if english() else to_thai_digits(str(r.months))),
                               pick(DECISION_TH[r.decision], DECISION_EN[r.decision]), show_date(r.sent_to_opdc_on),
-                              CHANGE_REASON_TH[r.reason], r.proposal] for r in rows],
+                              pick(CHANGE_REASON_TH[r.reason], CHANGE_REASON_EN[r.reason]), r.proposal] for r in rows],
                             keys=[r.id for r in rows], colours=colours)
         if selected in self.model.keys:                 # the selection survives every action
             self.view.setCurrentIndex(self.model.index(self.model.keys.index(selected), 0))

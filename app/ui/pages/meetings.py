@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QGroupBox, QHBoxLayout, QHe
 
 from app.domain.calendar import be_year
 from app.models import AgendaItem, Attendance, CommitteeMember, Meeting, MeetingAttendance
-from app.models.enums import COMMITTEE_ROLE_TH, CommitteeRole
+from app.models.enums import COMMITTEE_ROLE_EN, COMMITTEE_ROLE_TH, CommitteeRole
+from app.ui.i18n import pick
 from app.services import lookup, meetings, organisation
 from app.ui.dates import ThaiDateEdit, show_date
 from app.ui.models.attendance import AttendanceRow, AttendanceTableModel, StatusDelegate
@@ -253,7 +254,8 @@ class MeetingsPage(LivePage):
             ln, mem = x.line, x.member
             status = Attendance(ln.status) if ln else Attendance.UNRECORDED
             rows.append(AttendanceRow(mem.id, mem.person_name,
-                                      COMMITTEE_ROLE_TH[CommitteeRole(mem.role)] + (" (CCO)" if mem.is_cco else ""),
+                                      pick(COMMITTEE_ROLE_TH[CommitteeRole(mem.role)], COMMITTEE_ROLE_EN[CommitteeRole(mem.role)])
+                                      + (" (CCO)" if mem.is_cco else ""),
                                       status, ln.substitute_name if ln else "", ln.substitute_position if ln else "",
                                       ln.absence_reason if ln else "", x.problem or ""))
         self.attendance.set_rows(rows)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGrou
                                QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from app.models import Committee, CommitteeMember, Unit
-from app.models.enums import COMMITTEE_ROLE_TH, UNIT_KIND_EN, UNIT_KIND_TH, CommitteeRole, UnitKind
+from app.models.enums import COMMITTEE_ROLE_EN, COMMITTEE_ROLE_TH, UNIT_KIND_EN, UNIT_KIND_TH, CommitteeRole, UnitKind
 from app.services import lookup, organisation
 from app.ui.dates import ThaiDateEdit, show_date
 from app.ui.i18n import pick
@@ -59,7 +59,7 @@ class MemberDialog(QDialog):
         self.position = QLineEdit(member.position if member else "")
         self.role = QComboBox()
         for role, th in COMMITTEE_ROLE_TH.items():
-            self.role.addItem(th, role.value)
+            self.role.addItem(pick(th, COMMITTEE_ROLE_EN[role]), role.value)
         self.role.setCurrentIndex(self.role.findData(CommitteeRole(member.role).value if member else "member"))
         self.cco = QCheckBox(self.tr("เป็นผู้บริหารการเปลี่ยนแปลงระดับกระทรวง (CCO)"))
         self.cco.setChecked(bool(member and member.is_cco))
@@ -162,7 +162,8 @@ class UnitsPage(LivePage):
         self.units.set_rows([[u.code, u.name_th, u.short_name, pick(UNIT_KIND_TH[UnitKind(u.kind)], UNIT_KIND_EN[UnitKind(u.kind)]),
                               self.tr("ยุบเลิก/เลิกติดตามตั้งแต่ {0}").format(show_date(u.retired_on)) if u.retired_on else ""]
                              for u in units], keys=[u.id for u in units])
-        self.members.set_rows([[m.person_name, m.position, COMMITTEE_ROLE_TH[CommitteeRole(m.role)] + (" (CCO)" if m.is_cco else ""),
+        self.members.set_rows([[m.person_name, m.position, pick(COMMITTEE_ROLE_TH[CommitteeRole(m.role)], COMMITTEE_ROLE_EN[CommitteeRole(m.role)])
+                                + (" (CCO)" if m.is_cco else ""),
                                 show_date(m.term_start), show_date(m.term_end),
                                 self.tr("พ้นจากตำแหน่ง {0}").format(show_date(m.retired_on)) if m.retired_on else ""]
                                for m in members], keys=[m.id for m in members])
