@@ -695,3 +695,11 @@ def test_copy_puts_the_selected_cells_on_the_clipboard_as_excel_takes_them(qtbot
     qtbot.keyClick(view, Qt.Key_C, Qt.ControlModifier)
     text = QGuiApplication.clipboard().text()
     assert text == "\n".join(f"{model.rows[r][0]}\t{model.rows[r][1]}" for r in (0, 1))
+
+
+def test_every_table_of_every_page_has_a_find_box(window):
+    from PySide6.QtWidgets import QTableView
+    missing = [(name, view.model().__class__.__name__) for name, page in window.pages.items()
+               for view in page.findChildren(QTableView)
+               if not isinstance(view.parent(), QTableView) and not hasattr(view, "find_box")]
+    assert missing == []

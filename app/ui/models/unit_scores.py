@@ -65,6 +65,6 @@ class UnitScoreTableModel(QAbstractTableModel):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.ForegroundRole and col == 3:
             return QBrush(QColor(u.verdict[2]))
-        if role == Qt.ToolTipRole and u.issues:
-            return "\n".join(pick(i.th, i.en) for i in u.issues)
+        if role == Qt.ToolTipRole:          # the full name, which a narrow column elides, and what is wrong
+            return "\n".join([u.unit_name, *(pick(i.th, i.en) for i in u.issues)])
         return None

@@ -171,6 +171,8 @@ class DashboardPage(LivePage):
             bar_set.setColor(QColor(g.colour))
             bar_set.setBorderColor(QColor(g.colour))
         self._fill_bars(sets, units, grades)
+        # smoothing hundreds of one-pixel bars buys nothing and costs a third of the page's painting
+        self.chart_view.setRenderHint(QPainter.Antialiasing, len(units) <= 60)
         series = QStackedBarSeries()
         series.append(sets)
         self.chart.addSeries(series)
