@@ -43,13 +43,7 @@ class AssignmentTableModel(ColumnsTableModel):
         """The unit's rows and their problems; the rows that changed (None: all, after a reset)."""
         def apply():
             self.rows, self.problems = list(rows), dict(problems or {})
-        if read_only != self.read_only:
-            self.read_only = read_only
-            self.beginResetModel()
-            apply()
-            self.endResetModel()
-            return None
-        return self.replace(rows, apply)
+        return self.update(rows, apply, read_only)
 
     def key(self, row: AssignmentRow):
         return row.id

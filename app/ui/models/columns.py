@@ -38,6 +38,16 @@ class ColumnsTableModel(QAbstractTableModel):
         """Everything a row shows (a change in it is a change on screen); by default its record."""
         return self.rows[index]
 
+    def update(self, rows: list, apply, read_only: bool) -> list[int] | None:
+        """``replace``, except that a change of ``read_only`` (every cell's flags) resets the model."""
+        if read_only != getattr(self, "read_only", False):
+            self.read_only = read_only
+            self.beginResetModel()
+            apply()
+            self.endResetModel()
+            return None
+        return self.replace(rows, apply)
+
     def replace(self, rows: list, apply) -> list[int] | None:
         """Show ``rows``: when they are the same records in the same order, update in place and say only
         the rows that changed (the view keeps its scroll, selection and sizes; nothing else is redrawn);

@@ -34,13 +34,7 @@ class ResultsTableModel(ColumnsTableModel):
         def apply():
             self.rows = list(rows)
             self.scored = {s.line.key: s for s in (score.lines if score else [])}
-        if read_only != self.read_only:
-            self.read_only = read_only
-            self.beginResetModel()
-            apply()
-            self.endResetModel()
-            return None
-        return self.replace(rows, apply)
+        return self.update(rows, apply, read_only)
 
     def key(self, row: ResultRow):
         return row.assignment_id

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from app.ui.models.sorting import SortsItsRows
+
 
 def sort_key(value) -> tuple:
     """Numbers before text, numbers by value (Thai or Arabic digits, separators), text as Thai sorts it."""
@@ -16,7 +18,7 @@ def sort_key(value) -> tuple:
         return (1, 0.0, text)
 
 
-class RowsTableModel(QAbstractTableModel):
+class RowsTableModel(SortsItsRows, QAbstractTableModel):
     """``rows``: display values per column; ``keys``: an object per row; ``colours``: {(row, col): "#hex"}."""
 
     def __init__(self, headers: list[str], parent=None) -> None:
@@ -32,20 +34,11 @@ class RowsTableModel(QAbstractTableModel):
         self.rows = [list(r) for r in rows]
         self.keys = list(keys) if keys is not None else [None] * len(self.rows)
         self.colours = colours or {}
-        if getattr(self, "_sorted", None):
-            self._reorder(*self._sorted)
+        self._resort()
         self.endResetModel()
 
-    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
-        """Sort by a column (numbers as numbers, Thai digits too); rows keep their keys and colours."""
-        if not 0 <= column < len(self.headers):
-            return
-        self.layoutAboutToBeChanged.emit()
-        self._sorted = (column, order)
-        self._reorder(column, order)
-        self.layoutChanged.emit()
-
     def _reorder(self, column: int, order) -> None:
+        """By a column (numbers as numbers, Thai digits too); rows keep their keys and colours."""
         indexed = list(range(len(self.rows)))
         indexed.sort(key=lambda i: sort_key(self.rows[i][column]), reverse=order == Qt.DescendingOrder)
         where = {old: new for new, old in enumerate(indexed)}

@@ -6,13 +6,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.thai_text import format_number
+from app.ui.models.sorting import SortsItsRows
 from app.domain.unit_score import UnitScore
 from app.ui.i18n import pick
 
 HEADERS = ("รหัส", "หน่วยงาน", "คะแนน", "ระดับ", "ไม่มีผล")   # translated in headerData
 
 
-class UnitScoreTableModel(QAbstractTableModel):
+class UnitScoreTableModel(SortsItsRows, QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[UnitScore] = []
@@ -23,20 +24,11 @@ class UnitScoreTableModel(QAbstractTableModel):
     def set_scores(self, rows: list[UnitScore]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
-        if getattr(self, "_sorted", None):
-            self._reorder(*self._sorted)
+        self._resort()
         self.endResetModel()
 
-    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
-        """By code, name, score (units without one last), grade or missing results."""
-        if not 0 <= column < len(HEADERS):
-            return
-        self.layoutAboutToBeChanged.emit()
-        self._sorted = (column, order)
-        self._reorder(column, order)
-        self.layoutChanged.emit()
-
     def _reorder(self, column: int, order) -> None:
+        """By code, name, score (units without one last), grade or missing results."""
         keys = {0: lambda u: u.unit_code, 1: lambda u: u.unit_name,
                 2: lambda u: (u.has_score, u.score), 3: lambda u: (u.has_score, u.score),
                 4: lambda u: len(u.missing)}
