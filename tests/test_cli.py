@@ -33,6 +33,7 @@ def test_demo_refuses_to_overwrite(tmp_path):
     run("demo", "--db", str(db), "--force")
 
 
+@pytest.mark.slow
 def test_demo_is_deterministic(tmp_path):
     a, b = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
     run("demo", "--db", str(a))

@@ -67,6 +67,7 @@ def results(db, tmp_path, unit: str, months: int, actuals: dict) -> None:
     kpi(db, "import", path)
 
 
+@pytest.mark.slow
 def test_a_whole_committee_cycle_through_the_command_line(tmp_path):
     db = tmp_path / "cycle.sqlite3"
     kpi(db, "init", "--ministry-code", "MOTEST", "--ministry-name", "กระทรวงทดสอบระบบ", "--year", YEAR)

@@ -375,6 +375,7 @@ def test_edit_menu_keys_undo_and_redo_including_ctrl_y_and_pages_have_ctrl_numbe
     assert window.stack.currentWidget() is page
 
 
+@pytest.mark.slow
 def test_demo_keeps_practice_work_and_rebuilds_on_request(qtbot, monkeypatch, tmp_path):
     """`kpi-desk --demo` opens the existing demo copy (practice work kept); File → เริ่มข้อมูลตัวอย่างใหม่
     starts it again after asking."""
@@ -557,6 +558,7 @@ def test_open_another_database_recent_list_and_restore_from_a_backup(qtbot, wind
     window.store.close()
 
 
+@pytest.mark.slow
 def test_the_preview_zooms_turns_pages_and_finds_thai_words(qtbot, window):
     from PySide6.QtPdfWidgets import QPdfView
     page = go(window, "ReportsPage")

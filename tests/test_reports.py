@@ -94,7 +94,8 @@ def test_the_break_check_catches_a_break_inside_a_word(tmp_path):
     assert bad > 0, "a word cut between clusters must be caught"
 
 
-@pytest.mark.parametrize("kind", ["annex", "results", "joint", "minutes", "pack"])
+@pytest.mark.parametrize("kind", ["annex", "results", "joint", "minutes",
+                                  pytest.param("pack", marks=pytest.mark.slow)])   # the pack holds the others
 def test_reports_break_only_between_words(reports, kind):
     bad, _judged, lines = shared_checker(reports[kind])
     assert (bad, lines) == (0, [])
