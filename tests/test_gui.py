@@ -705,3 +705,24 @@ def test_every_table_of_every_page_has_a_find_box(window):
                for view in page.findChildren(QTableView)
                if not isinstance(view.parent(), QTableView) and not hasattr(view, "find_box")]
     assert missing == []
+
+
+def test_the_targets_grid_sorts_by_a_column_and_edits_stay_on_their_row(qtbot, window, demo_store):
+    page = go(window, "TargetsPage")
+    set_year(window, 2568)
+    pick_unit(page, "PCD")
+    column = next(c for c in range(page.model.columnCount()) if page.model.field(c) == "weight")
+    page.model.sort(column, Qt.DescendingOrder)
+    weights = [row.weight for row in page.model.rows]
+    assert weights == sorted(weights, reverse=True)
+    codes = [row.indicator_code for row in page.model.rows]
+    type_into(qtbot, page.view, cell(page, "base", codes[-1]), "1")        # an edit on the last row
+    assert [row.indicator_code for row in page.model.rows] == codes        # rows stay where they are
+    with demo_store.reading() as s:
+        base = next(r.base for r in grid_rows(s, "PCD") if r.indicator_code == codes[-1])
+    assert base == D(1)
+
+
+def grid_rows(s, unit_code):
+    from app.services.grid import assignment_rows
+    return assignment_rows(s, lookup.year(s, 2568).id, lookup.unit(s, unit_code).id)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
+from app.ui.models.sorting import SortsItsRows
 
-class ColumnsTableModel(QAbstractTableModel):
+
+class ColumnsTableModel(SortsItsRows, QAbstractTableModel):
     """Subclasses set ``COLUMNS`` = [(Thai header, record field)] and implement data/flags/setData."""
 
     COLUMNS: list[tuple[str, str]] = []
@@ -44,17 +46,30 @@ class ColumnsTableModel(QAbstractTableModel):
             self.read_only = read_only
             self.beginResetModel()
             apply()
+            self._resort()
             self.endResetModel()
             return None
         return self.replace(rows, apply)
 
+    def _reorder(self, column: int, order) -> None:
+        """A click on a header: the rows by what that column shows (numbers as numbers)."""
+        from app.ui.models.rows import sort_key
+        values = [sort_key(self.data(self.index(i, column))) for i in range(len(self.rows))]
+        ranked = sorted(range(len(self.rows)), key=values.__getitem__, reverse=order == Qt.DescendingOrder)
+        self.rows = [self.rows[i] for i in ranked]
+
     def replace(self, rows: list, apply) -> list[int] | None:
         """Show ``rows``: when they are the same records in the same order, update in place and say only
         the rows that changed (the view keeps its scroll, selection and sizes; nothing else is redrawn);
-        otherwise reset. ``apply()`` stores the new state. Returns the changed rows, or None after a reset."""
+        otherwise reset. ``apply()`` stores the new state. Returns the changed rows, or None after a reset.
+        A list the secretary sorted keeps its order while it is edited (rows do not jump under the cursor)."""
+        if self._sorted:
+            where = {self.key(r): i for i, r in enumerate(self.rows)}
+            rows.sort(key=lambda r: where.get(self.key(r), len(where)))
         if [self.key(r) for r in rows] != [self.key(r) for r in self.rows]:
             self.beginResetModel()
             apply()
+            self._resort()
             self.endResetModel()
             return None
         before = [self.state(i) for i in range(len(self.rows))]

@@ -180,6 +180,7 @@ class DashboardPage(LivePage):
         categories.append([u.unit_code for u in units])
         self._bars, self._categories, self._floors = sets, categories, floors
         categories.setLabelsAngle(-90)
+        categories.setLabelsVisible(len(units) <= 60)     # hundreds of codes are unreadable and slow to draw
         small = self.font()
         small.setPointSize(8)
         categories.setLabelsFont(small)

@@ -57,7 +57,7 @@ class ResultsPage(LivePage):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(buttons)
-        layout.addWidget(with_find(self.view, sortable=False), 1)
+        layout.addWidget(with_find(self.view), 1)
         layout.addWidget(self.message)
         self.watch()
 

@@ -151,7 +151,7 @@ class TargetsPage(LivePage):
         side_layout.addWidget(self.problems, 1)
 
         split = QSplitter()
-        split.addWidget(with_find(self.view, sortable=False))
+        split.addWidget(with_find(self.view))
         split.addWidget(side)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
