@@ -32,7 +32,7 @@ from app.io.reader import MAX_ROWS
 from app.io.template import write_template
 from app.io.workbook_format import META_SHEET, RESULTS_SHEET, TARGETS_SHEET
 from app.models import Assignment, AuditEntry, ChangeReason, Result, Round, RoundStatus
-from app.services import change_requests, framework, grid, indicators, lookup, results, settings, undo
+from app.services import change_requests, framework, grid, indicators, lookup, results, settings, strategy, undo
 from app.services.scoring import score_round
 from app.store import open_store
 
@@ -152,6 +152,7 @@ WRITERS = {
     "framework.approve_round": lambda s, r: framework.approve_round(s, r),
     "framework.lock_round": lambda s, r: framework.lock_round(s, r),
     "framework.set_grade_floors": lambda s, r: framework.set_grade_floors(s, lookup.year(s, 2567), "85,70,55"),
+    "strategy.link_assignment": lambda s, r: strategy.link_assignment(s, assignment_of(s, "PCD-02"), functional=True),
     "undo.revert": lambda s, r: undo.revert(s, _weight_edit(s)),
     "undo.reapply": lambda s, r: undo.reapply(s, _weight_edit(s)),
 }
@@ -178,6 +179,8 @@ NOT_ROUND_DATA = {
     "meetings.remove_participant": "meetings", "settings.set_setting": "settings", "joint.create_agenda": "joint KPIs",
     "changes.perform": "runs another service in its transaction",
     "exchange.recreate_frame": "a new year from an export (refused when the year exists)",
+    "strategy.create_strategic_kpi": "the ministry's plan, not a round's numbers",
+    "strategy.set_strategic_target": "monitored, never scored",
     "exchange.recreate_rest": "the rest of that new year", "joint.add_main_indicator": "joint KPIs", "joint.add_lead_agency": "joint KPIs", "joint.add_sub_indicator": "joint KPIs",
 }
 READERS_PREFIXES = ("ensure_", "checked_", "score_", "load_", "latest_", "round_", "live_", "framework_", "unit_",
@@ -190,7 +193,7 @@ READERS_PREFIXES = ("ensure_", "checked_", "score_", "load_", "latest_", "round_
                     "describe", "collect", "assigned_by_code", "existing_ministry", "secretary", "annex_units",
                     "addable_indicators", "indicators_by_code", "assignments_of_year", "results_of_round", "years_be",
                     "rounds_ended_before", "indicator_directions", "year_tables", "fields", "grade_floors",
-                    "settings_values", "history", "result_history")
+                    "settings_values", "history", "result_history", "strategic_kpis_of", "cascade")
 
 
 def _pending_request(s, rnd):

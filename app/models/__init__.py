@@ -19,11 +19,13 @@ from app.models.joint import JointAgenda, JointLeadAgency, JointMainIndicator, J
 from app.models.meetings import AgendaItem, Meeting, MeetingAttendance
 from app.models.organisation import Committee, CommitteeMember, Ministry, Unit
 from app.models.settings import Setting
+from app.models.strategy import StrategicKpi, StrategicTarget
 
 __all__ = [
     "AgendaItem", "Assignment", "Attendance", "AuditEntry", "ChangeReason", "ChangeRequest", "Committee",
     "CommitteeMember", "CommitteeRole", "DecimalText", "Decision", "Direction", "FiscalYear",
     "FrameworkComponent", "Indicator", "IndicatorKind", "JointAgenda", "JointLeadAgency",
     "JointMainIndicator", "JointSubIndicator", "Meeting", "MeetingAttendance", "Ministry", "Result",
-    "Round", "RoundSnapshot", "RoundStatus", "Setting", "TableBase", "Unit", "UnitKind", "utcnow",
+    "Round", "RoundSnapshot", "RoundStatus", "Setting", "StrategicKpi", "StrategicTarget", "TableBase", "Unit",
+    "UnitKind", "utcnow",
 ]

@@ -59,6 +59,11 @@ class Assignment(TableBase, table=True):
     monitor: bool = False
     sort_order: int = 0
     withdrawn_on: date | None = None    # taken out by an approved change request: no longer scored
+    # what the indicator serves (the cascade): a Strategic KPI, a Joint KPI main indicator, or "functional";
+    # "" while the secretariat has not said
+    link: str = Field(default="", max_length=16, sa_column_kwargs={"server_default": ""})
+    strategic_kpi_id: uuid.UUID | None = Field(default=None, foreign_key="strategickpi.id")
+    joint_main_id: uuid.UUID | None = Field(default=None, foreign_key="jointmainindicator.id")
 
 
 class Result(TableBase, table=True):

@@ -81,6 +81,10 @@ def assign_indicator(session: Session, *, unit: Unit, indicator: Indicator, year
                                              Assignment.fiscal_year_id == year.id)).first():
         raise KpiDeskError(f"{unit.name_th} มีตัวชี้วัด “{indicator.name_th}” ในปี {year.year_be} อยู่แล้ว",
                            "indicator already assigned to this unit for this year")
+    if indicator.kind == IndicatorKind.STRATEGIC:
+        raise KpiDeskError(f"“{indicator.name_th}” เป็น Strategic KPI ซึ่งติดตามผลเท่านั้น ไม่นำมาประเมินหรือให้น้ำหนัก "
+                           "ให้เชื่อมโยงตัวชี้วัดของหน่วยงานกับ Strategic KPI แทน",
+                           "a strategic KPI is monitored, never assigned as an evaluated indicator")
     monitor = indicator.monitor if monitor is None else monitor
     where = f"{unit.name_th} ตัวชี้วัด “{indicator.name_th}”: "
     weight = checked_weight(weight, monitor, where)

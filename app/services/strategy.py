@@ -1,0 +1,167 @@
+"""Strategic KPIs (monitored, never scored), the links of department indicators to them or to a Joint KPI,
+and the cascade view the FY2567 framework letter reports: how many Strategic KPIs were cascaded, and the
+year's distinct department indicators by link class, counted once each, with percentages that add up."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlmodel import Session, select
+
+from app.domain.codes import code_problem
+from app.domain.shares import percentages
+from app.errors import KpiDeskError
+from app.models import (Assignment, FiscalYear, JointAgenda, JointMainIndicator, Ministry, StrategicKpi,
+                        StrategicTarget, Unit)
+from app.services import lookup
+from app.services.framework import ensure_targets_editable
+
+STRATEGIC, JOINT, FUNCTIONAL = "strategic", "joint", "functional"
+LINK_CLASSES = (STRATEGIC, JOINT, FUNCTIONAL, "")
+LINK_TH = {STRATEGIC: "ถ่ายทอดจาก Strategic KPIs", JOINT: "Joint KPIs", FUNCTIONAL: "ตามภารกิจ (ไม่เชื่อมโยง)",
+           "": "ยังไม่ระบุ"}
+
+
+def create_strategic_kpi(session: Session, *, ministry: Ministry, code: str, name_th: str, plan_from: int,
+                         plan_to: int, unit_of_measure: str = "") -> StrategicKpi:
+    problem = code_problem(code)
+    if problem:
+        raise KpiDeskError(f"รหัส Strategic KPI: {problem}", "bad strategic KPI code")
+    if not name_th.strip():
+        raise KpiDeskError("Strategic KPI ต้องมีชื่อ", "a strategic KPI needs a name")
+    plan_from, plan_to = lookup.checked_year(plan_from), lookup.checked_year(plan_to)
+    if plan_to < plan_from:
+        raise KpiDeskError(f"ช่วงแผน {plan_from}–{plan_to} ไม่ถูกต้อง (ปีสิ้นสุดก่อนปีเริ่ม)", "plan ends before it starts")
+    if session.exec(select(StrategicKpi).where(StrategicKpi.code == code)).first():
+        raise KpiDeskError(f"มี Strategic KPI รหัส {code} อยู่แล้ว", f"strategic KPI {code} exists")
+    count = len(session.exec(select(StrategicKpi.id)).all())
+    row = StrategicKpi(ministry_id=ministry.id, code=code, name_th=name_th.strip(), unit_of_measure=unit_of_measure,
+                       plan_from=plan_from, plan_to=plan_to, sort_order=count)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def set_strategic_target(session: Session, kpi: StrategicKpi, year_be: int, *, target: str = "",
+                         target_value: Decimal | None = None, result_value: Decimal | None = None) -> StrategicTarget:
+    """One year's target and monitored result (within the plan period)."""
+    if not kpi.plan_from <= year_be <= kpi.plan_to:
+        raise KpiDeskError(f"ปี {year_be} อยู่นอกช่วงแผน {kpi.plan_from}–{kpi.plan_to} ของ {kpi.code}",
+                           "year outside the plan period")
+    row = session.exec(select(StrategicTarget).where(StrategicTarget.strategic_kpi_id == kpi.id,
+                                                     StrategicTarget.year_be == year_be)).first() \
+        or StrategicTarget(strategic_kpi_id=kpi.id, year_be=year_be)
+    row.target, row.target_value, row.result_value = target, target_value, result_value
+    session.add(row)
+    session.flush()
+    return row
+
+
+def link_assignment(session: Session, assignment: Assignment, *, strategic: StrategicKpi | None = None,
+                    joint_main: JointMainIndicator | None = None, functional: bool = False) -> Assignment:
+    """Say what a department indicator of a year serves: one Strategic KPI of its own ministry in force that
+    year, one Joint KPI main indicator of the same year, or neither (functional). One link only."""
+    if sum(x for x in (strategic is not None, joint_main is not None, functional)) != 1:
+        raise KpiDeskError("ระบุการเชื่อมโยงได้อย่างเดียว: Strategic KPI, Joint KPI หรือตามภารกิจ", "exactly one link")
+    ensure_targets_editable(session, assignment.fiscal_year_id)
+    unit = session.get(Unit, assignment.unit_id)
+    year_be = session.get(FiscalYear, assignment.fiscal_year_id).year_be
+    if strategic is not None:
+        if strategic.ministry_id != unit.ministry_id:
+            raise KpiDeskError(f"Strategic KPI {strategic.code} เป็นของกระทรวงอื่น เชื่อมโยงไม่ได้",
+                               "a strategic KPI of another ministry")
+        if not strategic.plan_from <= year_be <= strategic.plan_to:
+            raise KpiDeskError(f"Strategic KPI {strategic.code} ใช้ในแผนปี {strategic.plan_from}–{strategic.plan_to} "
+                               f"ไม่ครอบคลุมปี {year_be}", "strategic KPI not in force that year")
+    if joint_main is not None:
+        agenda = session.get(JointAgenda, joint_main.agenda_id)
+        if agenda.fiscal_year_id != assignment.fiscal_year_id:
+            raise KpiDeskError("ตัวชี้วัดหลัก Joint KPIs นี้เป็นของปีงบประมาณอื่น", "joint main indicator of another year")
+    assignment = session.get(Assignment, assignment.id)
+    assignment.link = STRATEGIC if strategic else JOINT if joint_main else FUNCTIONAL
+    assignment.strategic_kpi_id = strategic.id if strategic else None
+    assignment.joint_main_id = joint_main.id if joint_main else None
+    session.add(assignment)
+    session.flush()
+    return assignment
+
+
+def strategic_kpis_of(session: Session, year_be: int | None = None) -> list[StrategicKpi]:
+    """The ministry's Strategic KPIs (those in force in ``year_be`` when given), in their order."""
+    rows = session.exec(select(StrategicKpi).order_by(StrategicKpi.sort_order, StrategicKpi.code)).all()
+    return [k for k in rows if year_be is None or k.plan_from <= year_be <= k.plan_to]
+
+
+@dataclass
+class CascadeLine:
+    """Counts and percentages of one scope (a department, or the whole ministry)."""
+
+    name: str
+    counts: dict[str, int]
+    shares: dict[str, Decimal]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class Cascade:
+    year_be: int
+    strategic_cascaded: list[StrategicKpi] = field(default_factory=list)
+    strategic_not_cascaded: list[StrategicKpi] = field(default_factory=list)
+    strategic_share: Decimal = Decimal("0.00")
+    units: list[CascadeLine] = field(default_factory=list)
+    total: CascadeLine | None = None
+
+    def to_dict(self) -> dict:
+        line = lambda c: {"name": c.name, "indicators": c.total, "counts": c.counts,  # noqa: E731
+                          "percent": {k: f"{v:.2f}" for k, v in c.shares.items()}}
+        return {"year": self.year_be,
+                "strategic_kpis": {"total": len(self.strategic_cascaded) + len(self.strategic_not_cascaded),
+                                   "cascaded": [k.code for k in self.strategic_cascaded],
+                                   "not_cascaded": [k.code for k in self.strategic_not_cascaded],
+                                   "cascaded_percent": f"{self.strategic_share:.2f}"},
+                "departments": [line(u) for u in self.units], "ministry": line(self.total)}
+
+
+def cascade(session: Session, year_be: int) -> Cascade:
+    """The year's cascade: every distinct department indicator counted once in the class of its link
+    (an indicator several departments share, as a Joint KPI often is, counts once in the ministry's total)."""
+    fy = lookup.year(session, year_be)
+    rows = session.exec(select(Assignment, Unit).join(Unit, Unit.id == Assignment.unit_id)
+                        .where(Assignment.fiscal_year_id == fy.id, Assignment.withdrawn_on.is_(None))
+                        .order_by(Unit.sort_order, Unit.code)).all()
+    out = Cascade(year_be)
+    kpis = strategic_kpis_of(session, year_be)
+    linked = {a.strategic_kpi_id for a, _u in rows if a.link == STRATEGIC}
+    out.strategic_cascaded = [k for k in kpis if k.id in linked]
+    out.strategic_not_cascaded = [k for k in kpis if k.id not in linked]
+    out.strategic_share = percentages({"c": len(out.strategic_cascaded), "n": len(out.strategic_not_cascaded)})["c"] \
+        if kpis else Decimal("0.00")
+    per_unit: dict[uuid.UUID, tuple[str, dict[uuid.UUID, str]]] = {}
+    ministry: dict[uuid.UUID, str] = {}
+    for a, unit in rows:
+        name, seen = per_unit.setdefault(unit.id, (unit.name_th, {}))
+        seen[a.indicator_id] = _stronger(seen.get(a.indicator_id), a.link)
+        ministry[a.indicator_id] = _stronger(ministry.get(a.indicator_id), a.link)
+    out.units = [_line(name, seen) for name, seen in per_unit.values()]
+    out.total = _line("รวมทั้งกระทรวง", ministry)
+    return out
+
+
+def _stronger(current: str | None, new: str) -> str:
+    """One class for an indicator linked differently by two departments: strategic, then joint, then
+    functional, then unstated."""
+    order = {STRATEGIC: 0, JOINT: 1, FUNCTIONAL: 2, "": 3}
+    return new if current is None or order[new] < order[current] else current
+
+
+def _line(name: str, classes: dict) -> CascadeLine:
+    counts = {c: 0 for c in LINK_CLASSES}
+    for link in classes.values():
+        counts[link] += 1
+    return CascadeLine(name, counts, percentages(counts))
+
