@@ -62,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="integrity and consistency report (Thai)")
     _add_db(p)
 
+    p = sub.add_parser("cascade", help="Strategic KPIs cascaded into department indicators, by link class")
+    _add_db(p)
+    p.add_argument("--year", type=_year, required=True, help="B.E. fiscal year, e.g. 2568")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
+
     from app.reports.kinds import KINDS
     p = sub.add_parser("report", help="write a PDF report: " + ", ".join(KINDS))
     _add_db(p)
@@ -136,6 +141,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("ยกเลิกแล้ว ไม่มีข้อมูลใดถูกบันทึกครึ่งทาง", file=sys.stderr)
         return 130
+    except BrokenPipeError:            # the reader went away (kpi-desk score | head): nothing is wrong
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # noqa: BLE001 - never a traceback on a user's screen; the log keeps it
         where = _log_unexpected(exc)
         print(f"ข้อผิดพลาดที่ไม่คาดคิด ({type(exc).__name__}) ข้อมูลที่บันทึกแล้วยังอยู่ครบ "
@@ -175,6 +184,7 @@ def _dispatch(args) -> int:
     if args.demo:
         return _cmd_gui_demo(args)
     return {"gui": _cmd_gui, "demo": _cmd_demo, "init": _cmd_init, "score": _cmd_score, "check": _cmd_check,
+            "cascade": _cmd_cascade,
             "backup": _cmd_backup, "report": _cmd_report, "template": _cmd_excel, "import": _cmd_excel,
             "export": _cmd_excel, "settings": _cmd_settings, "unit": _cmd_cycle, "committee": _cmd_cycle,
             "year": _cmd_cycle, "round": _cmd_cycle, "change-request": _cmd_cycle,
@@ -257,6 +267,30 @@ def _cmd_score(args) -> int:
             print_scores(s, args)
     finally:
         store.close()
+    return 0
+
+
+def _cmd_cascade(args) -> int:
+    import json
+
+    from app.services.strategy import LINK_TH, cascade
+    from app.store import open_store
+
+    store = open_store(_db_arg(args))
+    try:
+        with store.reading() as s:
+            view = cascade(s, args.year)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(view.to_dict(), ensure_ascii=False, indent=1))
+        return 0
+    kpis = len(view.strategic_cascaded) + len(view.strategic_not_cascaded)
+    print(f"ปีงบประมาณ พ.ศ. {args.year}: Strategic KPIs {kpis} ตัวชี้วัด ถ่ายทอดแล้ว {len(view.strategic_cascaded)} "
+          f"(ร้อยละ {view.strategic_share:.2f})")
+    for line in [*view.units, view.total]:
+        parts = " · ".join(f"{LINK_TH[c]} {n} ({line.shares[c]:.2f}%)" for c, n in line.counts.items())
+        print(f"- {line.name}: {line.total} ตัวชี้วัด — {parts}")
     return 0
 
 

@@ -181,6 +181,7 @@ NOT_ROUND_DATA = {
     "exchange.recreate_frame": "a new year from an export (refused when the year exists)",
     "strategy.create_strategic_kpi": "the ministry's plan, not a round's numbers",
     "strategy.set_strategic_target": "monitored, never scored",
+    "strategy.link_from_catalogue": "links of a year, guarded like link_assignment (demo and migration of old data)",
     "exchange.recreate_rest": "the rest of that new year", "joint.add_main_indicator": "joint KPIs", "joint.add_lead_agency": "joint KPIs", "joint.add_sub_indicator": "joint KPIs",
 }
 READERS_PREFIXES = ("ensure_", "checked_", "score_", "load_", "latest_", "round_", "live_", "framework_", "unit_",

@@ -8,7 +8,8 @@ from app.services import Session
 
 from app.demo import data
 from app.models import Attendance, CommitteeRole, IndicatorKind, UnitKind
-from app.services import change_requests, framework, indicators, joint, lookup, meetings, organisation, results
+from app.services import (change_requests, framework, indicators, joint, lookup, meetings, organisation, results,
+                          strategy)
 from app.store import Store
 
 YEAR = 2567
@@ -58,6 +59,9 @@ def _build(s: Session) -> None:
     strategic = {code: indicators.create_indicator(s, code=code, name_th=name, kind=IndicatorKind.STRATEGIC,
                                                    unit_of_measure=uom, monitor=True)
                  for code, name, uom in data.STRATEGIC}
+    for code, name, uom in data.STRATEGIC:
+        strategy.create_strategic_kpi(s, ministry=ministry, code=code, name_th=name, plan_from=2566, plan_to=2570,
+                                      unit_of_measure=uom)
     potential = {}
     for code, name, kind, uom, direction, *_rest, flags in data.POTENTIAL:
         potential[code] = indicators.create_indicator(s, code=code, name_th=name, kind=IndicatorKind(kind),
@@ -127,6 +131,7 @@ def _build(s: Session) -> None:
                                      discussion=discussion, resolution=resolution)
         held.append(m)
 
+    strategy.link_from_catalogue(s, fy)
     framework.approve_round(s, r6, reason="คณะกรรมการเห็นชอบผลรอบ ๖ เดือน โดยให้กรมอุทยานแห่งชาติ สัตว์ป่า และพันธุ์พืช "
                                           "ส่งผลตัวชี้วัดพื้นที่เผาไหม้ในการประชุมครั้งต่อไป")
     framework.lock_round(s, r6)
@@ -166,6 +171,7 @@ def _next_year(s: Session, units: dict, potential: dict) -> None:
         for code, _n, _k, _u, _d, weight, targets, _f in data.POTENTIAL:
             indicators.assign_indicator(s, unit=unit, indicator=potential[code], year=fy, weight=Decimal(weight),
                                         base=_dec(targets[0]), standard=_dec(targets[1]), advanced=_dec(targets[2]))
+    strategy.link_from_catalogue(s, fy, unstated=("DMR",))      # the unfinished department's links are not set yet
 
 
 def _assign_unchecked(s: Session, unit, ind, fy, weight, base, standard, advanced) -> None:

@@ -60,10 +60,12 @@ class Assignment(TableBase, table=True):
     sort_order: int = 0
     withdrawn_on: date | None = None    # taken out by an approved change request: no longer scored
     # what the indicator serves (the cascade): a Strategic KPI, a Joint KPI main indicator, or "functional";
-    # "" while the secretariat has not said
+    # "" while the secretariat has not said. The two ids are checked by ``services.strategy.link_assignment``
+    # (no database foreign key: SQLite can add one only by rebuilding the table, which the rows that point
+    # at assignments would forbid)
     link: str = Field(default="", max_length=16, sa_column_kwargs={"server_default": ""})
-    strategic_kpi_id: uuid.UUID | None = Field(default=None, foreign_key="strategickpi.id")
-    joint_main_id: uuid.UUID | None = Field(default=None, foreign_key="jointmainindicator.id")
+    strategic_kpi_id: uuid.UUID | None = None
+    joint_main_id: uuid.UUID | None = None
 
 
 class Result(TableBase, table=True):

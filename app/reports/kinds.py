@@ -40,6 +40,8 @@ KINDS: dict[str, ReportKind] = {k.code: k for k in (
                unit_option=True),
     ReportKind("joint", "ตัวชี้วัดขับเคลื่อนการบูรณาการร่วมกัน (Joint KPIs)", frozenset({"year"}), True,
                "app.reports.joint:build"),
+    ReportKind("cascade", "การถ่ายทอด Strategic KPIs สู่ตัวชี้วัดของหน่วยงาน", frozenset({"year"}), True,
+               "app.reports.cascade:build"),
     ReportKind("minutes", "รายงานการประชุม", frozenset({"meeting"}), False, "app.reports.minutes:build",
                continuation=True),
     ReportKind("invitation", "หนังสือเชิญประชุม", frozenset({"meeting"}), False, "app.reports.invitation:build",

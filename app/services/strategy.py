@@ -88,6 +88,34 @@ def link_assignment(session: Session, assignment: Assignment, *, strategic: Stra
     return assignment
 
 
+def link_from_catalogue(session: Session, fy: FiscalYear, unstated: tuple[str, ...] = ()) -> int:
+    """Link each of the year's indicators as its catalogue entry says: to the Strategic KPI of the same code
+    as the one it was drawn from, to the first main indicator of its Joint KPI agenda when that agenda is the
+    year's, else functional (an indicator of another year's agenda is left unstated). Units whose codes are
+    in ``unstated`` are left for the secretariat. Returns how many were linked."""
+    from app.models import Indicator
+    by_code = {k.code: k for k in strategic_kpis_of(session)}
+    mains = {agenda.id: session.exec(select(JointMainIndicator).where(JointMainIndicator.agenda_id == agenda.id)
+                                     .order_by(JointMainIndicator.number)).first()
+             for agenda in session.exec(select(JointAgenda).where(JointAgenda.fiscal_year_id == fy.id))}
+    linked = 0
+    for a in session.exec(select(Assignment).where(Assignment.fiscal_year_id == fy.id)).all():
+        if session.get(Unit, a.unit_id).code in unstated:
+            continue
+        ind = session.get(Indicator, a.indicator_id)
+        drawn_from = session.get(Indicator, ind.strategic_id).code if ind.strategic_id else None
+        if drawn_from in by_code:
+            link_assignment(session, a, strategic=by_code[drawn_from])
+        elif mains.get(ind.joint_agenda_id) is not None:
+            link_assignment(session, a, joint_main=mains[ind.joint_agenda_id])
+        elif ind.joint_agenda_id is None:
+            link_assignment(session, a, functional=True)
+        else:
+            continue
+        linked += 1
+    return linked
+
+
 def strategic_kpis_of(session: Session, year_be: int | None = None) -> list[StrategicKpi]:
     """The ministry's Strategic KPIs (those in force in ``year_be`` when given), in their order."""
     rows = session.exec(select(StrategicKpi).order_by(StrategicKpi.sort_order, StrategicKpi.code)).all()

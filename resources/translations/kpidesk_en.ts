@@ -1095,6 +1095,10 @@ Members not recorded will be printed among the absent as “attendance not recor
       <translation>Joint KPIs by agenda</translation>
     </message>
     <message>
+      <source>การถ่ายทอด Strategic KPIs สู่ตัวชี้วัดของหน่วยงาน</source>
+      <translation>Strategic KPIs cascaded into department indicators</translation>
+    </message>
+    <message>
       <source>รายงานการประชุม</source>
       <translation>Minutes</translation>
     </message>

@@ -56,14 +56,10 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('link', sa.String(length=16), nullable=False, server_default=''))
         batch_op.add_column(sa.Column('strategic_kpi_id', sa.Uuid(), nullable=True))
         batch_op.add_column(sa.Column('joint_main_id', sa.Uuid(), nullable=True))
-        batch_op.create_foreign_key('fk_assignment_strategic_kpi', 'strategickpi', ['strategic_kpi_id'], ['id'])
-        batch_op.create_foreign_key('fk_assignment_joint_main', 'jointmainindicator', ['joint_main_id'], ['id'])
 
 
 def downgrade() -> None:
     with op.batch_alter_table('assignment', schema=None) as batch_op:
-        batch_op.drop_constraint('fk_assignment_joint_main', type_='foreignkey')
-        batch_op.drop_constraint('fk_assignment_strategic_kpi', type_='foreignkey')
         batch_op.drop_column('joint_main_id')
         batch_op.drop_column('strategic_kpi_id')
         batch_op.drop_column('link')
