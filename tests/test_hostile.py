@@ -153,6 +153,7 @@ WRITERS = {
     "framework.lock_round": lambda s, r: framework.lock_round(s, r),
     "framework.set_grade_floors": lambda s, r: framework.set_grade_floors(s, lookup.year(s, 2567), "85,70,55"),
     "strategy.link_assignment": lambda s, r: strategy.link_assignment(s, assignment_of(s, "PCD-02"), functional=True),
+    "strategy.set_link": lambda s, r: strategy.set_link(s, assignment_of(s, "PCD-02").id, "functional", None),
     "undo.revert": lambda s, r: undo.revert(s, _weight_edit(s)),
     "undo.reapply": lambda s, r: undo.reapply(s, _weight_edit(s)),
 }
@@ -194,7 +195,8 @@ READERS_PREFIXES = ("ensure_", "checked_", "score_", "load_", "latest_", "round_
                     "describe", "collect", "assigned_by_code", "existing_ministry", "secretary", "annex_units",
                     "addable_indicators", "indicators_by_code", "assignments_of_year", "results_of_round", "years_be",
                     "rounds_ended_before", "indicator_directions", "year_tables", "fields", "grade_floors",
-                    "settings_values", "history", "result_history", "strategic_kpis_of", "cascade")
+                    "settings_values", "history", "result_history", "strategic_kpis_of", "cascade", "link_labels",
+                    "link_choices")
 
 
 def _pending_request(s, rnd):

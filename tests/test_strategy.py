@@ -138,3 +138,33 @@ def test_the_demo_cascade_from_the_command_line_and_in_print(demo_path, tmp_path
     bad, _judged, _lines = shared_checker(out)
     assert bad == 0
     assert run_cli("cascade", "--db", demo_path, "--year", "2599").returncode == 2
+
+
+def test_the_targets_page_links_an_indicator(qtbot, demo_store, monkeypatch):
+    """Double-click the link cell of an indicator, choose a Strategic KPI: saved, shown in the grid, and
+    counted in the cascade."""
+    from app.ui.launch import make_app
+    from app.ui.main_window import MainWindow
+    from app.ui.pages.targets import LinkDialog
+    from tests.test_gui import cell, go, pick_unit, set_year
+    make_app()
+    window = MainWindow(demo_store)
+    qtbot.addWidget(window)
+    window.show()
+    page = go(window, "TargetsPage")
+    set_year(window, 2568)
+    pick_unit(page, "DMR")                                     # left unstated in the demo
+    index = cell(page, "link", "DMR-01")
+    assert page.model.data(index) == ""
+
+    def choose(dialog):
+        dialog.choice.setCurrentIndex(next(i for i in range(dialog.choice.count())
+                                           if dialog.choice.itemText(i).startswith("Strategic KPI S-04")))
+        return QDialog.Accepted
+    from PySide6.QtWidgets import QDialog
+    monkeypatch.setattr(LinkDialog, "exec", choose)
+    page.edit_link(index)
+    assert page.model.data(cell(page, "link", "DMR-01")) == "Strategic KPI S-04"
+    with demo_store.reading() as s:
+        view = strategy.cascade(s, 2568)
+    assert "S-04" in [k.code for k in view.strategic_cascaded]

@@ -46,6 +46,7 @@ class AssignmentRow:
     standard_6: Decimal | None
     advanced_6: Decimal | None
     monitor: bool
+    link: str = ""              # what the indicator serves, as the cascade names it ("" while unstated)
 
 
 def assignment_rows(session: Session, fiscal_year_id: uuid.UUID, unit_id: uuid.UUID) -> list[AssignmentRow]:
@@ -56,8 +57,10 @@ def assignment_rows(session: Session, fiscal_year_id: uuid.UUID, unit_id: uuid.U
         .where(Assignment.fiscal_year_id == fiscal_year_id, Assignment.unit_id == unit_id,
                Assignment.withdrawn_on.is_(None))
         .order_by(Assignment.sort_order, Indicator.code)).all()
+    from app.services.strategy import link_labels
+    labels = link_labels(session, [a for a, _i, _c in rows])
     return [AssignmentRow(a.id, i.code, i.name_th, i.kind, i.unit_of_measure, i.direction, code, a.weight, a.base,
-                          a.standard, a.advanced, a.base_6, a.standard_6, a.advanced_6, a.monitor)
+                          a.standard, a.advanced, a.base_6, a.standard_6, a.advanced_6, a.monitor, labels[a.id])
             for a, i, code in rows]
 
 

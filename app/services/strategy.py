@@ -116,6 +116,55 @@ def link_from_catalogue(session: Session, fy: FiscalYear, unstated: tuple[str, .
     return linked
 
 
+def link_labels(session: Session, assignments: list[Assignment]) -> dict[uuid.UUID, str]:
+    """How each assignment's link reads in a grid: "Strategic KPI S-01", "Joint KPIs ประเด็นที่ 2 (1)",
+    "ตามภารกิจ", or "" while unstated."""
+    kpis = {k.id: k.code for k in session.exec(select(StrategicKpi)).all()} if any(a.strategic_kpi_id for a in assignments) else {}
+    mains = {}
+    joint_ids = {a.joint_main_id for a in assignments if a.joint_main_id}
+    if joint_ids:
+        for m, agenda in session.exec(select(JointMainIndicator, JointAgenda)
+                                      .join(JointAgenda, JointAgenda.id == JointMainIndicator.agenda_id)
+                                      .where(JointMainIndicator.id.in_(joint_ids))).all():
+            mains[m.id] = f"Joint KPIs ประเด็นที่ {agenda.number} ({m.number})"
+    out = {}
+    for a in assignments:
+        if a.link == STRATEGIC:
+            out[a.id] = f"Strategic KPI {kpis.get(a.strategic_kpi_id, '')}"
+        elif a.link == JOINT:
+            out[a.id] = mains.get(a.joint_main_id, "Joint KPIs")
+        elif a.link == FUNCTIONAL:
+            out[a.id] = "ตามภารกิจ"
+        else:
+            out[a.id] = ""
+    return out
+
+
+def link_choices(session: Session, fiscal_year_id: uuid.UUID) -> list[tuple[str, str, uuid.UUID | None]]:
+    """What an indicator of the year may be linked to: (label, kind, id) — functional first, then the
+    Strategic KPIs in force, then the year's Joint KPI main indicators."""
+    fy = session.get(FiscalYear, fiscal_year_id)
+    out = [("ตามภารกิจ (ไม่เชื่อมโยง)", FUNCTIONAL, None)]
+    out += [(f"Strategic KPI {k.code} {k.name_th}", STRATEGIC, k.id) for k in strategic_kpis_of(session, fy.year_be)]
+    for m, agenda in session.exec(select(JointMainIndicator, JointAgenda)
+                                  .join(JointAgenda, JointAgenda.id == JointMainIndicator.agenda_id)
+                                  .where(JointAgenda.fiscal_year_id == fiscal_year_id)
+                                  .order_by(JointAgenda.number, JointMainIndicator.number)).all():
+        out.append((f"Joint KPIs ประเด็นที่ {agenda.number} ({m.number}) {m.name_th}", JOINT, m.id))
+    return out
+
+
+def set_link(session: Session, assignment_id: uuid.UUID, kind: str, target_id: uuid.UUID | None) -> Assignment:
+    """``link_assignment`` by the ids a window or a file carries."""
+    a = lookup.assignment(session, assignment_id)
+    if kind == STRATEGIC:
+        return link_assignment(session, a, strategic=lookup.get(session, StrategicKpi, target_id, "Strategic KPI"))
+    if kind == JOINT:
+        return link_assignment(session, a, joint_main=lookup.get(session, JointMainIndicator, target_id,
+                                                                   "ตัวชี้วัดหลัก Joint KPIs"))
+    return link_assignment(session, a, functional=True)
+
+
 def strategic_kpis_of(session: Session, year_be: int | None = None) -> list[StrategicKpi]:
     """The ministry's Strategic KPIs (those in force in ``year_be`` when given), in their order."""
     rows = session.exec(select(StrategicKpi).order_by(StrategicKpi.sort_order, StrategicKpi.code)).all()

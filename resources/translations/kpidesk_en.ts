@@ -47,6 +47,10 @@
       <translation>Advanced, 6 m.</translation>
     </message>
     <message>
+      <source>การเชื่อมโยง</source>
+      <translation>Link</translation>
+    </message>
+    <message>
       <source>องค์ประกอบ</source>
       <translation>Component</translation>
     </message>
@@ -453,6 +457,13 @@
     <message>
       <source>รวม {0} ประเด็น {1} ตัวชี้วัดหลัก ตัวชี้วัดย่อยทั้งประเทศ {2} ตัวชี้วัด ของหน่วยงานในสังกัด {3} ตัวชี้วัด</source>
       <translation>{0} agendas, {1} main indicators, {2} sub-indicators nationwide, {3} held by the ministry's agencies</translation>
+    </message>
+  </context>
+  <context>
+    <name>LinkDialog</name>
+    <message>
+      <source>การเชื่อมโยงตัวชี้วัด</source>
+      <translation>What the indicator serves</translation>
     </message>
   </context>
   <context>

@@ -22,7 +22,7 @@ COLUMNS = [
     ("ตัวชี้วัด", "name"), ("น้ำหนัก", "weight"), ("ขั้นต้น (๕๐)", "base"), ("มาตรฐาน (๗๕)", "standard"),
     ("ขั้นสูง (๑๐๐)", "advanced"), ("หน่วยนับ", "unit_of_measure"), ("ทิศทาง", "direction"), ("Monitor", "monitor"),
     ("ขั้นต้น ๖ ด.", "base_6"), ("มาตรฐาน ๖ ด.", "standard_6"), ("ขั้นสูง ๖ ด.", "advanced_6"),
-    ("องค์ประกอบ", "component"), ("ประเภท", "kind"),
+    ("การเชื่อมโยง", "link"), ("องค์ประกอบ", "component"), ("ประเภท", "kind"),
 ]
 EDITABLE = {"weight", "base", "standard", "advanced", "base_6", "standard_6", "advanced_6"}
 PROBLEM_BG = QColor("#fde2e1")

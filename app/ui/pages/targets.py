@@ -72,6 +72,29 @@ class CatalogueDialog(QDialog):
         return item.data(256) if item else None
 
 
+class LinkDialog(QDialog):
+    """What a department indicator serves: a Strategic KPI, a Joint KPI main indicator, or its own mission."""
+
+    def __init__(self, parent, title: str, choices: list, current: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("การเชื่อมโยงตัวชี้วัด"))
+        self.resize(720, 160)
+        layout = QVBoxLayout(self)
+        head = QLabel(title)
+        head.setWordWrap(True)
+        self.choice = QComboBox()
+        for label, kind, key in choices:
+            self.choice.addItem(label, (kind, key))
+        at = next((i for i, (label, _k, _key) in enumerate(choices) if current and label.startswith(current)), 0)
+        self.choice.setCurrentIndex(at)
+        layout.addWidget(head)
+        layout.addWidget(self.choice)
+        layout.addWidget(ok_cancel(self))
+
+    def chosen(self) -> tuple:
+        return self.choice.currentData()
+
+
 class NewIndicatorDialog(QDialog):
     """A new catalogue indicator (one the unit proposes, not from the KPI Basket), added to the unit."""
 
@@ -136,6 +159,7 @@ class TargetsPage(LivePage):
         measured_once(self.view)
         offer_history(self.view, self.show_history)
         self.frozen_column = FrozenFirstColumn(self.view)      # the indicator's name stays while columns scroll
+        self.view.doubleClicked.connect(self.edit_link)
         self.view.horizontalHeader().setMinimumSectionSize(70)
 
         self.sums = QLabel()
@@ -222,6 +246,20 @@ class TargetsPage(LivePage):
         self.sums.setText("<br>".join(parts))
 
     # --- editing -------------------------------------------------------------------------------
+    def edit_link(self, index) -> None:
+        """Double-click the link cell: choose what the indicator serves (the cascade's classes)."""
+        if not index.isValid() or self.model.field(index.column()) != "link" or self.model.read_only:
+            return
+        from app.services import strategy
+        row = self.model.rows[index.row()]
+        with self.state.store.reading() as s:
+            choices = strategy.link_choices(s, self.state.fiscal_year(s).id)
+        dialog = LinkDialog(self, f"{row.indicator_code} {row.name}", choices, row.link)
+        if dialog.exec() != QDialog.Accepted:
+            return
+        kind, key = dialog.chosen()
+        self.run("link", strategy.set_link, row.id, kind, key)
+
     def show_history(self, index) -> None:
         """The history of the cell (its field of the indicator's assignment), from the audit trail."""
         from app.services.history import history
