@@ -168,3 +168,22 @@ def test_the_targets_page_links_an_indicator(qtbot, demo_store, monkeypatch):
     with demo_store.reading() as s:
         view = strategy.cascade(s, 2568)
     assert "S-04" in [k.code for k in view.strategic_cascaded]
+
+
+def test_joint_kpis_count_distinct_agencies_per_agenda_by_type(demo_store, tmp_path):
+    """Beside the sub-indicator counts, the agencies holding them, each counted once per agenda."""
+    from collections import Counter
+
+    from app.models.enums import UnitKind
+    from app.reports.render import ReportRequest, render
+    from app.services.report_data import joint_rows
+    from pdftext import text
+    with demo_store.reading() as s:
+        rows = joint_rows(s, 2567)
+        render(s, ReportRequest("joint", year=2567), tmp_path / "joint.pdf")
+    for a in rows:
+        expected = Counter(kind for _n, kind in {(x.holder_name.strip(), UnitKind(x.holder_kind)) for x in a.subs})
+        assert a.agencies == expected
+        assert sum(a.agencies.values()) <= sum(a.ours.values())
+    assert rows and any(a.agencies for a in rows)
+    assert "นับไม่ซ้ำ" in " ".join(text(tmp_path / "joint.pdf").split())

@@ -49,6 +49,12 @@ def joint_story(session: Session, year_be: int, bookmarks: bool = False) -> list
     story.append(ThaiParagraph("จำนวนตัวชี้วัดย่อยทั้งประเทศตามที่สำนักงาน ก.พ.ร. แจ้ง ผลรวมคำนวณจากรายประเด็น "
                                "จำนวนของกระทรวงนับจากตัวชี้วัดย่อยที่บันทึกไว้ในฐานข้อมูลตามประเภทหน่วยงานผู้รับผิดชอบ",
                                SMALL.but(space_before=4)))
+    story += heading("จำนวนหน่วยงานที่รับผิดชอบตัวชี้วัดย่อย (นับไม่ซ้ำ) จำแนกตามประเภทหน่วยงาน")
+    agency_rows = [[Cell(f"ประเด็นที่ {to_thai_digits(str(a.number))} {a.name}"),
+                    *[_count(a.agencies.get(k, 0), thai) for k in KINDS], _count(sum(a.agencies.values()), thai, bold=True)]
+                   for a in agendas]
+    story.append(build_table(["ประเด็น Joint KPIs", *[UNIT_KIND_TH[k] for k in KINDS], "รวม"], agency_rows,
+                             [9.2 * cm] + [2.6 * cm] * 5 + [2.5 * cm]))
     story += heading("ตัวชี้วัดย่อยที่หน่วยงานในสังกัดกระทรวงรับผิดชอบ", 1 if bookmarks else None)
     sub_rows, bands = [], []
     for a in agendas:

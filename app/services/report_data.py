@@ -40,6 +40,7 @@ class JointRow:
     national_subs: int | None
     ours: Counter
     subs: list[JointSubIndicator]
+    agencies: Counter = field(default_factory=Counter)    # distinct agencies holding sub-indicators, by type
 
 
 def joint_rows(session: Session, year_be: int) -> list[JointRow]:
@@ -51,8 +52,10 @@ def joint_rows(session: Session, year_be: int) -> list[JointRow]:
         leads = [r.agency_name for r in session.exec(select(JointLeadAgency).where(JointLeadAgency.agenda_id == agenda.id))]
         subs = session.exec(select(JointSubIndicator).where(JointSubIndicator.agenda_id == agenda.id)
                             .order_by(JointSubIndicator.holder_name, JointSubIndicator.name_th)).all()
+        holders = {(s.holder_name.strip(), UnitKind(s.holder_kind)) for s in subs}
         out.append(JointRow(agenda.number, agenda.name_th, list(mains), leads, agenda.national_sub_count,
-                            Counter(UnitKind(s.holder_kind) for s in subs), list(subs)))
+                            Counter(UnitKind(s.holder_kind) for s in subs), list(subs),
+                            Counter(kind for _name, kind in holders)))
     return out
 
 
