@@ -135,6 +135,10 @@ def test_the_demo_cascade_from_the_command_line_and_in_print(demo_path, tmp_path
     assert run_cli("report", "cascade", "--db", demo_path, "--year", "2567", "--out", out).returncode == 0
     words = " ".join(text(out).split())
     assert "S-04" in words and "ยังไม่ได้ถ่ายทอด" in words and "รวมทั้งกระทรวง" in words
+    shares = [v for line in doc["departments"] for v in line["percent"].values()]
+    import re
+    assert "100.00" in shares
+    assert not re.search(r"[0-9๐-๙]\.[0-9๐-๙] [0-9๐-๙]", words)      # a share never wraps in its cell (๑๐๐.๐|๐)
     bad, _judged, _lines = shared_checker(out)
     assert bad == 0
     assert run_cli("cascade", "--db", demo_path, "--year", "2599").returncode == 2
@@ -187,3 +191,16 @@ def test_joint_kpis_count_distinct_agencies_per_agenda_by_type(demo_store, tmp_p
         assert sum(a.agencies.values()) <= sum(a.ours.values())
     assert rows and any(a.agencies for a in rows)
     assert "นับไม่ซ้ำ" in " ".join(text(tmp_path / "joint.pdf").split())
+
+
+def test_the_cascade_counts_basket_and_proposed_evaluated_and_monitor(demo_store):
+    with demo_store.transaction() as s:
+        ind = indicators.create_indicator(s, code="PROP-01", name_th="ตัวชี้วัดที่หน่วยงานเสนอเอง", from_basket=False)
+        indicators.assign_indicator(s, unit=lookup.unit(s, "PCD"), indicator=ind, year=lookup.year(s, 2568),
+                                    weight=D(0), monitor=True)
+    with demo_store.reading() as s:
+        view = strategy.cascade(s, 2568)
+        rows = s.exec(select(Assignment).where(Assignment.fiscal_year_id == lookup.year(s, 2568).id)).all()
+    distinct = {a.indicator_id for a in rows}
+    assert sum(view.origin.values()) == sum(view.evaluation.values()) == len(distinct)
+    assert view.origin["proposed"] >= 1 and view.evaluation["monitor"] >= 1

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from reportlab.lib.units import cm
 
+from app.domain.shares import percentages
 from app.reports.common import heading, title_block, year_text
 from app.reports.paragraph import ThaiParagraph
 from app.reports.styles import PLAIN, TABLE
@@ -18,6 +19,8 @@ from app.services.report_data import context
 from app.services.strategy import FUNCTIONAL, JOINT, LINK_TH, STRATEGIC, cascade
 
 BOLD = TABLE.but(bold=True)
+ORIGIN_TH = {"basket": "จาก KPI Basket ของสำนักงาน ก.พ.ร.", "proposed": "หน่วยงานเสนอเอง",
+             "evaluated": "ตัวชี้วัดที่ประเมินผล", "monitor": "ตัวชี้วัด Monitor (ติดตามผลเท่านั้น)"}
 CLASSES = (STRATEGIC, JOINT, FUNCTIONAL, "")
 
 
@@ -47,13 +50,22 @@ def cascade_story(session: Session, year_be: int, bookmarks: bool = False) -> li
                                      [3.5 * cm, 15 * cm, 4 * cm]))
         else:
             story.append(ThaiParagraph("ไม่มี", PLAIN))
+    distinct = view.total.total
+    story += heading("ที่มาและการประเมินของตัวชี้วัด (นับไม่ซ้ำ)")
+    story.append(build_table(
+        ["", "จำนวน", "ร้อยละ"],
+        [[Cell(label), n(count), pct(share)] for part in (view.origin, view.evaluation)
+         for (label, count), share in zip(
+             [(ORIGIN_TH[k], v) for k, v in part.items()],
+             percentages(part).values())] + [[Cell("จำนวนตัวชี้วัด (ไม่นับซ้ำ)", BOLD), n(distinct), Cell("")]],
+        [11 * cm, 3 * cm, 3 * cm], totals=[4]))
     story += heading("ตัวชี้วัดของหน่วยงานจำแนกตามการเชื่อมโยง (นับไม่ซ้ำ)", 1 if bookmarks else None)
     header = [[Cell("หน่วยงาน"), Cell("จำนวนตัวชี้วัด"), *[Cell(LINK_TH[c], span=2) for c in CLASSES]],
               ["", "", *["จำนวน", "ร้อยละ"] * len(CLASSES)]]
     rows = [[Cell(line.name, BOLD if line is view.total else TABLE), n(line.total),
              *[x for c in CLASSES for x in (n(line.counts[c]), pct(line.shares[c]))]]
             for line in [*view.units, view.total]]
-    story.append(build_table(header, rows, [6.2 * cm, 1.9 * cm] + [1.6 * cm, 1.6 * cm] * len(CLASSES),
+    story.append(build_table(header, rows, [6.6 * cm, 1.9 * cm] + [1.5 * cm, 2.0 * cm] * len(CLASSES),
                              totals=[len(rows) - 1]))
     return story
 

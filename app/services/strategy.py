@@ -192,6 +192,8 @@ class Cascade:
     strategic_share: Decimal = Decimal("0.00")
     units: list[CascadeLine] = field(default_factory=list)
     total: CascadeLine | None = None
+    origin: dict[str, int] = field(default_factory=dict)        # distinct indicators: from the KPI Basket / proposed
+    evaluation: dict[str, int] = field(default_factory=dict)    # distinct indicators: evaluated / Monitor only
 
     def to_dict(self) -> dict:
         line = lambda c: {"name": c.name, "indicators": c.total, "counts": c.counts,  # noqa: E731
@@ -201,7 +203,8 @@ class Cascade:
                                    "cascaded": [k.code for k in self.strategic_cascaded],
                                    "not_cascaded": [k.code for k in self.strategic_not_cascaded],
                                    "cascaded_percent": f"{self.strategic_share:.2f}"},
-                "departments": [line(u) for u in self.units], "ministry": line(self.total)}
+                "departments": [line(u) for u in self.units], "ministry": line(self.total),
+                "origin": self.origin, "evaluation": self.evaluation}
 
 
 def cascade(session: Session, year_be: int) -> Cascade:
@@ -226,6 +229,11 @@ def cascade(session: Session, year_be: int) -> Cascade:
         ministry[a.indicator_id] = _stronger(ministry.get(a.indicator_id), a.link)
     out.units = [_line(name, seen) for name, seen in per_unit.values()]
     out.total = _line("รวมทั้งกระทรวง", ministry)
+    from app.models import Indicator
+    basket = {i.id: i.from_basket for i in session.exec(select(Indicator).where(Indicator.id.in_(list(ministry))))}
+    evaluated = {a.indicator_id for a, _u in rows if not a.monitor}
+    out.origin = {"basket": sum(1 for i in ministry if basket.get(i)), "proposed": sum(1 for i in ministry if not basket.get(i))}
+    out.evaluation = {"evaluated": len(evaluated), "monitor": len(set(ministry) - evaluated)}
     return out
 
 
