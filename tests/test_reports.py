@@ -419,3 +419,25 @@ def test_a_heading_keeps_with_the_start_of_what_follows_not_all_of_it(reports):
     assert "สำนักงานปลัดกระทรวง" in first and "องค์ประกอบที่" in first
     first = first_page("minutes")
     assert "ผู้มาประชุม" in first and "ประธานกรรมการ" in first
+
+
+def test_a_number_too_wide_for_its_cell_is_named_in_a_warning(tmp_path):
+    """A number cut in two by a narrow column is not left silent."""
+    from reportlab.lib.units import cm
+
+    from app.reports import notices
+    from app.reports.common import write
+    from app.reports.tables import build_table
+    notices.start()
+    write([build_table(["ร้อยละ"], [["๑๐๐,๐๐๐,๐๐๐.๐๐"]], [1.2 * cm])], tmp_path / "narrow.pdf", "t")
+    warned = notices.collected()
+    assert any("๑๐๐,๐๐๐,๐๐๐.๐๐" in w and "กว้างเกินช่อง" in w for w in warned), warned
+    notices.start()
+    write([build_table(["ร้อยละ"], [["๑๐๐.๐๐"]], [3 * cm])], tmp_path / "wide.pdf", "t")
+    assert notices.collected() == []
+    # a little too narrow for 12 pt: the number steps down a size and stays whole, with nothing to warn of
+    from app.reports.tables import Cell, PAD, fitted_number
+    assert fitted_number(Cell("๑๐๐,๐๐๐.๐๐"), 2.5 * cm - 2 * PAD).style.size == 11
+    notices.start()
+    write([build_table(["ร้อยละ"], [["๑๐๐,๐๐๐.๐๐"]], [2.5 * cm])], tmp_path / "tight.pdf", "t")
+    assert notices.collected() == []

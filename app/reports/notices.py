@@ -11,6 +11,13 @@ _local = threading.local()
 def start() -> None:
     _local.found = []
     _local.missing = []
+    _local.cut = []
+
+
+def note_cut(word: str) -> None:
+    cut = getattr(_local, "cut", None)
+    if cut is not None:
+        cut.append(word)
 
 
 def note_missing(chars: list[str]) -> None:
@@ -29,6 +36,10 @@ def collected() -> list[str]:
     """Thai warnings, one per distinct place."""
     places = list(dict.fromkeys(getattr(_local, "found", None) or []))
     out = [f"สระหรือวรรณยุกต์ซ้อนผิดที่ใน “{p.strip()}” (พิมพ์บนวงกลมประให้เห็น กรุณาแก้ข้อความต้นทาง)" for p in places]
+    cut = list(dict.fromkeys(getattr(_local, "cut", None) or []))
+    if cut:
+        out.append("ตัวเลข " + ", ".join(f"“{w}”" for w in cut[:10]) + (" …" if len(cut) > 10 else "")
+                   + " กว้างเกินช่องจึงถูกตัดขึ้นบรรทัดใหม่ กรุณาขยายช่องหรือย่อข้อความ")
     missing = list(dict.fromkeys(getattr(_local, "missing", None) or []))
     if missing:
         names = ", ".join(f"“{c}” (U+{ord(c):04X})" for c in missing[:20]) + (" …" if len(missing) > 20 else "")

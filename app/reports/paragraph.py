@@ -83,6 +83,8 @@ def _split_long(token: Token, avail: float) -> tuple[Token, Token]:
         if run.width(piece.start, piece.start + s) > avail:
             break
         cut = s
+    if any(ch.isdigit() for ch in token.text):
+        notices.note_cut(token.text)        # a number cut in two is a misreading waiting to happen: say so
     head = Piece(run, piece.start, piece.start + cut, run.width(piece.start, piece.start + cut))
     tail = Piece(run, piece.start + cut, piece.end, run.width(piece.start + cut, piece.end))
     return (Token(text[:cut], [head], head.width), Token(text[cut:], [tail, *token.pieces[1:]],

@@ -31,6 +31,21 @@ def fitted_header(text: str, width: float) -> ThaiParagraph:
     return p
 
 
+def _one_number(text: str) -> bool:
+    return bool(text) and not any(ch.isspace() for ch in text) and any(ch.isdigit() for ch in text)
+
+
+def fitted_number(cell: "Cell", width: float) -> ThaiParagraph:
+    """A number is never cut in two: in a column too narrow for it (Thai digits are wider than Arabic
+    ones) its type steps down from the style's size to 9 pt; only below that is it cut (and reported)."""
+    size = cell.style.size
+    while True:
+        p = ThaiParagraph(cell.text, cell.style.but(size=size))
+        if p.minWidth() <= width or size <= 9:
+            return p
+        size -= 1
+
+
 class Cell:
     """Text with a style, for a table cell; ``span`` joins it with the cells to its right."""
 
@@ -95,7 +110,9 @@ def build_table(header: list, rows: list[list], col_widths: list[float], bands: 
         cells, col = [], 0
         for item in row:
             cell = item if isinstance(item, Cell) else Cell(str(item))
-            cells.append(ThaiParagraph(cell.text, cell.style, runs=cell.runs))
+            width = sum(col_widths[col:col + cell.span]) - 2 * PAD
+            cells.append(fitted_number(cell, width) if cell.runs is None and _one_number(cell.text)
+                         else ThaiParagraph(cell.text, cell.style, runs=cell.runs))
             if cell.span > 1:
                 commands.append(("SPAN", (col, r), (col + cell.span - 1, r)))
                 cells.extend([""] * (cell.span - 1))
