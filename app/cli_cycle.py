@@ -29,11 +29,15 @@ def add_parsers(sub, add_db, year_type) -> None:
     p.add_argument("--cco", action="store_true", help="the member is the Chief Change Officer (vice-chair)")
     p.add_argument("--new-name", help="edit-member: the new name")
 
-    p = sub.add_parser("year", help="show a fiscal year's grade bands, or set them (--grade-floors)")
+    p = sub.add_parser("year", help="show a fiscal year's grade bands and how each component is scored, or set them")
     add_db(p)
     p.add_argument("--year", type=year_type, required=True)
     p.add_argument("--grade-floors", metavar="Q,U,B",
                    help="floors of quality, upper and basic standard, e.g. 90,75,60 (refused once a round is approved)")
+    p.add_argument("--points", metavar="CODE", action="append", default=[],
+                   help="component CODE takes the points OPDC supplies (0-100) instead of three targets (repeatable)")
+    p.add_argument("--targets", metavar="CODE", action="append", default=[],
+                   help="component CODE is scored on three-level targets again (repeatable)")
 
     p = sub.add_parser("round", help="approve, lock or reopen a round")
     add_db(p)
@@ -208,14 +212,26 @@ def _committee(args, store) -> int:
 def _year(args, store) -> int:
     from app.domain.grades import grades_of
     from app.services import framework, lookup
-    if args.grade_floors is not None:
+    from app.domain.unit_score import Framework
+    from app.services.scoring import framework_specs
+    if args.grade_floors is not None or args.points or args.targets:
         with store.transaction() as s:
-            framework.set_grade_floors(s, lookup.year(s, args.year), args.grade_floors)
+            fy = lookup.year(s, args.year)
+            if args.grade_floors is not None:
+                framework.set_grade_floors(s, fy, args.grade_floors)
+            for takes, codes in (("points", args.points), ("targets", args.targets)):
+                for code in codes:
+                    framework.set_component_takes(s, fy, code, takes)
     with store.reading() as s:
         fy = lookup.year(s, args.year)
         grades = grades_of(fy.grade_floors)
+        specs = framework_specs(s, fy.id)
     print(f"ปีงบประมาณ พ.ศ. {fy.year_be}: " + " · ".join(
         f"{g.th} ตั้งแต่ {g.floor:f} คะแนน" for g in grades[:-1]))
+    by_points = Framework(specs).by_points
+    for spec in specs:
+        takes = "points" if spec.code in by_points else "targets"
+        print(f"  องค์ประกอบ {spec.code} {spec.name_th}: คิดคะแนนจาก{framework.TAKES_TH[takes]}")
     return 0
 
 

@@ -93,6 +93,11 @@ def test_every_writing_service_returns_its_change_record(demo_store, name):
             "change_requests.submit_change_request": lambda s, r: change_requests.submit_change_request(
                 s, assignment=assignment_of(s, "PCD-02"), rnd=r, reason=ChangeReason.DISASTER, proposed_weight=D(5)),
             }.get(name, WRITERS[name])
+    if name == "evidence.remove_evidence":      # a file attached in an earlier use case, removed in this one
+        from app.services import evidence
+        eid = perform(demo_store, "attach", lambda s: evidence.attach_evidence(
+            s, s.get(type(rnd), rnd.id), assignment_of(s, "PCD-02").id, "a.pdf", b"%PDF")).value.id
+        call = lambda s, r: evidence.remove_evidence(s, eid)  # noqa: E731
     done = perform(demo_store, name, lambda s: call(s, s.get(type(rnd), rnd.id)))
     if name == "indicators.bulk_assign":        # given no items: nothing to write
         assert not done.changes

@@ -160,7 +160,7 @@ def test_typing_an_actual_updates_points_and_grade(qtbot, window, demo_store):
     index = page.model.index(row, next(c for c in range(page.model.columnCount()) if page.model.field(c) == "actual"))
     type_into(qtbot, page.view, index, "๖๐")
     assert "79.83" in page.score_label.text() and "ระดับมาตรฐานขั้นสูง" in page.score_label.text()
-    assert page.model.index(row, index.column() + 1).data() == "100.00"
+    assert page.model.index(row, cell(page, "points").column()).data() == "100.00"
 
 
 def test_switching_language(qtbot, window):
@@ -716,11 +716,16 @@ def test_the_targets_grid_sorts_by_a_column_and_edits_stay_on_their_row(qtbot, w
     weights = [row.weight for row in page.model.rows]
     assert weights == sorted(weights, reverse=True)
     codes = [row.indicator_code for row in page.model.rows]
-    type_into(qtbot, page.view, cell(page, "base", codes[-1]), "1")        # an edit on the last row
+    last = [row.indicator_code for row in page.model.rows if not row.by_points][-1]   # one that takes targets
+    type_into(qtbot, page.view, cell(page, "base", last), "1")             # an edit on a lower row
     assert [row.indicator_code for row in page.model.rows] == codes        # rows stay where they are
     with demo_store.reading() as s:
-        base = next(r.base for r in grid_rows(s, "PCD") if r.indicator_code == codes[-1])
+        base = next(r.base for r in grid_rows(s, "PCD") if r.indicator_code == last)
     assert base == D(1)
+    points = [row.indicator_code for row in page.model.rows if row.by_points]
+    assert points == ["PMQA-01"]                       # FY2568's 2.2 takes OPDC's points: no target to type
+    assert not page.model.flags(cell(page, "base", "PMQA-01")) & Qt.ItemIsEditable
+    assert cell(page, "base", "PMQA-01").data() == "–"
 
 
 def grid_rows(s, unit_code):

@@ -32,7 +32,7 @@ from app.io.reader import MAX_ROWS
 from app.io.template import write_template
 from app.io.workbook_format import META_SHEET, RESULTS_SHEET, TARGETS_SHEET
 from app.models import Assignment, AuditEntry, ChangeReason, Result, Round, RoundStatus
-from app.services import change_requests, framework, grid, indicators, lookup, results, settings, strategy, undo
+from app.services import change_requests, evidence, framework, grid, indicators, lookup, results, settings, strategy, undo
 from app.services.scoring import score_round
 from app.store import open_store
 
@@ -154,9 +154,23 @@ WRITERS = {
     "framework.set_grade_floors": lambda s, r: framework.set_grade_floors(s, lookup.year(s, 2567), "85,70,55"),
     "strategy.link_assignment": lambda s, r: strategy.link_assignment(s, assignment_of(s, "PCD-02"), functional=True),
     "strategy.set_link": lambda s, r: strategy.set_link(s, assignment_of(s, "PCD-02").id, "functional", None),
+    "results.set_verified": lambda s, r: results.set_verified(s, assignment_id=assignment_of(s, "PCD-02").id, rnd=r, value=D(1)),
+    "evidence.attach_evidence": lambda s, r: evidence.attach_evidence(s, r, assignment_of(s, "PCD-02").id, "a.pdf", b"%PDF"),
+    "evidence.remove_evidence": lambda s, r: evidence.remove_evidence(s, _stored_evidence(s, r)),
+    "framework.set_component_takes": lambda s, r: framework.set_component_takes(s, lookup.year(s, 2567), "2.2", "points"),
     "undo.revert": lambda s, r: undo.revert(s, _weight_edit(s)),
     "undo.reapply": lambda s, r: undo.reapply(s, _weight_edit(s)),
 }
+
+
+def _stored_evidence(s, rnd):
+    """A file attached before the round was locked (written straight to the table: the service would refuse)."""
+    from app.models import EvidenceFile
+    row = EvidenceFile(assignment_id=assignment_of(s, "PCD-02").id, round_id=rnd.id, name="a.pdf", size=4,
+                       sha256="0" * 64, content=b"%PDF")
+    s.add(row)
+    s.flush()
+    return row.id
 
 
 def _weight_edit(s):
@@ -196,7 +210,7 @@ READERS_PREFIXES = ("ensure_", "checked_", "score_", "load_", "latest_", "round_
                     "addable_indicators", "indicators_by_code", "assignments_of_year", "results_of_round", "years_be",
                     "rounds_ended_before", "indicator_directions", "year_tables", "fields", "grade_floors",
                     "settings_values", "history", "result_history", "strategic_kpis_of", "cascade", "link_labels",
-                    "link_choices")
+                    "link_choices", "evidence_", "size_problem", "clean_name", "scored_by_points")
 
 
 def _pending_request(s, rnd):

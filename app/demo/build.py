@@ -157,6 +157,7 @@ def _next_year(s: Session, units: dict, potential: dict) -> None:
     """FY2568 in planning: targets being entered, no results yet. กรมทรัพยากรธรณี is unfinished on
     purpose (weights add to 95, a target out of order) so the grid has problems to show."""
     fy = framework.create_fiscal_year(s, year_be=NEXT_YEAR)
+    framework.set_component_takes(s, fy, "2.2", "points")      # FY2568: PMQA 4.0 as the points OPDC supplies
     for dept_code, rows in data.FUNCTIONAL.items():
         unit = units[dept_code]
         for code, _name, _kind, _uom, direction, weight, targets, _a6, _a12, _flags in rows:
@@ -169,6 +170,8 @@ def _next_year(s: Session, units: dict, potential: dict) -> None:
             indicators.assign_indicator(s, unit=unit, indicator=ind, year=fy, weight=w, base=base, standard=standard,
                                         advanced=advanced)
         for code, _n, _k, _u, _d, weight, targets, _f in data.POTENTIAL:
+            if code == "PMQA-01":
+                targets = (None, None, None)
             indicators.assign_indicator(s, unit=unit, indicator=potential[code], year=fy, weight=Decimal(weight),
                                         base=_dec(targets[0]), standard=_dec(targets[1]), advanced=_dec(targets[2]))
     strategy.link_from_catalogue(s, fy, unstated=("DMR",))      # the unfinished department's links are not set yet

@@ -30,6 +30,7 @@ class ComponentSpec:
     parent_code: str | None = None
     rounds: frozenset[int] = frozenset({6, 12})
     name_en: str = ""
+    takes: str = "targets"          # "points": its indicators take OPDC's 0–100 points, not three targets
 
 
 class Framework:
@@ -47,6 +48,9 @@ class Framework:
                 code = self.by_code[code].parent_code
             self.chain[s.code] = tuple(chain)
         self.top = {code: chain[-1] for code, chain in self.chain.items()}
+        # components scored on OPDC's points, their own setting or an ancestor's
+        self.by_points = frozenset(code for code, chain in self.chain.items()
+                                   if any(self.by_code[c].takes == "points" for c in chain))
 
     def tops_in_round(self, months: int) -> set[str]:
         return {s.code for s in self.specs if s.parent_code is None and months in s.rounds}
@@ -77,6 +81,8 @@ class IndicatorLine:
     kind: str = ""
     step: bool = False
     cumulative: bool = False
+    reported: Decimal | None = None     # the unit's own figure when a verified one (``actual``) differs from it
+    verified: bool = False              # ``actual`` is the verified figure (secretariat or OPDC)
 
 
 @dataclass(slots=True)
@@ -159,10 +165,25 @@ class UnitScore:
         return [s for s in self.lines if s.evaluated]
 
 
-def score_line(line: IndicatorLine, evaluated: bool) -> ScoredLine:
+POINTS_RANGE_TH = "คะแนนที่ สำนักงาน ก.พ.ร. ให้ต้องอยู่ระหว่าง ๐ ถึง ๑๐๐"
+
+
+def points_problem(value: Decimal | None) -> str:
+    """Why ``value`` cannot be the points of a component scored on points ("" when it can)."""
+    return POINTS_RANGE_TH if value is not None and not ZERO <= value <= HUNDRED else ""
+
+
+def score_line(line: IndicatorLine, evaluated: bool, by_points: bool = False) -> ScoredLine:
     """One line's points. Targets that cannot be scored are reported (``error``) even before a result
-    exists, so the flag is there from the moment the targets are typed."""
+    exists, so the flag is there from the moment the targets are typed. ``by_points``: the line's
+    component takes the points OPDC supplies (0–100) as they are, with no targets."""
     counted = evaluated and not line.monitor
+    if by_points:
+        if line.actual is None:
+            return ScoredLine(line, ZERO if counted else None, ZERO if counted else None, counted, counted)
+        error = points_problem(line.actual)
+        points = ZERO if error else line.actual
+        return ScoredLine(line, points, weighted(points, line.weight) if counted else None, counted, False, error)
     error = ""
     if counted:
         try:
@@ -201,7 +222,7 @@ def score_unit(
         chain = fw.chain.get(line.component_code)
         if chain is None:
             raise KeyError(f"component {line.component_code!r} is not in the framework")
-        s = score_line(line, chain[-1] in tops)
+        s = score_line(line, chain[-1] in tops, line.component_code in fw.by_points)
         scored.append(s)
         if not line.monitor:
             for code in chain:
@@ -236,7 +257,11 @@ def score_issues(scored: list[ScoredLine], components: list[ComponentScore], fw:
                 "weights", f"น้ำหนักรวมขององค์ประกอบ {c.spec.code} เท่ากับ {_n(weights[c.spec.code])} "
                            f"แต่กรอบการประเมินกำหนด {_n(c.spec.weight)}",
                 f"component {c.spec.code} weights add up to {weights[c.spec.code]}, the framework says {c.spec.weight}"))
-    broken = [s for s in counted if s.error]
+    out_of_range = [s for s in counted if s.error and s.line.component_code in fw.by_points]
+    if out_of_range:
+        issues.append(ScoreIssue("targets", f"{POINTS_RANGE_TH}: " + ", ".join(f"“{s.line.name}”" for s in out_of_range),
+                                 "points out of 0-100: " + ", ".join(s.line.code or s.line.name for s in out_of_range)))
+    broken = [s for s in counted if s.error and s.line.component_code not in fw.by_points]
     if broken:
         names = ", ".join(f"“{s.line.name}”" for s in broken)
         issues.append(ScoreIssue("targets", f"ค่าเป้าหมายใช้คิดคะแนนไม่ได้: {names}",

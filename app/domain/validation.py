@@ -107,7 +107,8 @@ def validate_unit(
         broken = weight_rule(line.weight, line.monitor)
         if broken:
             problems.append(Problem(where + broken[1], f"{line.name}: {broken[2]}", unit_label, line.key, "weight"))
-        problems.extend(validate_targets(line, unit_label, directions.get(line.key)))
+        if line.component_code not in fw.by_points:       # points components take no targets
+            problems.extend(validate_targets(line, unit_label, directions.get(line.key)))
 
     total = evaluated_weight(lines)
     if total != HUNDRED:

@@ -14,7 +14,7 @@ from app.models.enums import (
     UnitKind,
 )
 from app.models.framework import FiscalYear, FrameworkComponent, Round, RoundSnapshot
-from app.models.indicators import Assignment, Indicator, Result
+from app.models.indicators import Assignment, BasketEntry, EvidenceFile, Indicator, Result
 from app.models.joint import JointAgenda, JointLeadAgency, JointMainIndicator, JointSubIndicator
 from app.models.meetings import AgendaItem, Meeting, MeetingAttendance
 from app.models.organisation import Committee, CommitteeMember, Ministry, Unit
@@ -22,7 +22,7 @@ from app.models.settings import Setting
 from app.models.strategy import StrategicKpi, StrategicTarget
 
 __all__ = [
-    "AgendaItem", "Assignment", "Attendance", "AuditEntry", "ChangeReason", "ChangeRequest", "Committee",
+    "AgendaItem", "Assignment", "Attendance", "AuditEntry", "BasketEntry", "EvidenceFile", "ChangeReason", "ChangeRequest", "Committee",
     "CommitteeMember", "CommitteeRole", "DecimalText", "Decision", "Direction", "FiscalYear",
     "FrameworkComponent", "Indicator", "IndicatorKind", "JointAgenda", "JointLeadAgency",
     "JointMainIndicator", "JointSubIndicator", "Meeting", "MeetingAttendance", "Ministry", "Result",

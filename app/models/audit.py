@@ -39,6 +39,8 @@ def _text(value) -> str | None:
         return None
     if isinstance(value, Decimal):
         return plain(value)
+    if isinstance(value, bytes):
+        return f"({len(value)} bytes)"         # a file's content: its row already keeps the SHA-256
     if isinstance(value, (datetime, date, time)):
         return value.isoformat()
     return str(value)

@@ -29,7 +29,9 @@ class FrameworkComponent(TableBase, table=True):
 
     ``weight`` is None where the framework leaves the split free (FY2567: 1.1 functional and 1.2
     joint KPIs share the 70 of Performance Base). ``kinds`` lists the indicator kinds that belong here
-    by default; ``rounds`` the rounds in which the component is evaluated ("6,12" or "12").
+    by default; ``rounds`` the rounds in which the component is evaluated ("6,12" or "12"). ``takes`` says
+    how its indicators are scored: ``targets`` (three levels, 50/75/100) or ``points`` (the 0–100 points
+    OPDC supplies, as for digital government 2.1 and PMQA 4.0 2.2); a sub-component inherits its parent's.
     """
 
     __table_args__ = (UniqueConstraint("fiscal_year_id", "code"),)
@@ -43,6 +45,7 @@ class FrameworkComponent(TableBase, table=True):
     kinds: str = ""
     rounds: str = "6,12"
     sort_order: int = 0
+    takes: str = Field(default="targets", max_length=16, sa_column_kwargs={"server_default": "targets"})
 
 
 class Round(TableBase, table=True):

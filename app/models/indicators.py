@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import String, UniqueConstraint
+from sqlalchemy import LargeBinary, String, UniqueConstraint
 from sqlmodel import Field
 
 from app.models.base import DecimalField, TableBase
@@ -69,7 +69,13 @@ class Assignment(TableBase, table=True):
 
 
 class Result(TableBase, table=True):
-    """The actual value of an assignment in a round (ผลการดำเนินงาน), with evidence."""
+    """The actual value of an assignment in a round (ผลการดำเนินงาน), with evidence.
+
+    ``actual`` is what the unit reports (its self-assessment); ``verified_actual`` the figure the
+    secretariat or OPDC verified, with who set it and when, and the document it comes from
+    (``source_ref``/``source_date``: OPDC's letter for the points of a Potential component). Scores use
+    the verified figure when there is one.
+    """
 
     __table_args__ = (UniqueConstraint("assignment_id", "round_id"),)
 
@@ -80,3 +86,38 @@ class Result(TableBase, table=True):
     evidence_ref: str = ""
     recorded_by: str = ""
     recorded_at: datetime | None = None
+    verified_actual: Decimal | None = DecimalField()
+    verified_source: str = Field(default="", max_length=16, sa_column_kwargs={"server_default": ""})  # secretariat | opdc
+    verified_by: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    verified_at: datetime | None = None
+    source_ref: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    source_date: date | None = None
+
+
+class EvidenceFile(TableBase, table=True):
+    """A file a unit attached as evidence of a result (one indicator, one round): its bytes kept in the
+    database with their SHA-256, so a copy of the database carries its evidence."""
+
+    assignment_id: uuid.UUID = Field(foreign_key="assignment.id", index=True)
+    round_id: uuid.UUID = Field(foreign_key="round.id", index=True)
+    name: str = Field(max_length=255)
+    size: int
+    sha256: str = Field(max_length=64)
+    content: bytes = Field(sa_type=LargeBinary)
+    added_by: str = ""
+
+
+class BasketEntry(TableBase, table=True):
+    """One indicator of OPDC's KPI Basket (รายการตัวชี้วัด) for a fiscal year, as imported from its list."""
+
+    __table_args__ = (UniqueConstraint("fiscal_year_id", "code"),)
+
+    fiscal_year_id: uuid.UUID = Field(foreign_key="fiscalyear.id", index=True)
+    code: str = Field(max_length=48)
+    name_th: str
+    definition: str = ""
+    unit_of_measure: str = ""
+    direction: Direction = Field(default=Direction.HIGHER_IS_BETTER, sa_type=String(16))
+    formula: str = ""
+    data_source: str = ""
+    kind: IndicatorKind = Field(default=IndicatorKind.FUNCTIONAL, sa_type=String(32))

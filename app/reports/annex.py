@@ -59,7 +59,8 @@ def annex_story(session: Session, year_be: int, unit_code: str | None = None, bo
                     rows.append([Cell(f"{to_thai_digits(sub.code)} {sub.name_th}", BOLD.but(italic=True), span=len(WIDTHS))])
                 for ln in mine:
                     seq += 1
-                    rows.append(_indicator_row(seq, ln, halves.get(ln.key), directions.get(ln.code), thai))
+                    rows.append(_indicator_row(seq, ln, halves.get(ln.key), directions.get(ln.code), thai,
+                                               ln.component_code in fw.by_points))
                 if sub is not top:
                     totals.append(len(rows))
                     rows.append([Cell(f"รวม {to_thai_digits(sub.code)}", BOLD, span=4), number(sums[sub.code], thai, style=BOLD.but(align="right")),
@@ -75,7 +76,8 @@ def annex_story(session: Session, year_be: int, unit_code: str | None = None, bo
             bands.append(len(rows))
             rows.append([Cell("ตัวชี้วัด Monitor (ติดตามผล ไม่นำมาประเมิน ไม่มีน้ำหนัก)", BOLD, span=len(WIDTHS))])
             for ln in monitors:
-                rows.append(_indicator_row("M", ln, None, directions.get(ln.code), thai))
+                rows.append(_indicator_row("M", ln, None, directions.get(ln.code), thai,
+                                               ln.component_code in fw.by_points))
         story.append(build_table(HEADER, rows, WIDTHS, bands=bands, totals=totals, continued=name,
                                  keep_with_next=headings))
         summary.append((name, lines))
@@ -85,7 +87,10 @@ def annex_story(session: Session, year_be: int, unit_code: str | None = None, bo
     return story
 
 
-def _indicator_row(seq, ln, half, direction, thai: bool) -> list:
+POINTS_TH = "คะแนนที่ สำนักงาน ก.พ.ร. ให้ (๐–๑๐๐)"
+
+
+def _indicator_row(seq, ln, half, direction, thai: bool, by_points: bool = False) -> list:
     name = ln.name
     extra = []
     if direction == Direction.LOWER_IS_BETTER:
@@ -96,6 +101,8 @@ def _indicator_row(seq, ln, half, direction, thai: bool) -> list:
         name += "\n" + " · ".join(extra)
     kind = INDICATOR_KIND_TH.get(IndicatorKind(ln.kind), ln.kind) if ln.kind else ""
     targets = [Cell(plain_number(v, thai), TABLE.but(align="right")) for v in (ln.base, ln.standard, ln.advanced)]
+    if by_points:           # the component takes OPDC's points: no three targets to print
+        targets = [Cell(POINTS_TH, MUTED.but(align="center"), span=3)]
     seq_text = to_thai_digits(str(seq)) if thai and isinstance(seq, int) else str(seq)
     return [Cell(seq_text, TABLE.but(align="center")), Cell(name), Cell(kind, MUTED), Cell(ln.unit_of_measure, MUTED),
             number(ln.weight, thai), *targets]

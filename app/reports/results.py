@@ -46,7 +46,7 @@ def results_story(session: Session, year_be: int, months: int, unit_code: str | 
         story += _summary(rs.units, thai, bookmarks, rs.components.grades)
     for u in rs.units:
         story.append(PageBreak())
-        story += _unit_section(u, thai, bookmarks)
+        story += _unit_section(u, thai, bookmarks, rs.components.by_points)
     return story
 
 
@@ -69,18 +69,17 @@ def _summary(units: list[UnitScore], thai: bool, bookmarks: bool, grades) -> lis
             chart, ThaiParagraph(legend, NOTE)]
 
 
-def _unit_section(u: UnitScore, thai: bool, bookmarks: bool) -> list:
+def _unit_section(u: UnitScore, thai: bool, bookmarks: bool, by_points: frozenset = frozenset()) -> list:
     story = heading(u.unit_name, 1 if bookmarks else None)
     rows, totals, bands = [], [], []
     evaluated = [s for s in u.lines if not s.line.monitor and s.evaluated]
+
     for i, s in enumerate(evaluated, start=1):
         ln = s.line
         name = ln.name + (f"\n{s.error}" if s.error else "")
-        actual = Cell("ไม่มีผล", MISSING) if s.missing else Cell(plain_number(ln.actual, thai), TABLE.but(align="right"))
         rows.append([Cell(to_thai_digits(str(i)) if thai else str(i), TABLE.but(align="center")), Cell(name),
-                     number(ln.weight, thai), *[Cell(plain_number(v, thai), TABLE.but(align="right"))
-                                               for v in (ln.base, ln.standard, ln.advanced)],
-                     actual, number(s.points, thai), number(s.weighted, thai)])
+                     number(ln.weight, thai), *_targets(ln, by_points, thai), _actual(s, thai),
+                     number(s.points, thai), number(s.weighted, thai)])
     for c in u.components:
         if c.spec.parent_code is None and c.evaluated:
             totals.append(len(rows))
@@ -97,10 +96,15 @@ def _unit_section(u: UnitScore, thai: bool, bookmarks: bool) -> list:
         for s in monitors:
             ln = s.line
             rows.append([Cell("M", TABLE.but(align="center")), Cell(ln.name), Cell("–", TABLE.but(align="center")),
-                         *[Cell(plain_number(v, thai), TABLE.but(align="right")) for v in (ln.base, ln.standard, ln.advanced)],
-                         Cell(plain_number(ln.actual, thai) if ln.actual is not None else "ไม่มีผล", TABLE.but(align="right")),
+                         *_targets(ln, by_points, thai),
+                         _actual(s, thai) if ln.actual is not None else Cell("ไม่มีผล", TABLE.but(align="right")),
                          number(s.points, thai), Cell("–", TABLE.but(align="center"))])
     story.append(build_table(HEADER, rows, WIDTHS, bands=bands, totals=totals, continued=u.unit_name))
+    differ = [s for s in u.lines if s.line.reported is not None]
+    if differ:
+        story.append(ThaiParagraph(
+            "* ผลที่ตรวจสอบแล้ว (โดยฝ่ายเลขานุการหรือสำนักงาน ก.พ.ร.) ต่างจากที่หน่วยงานรายงาน ซึ่งแสดงในวงเล็บ "
+            "คะแนนคิดจากผลที่ตรวจสอบแล้ว: " + "; ".join(f"“{s.line.name}”" for s in differ), NOTE.but(space_before=4)))
     if u.missing:
         names = "; ".join(f"“{s.line.name}”" for s in u.missing)
         story.append(ThaiParagraph(f"หมายเหตุ: ตัวชี้วัดที่ยังไม่มีผลการดำเนินงานได้ ๐ คะแนน ได้แก่ {names}",
@@ -110,6 +114,22 @@ def _unit_section(u: UnitScore, thai: bool, bookmarks: bool) -> list:
             story.append(ThaiParagraph(f"ยังให้ระดับผลการประเมินไม่ได้: {issue.th}",
                                        NOTE.but(colour=HexColor("#b3261e"), space_before=4)))
     return story
+
+
+def _targets(ln, by_points, thai: bool) -> list:
+    if ln.component_code in by_points:      # scored on the points OPDC supplies: there are no targets
+        return [Cell("คะแนนที่ สำนักงาน ก.พ.ร. ให้", TABLE.but(align="center", colour=HexColor("#444444")), span=3)]
+    return [Cell(plain_number(v, thai), TABLE.but(align="right")) for v in (ln.base, ln.standard, ln.advanced)]
+
+
+def _actual(s, thai: bool) -> Cell:
+    """The actual scored; a verified figure that differs from the unit's is starred, the unit's beneath it."""
+    ln = s.line
+    if s.missing:
+        return Cell("ไม่มีผล", MISSING)
+    if ln.reported is not None:
+        return Cell(f"{plain_number(ln.actual, thai)}*\n({plain_number(ln.reported, thai)})", TABLE.but(align="right"))
+    return Cell(plain_number(ln.actual, thai), TABLE.but(align="right"))
 
 
 def build(session: Session, request) -> list:

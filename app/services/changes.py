@@ -92,7 +92,7 @@ class ChangeSet:
 
 # Tables whose rows belong to one fiscal year (a change to any other table may concern every year).
 _YEARLY = {"fiscalyear", "frameworkcomponent", "round", "roundsnapshot", "assignment", "result", "changerequest",
-           "jointagenda", "jointmainindicator", "jointleadagency", "jointsubindicator"}
+           "jointagenda", "jointmainindicator", "jointleadagency", "jointsubindicator", "evidencefile", "basketentry"}
 
 
 def _yearly(table: str) -> bool:

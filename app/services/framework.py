@@ -67,6 +67,26 @@ def set_grade_floors(session: Session, fy: FiscalYear, floors: str) -> FiscalYea
     return fy
 
 
+TAKES_TH = {"targets": "ค่าเป้าหมาย ๓ ระดับ", "points": "คะแนนที่ สำนักงาน ก.พ.ร. ให้ (๐–๑๐๐)"}
+
+
+def set_component_takes(session: Session, fy: FiscalYear, code: str, takes: str) -> FrameworkComponent:
+    """How component ``code`` of the year is scored: three-level targets, or the points OPDC supplies
+    (digital government 2.1, PMQA 4.0 2.2). Like weights, fixed once a round of the year is approved."""
+    if takes not in TAKES_TH:
+        raise ValidationError([f"วิธีคิดคะแนนต้องเป็น targets หรือ points ไม่ใช่ “{takes}”"], "takes is targets or points")
+    ensure_targets_editable(session, fy.id)
+    comp = session.execute(select(FrameworkComponent).where(FrameworkComponent.fiscal_year_id == fy.id,
+                                                            FrameworkComponent.code == code)).scalar()
+    if comp is None:
+        raise KpiDeskError(f"ไม่พบองค์ประกอบ {code} ในกรอบการประเมินปีงบประมาณ พ.ศ. {fy.year_be}",
+                           f"no component {code} in FY{fy.year_be}")
+    comp.takes = takes
+    session.add(comp)
+    session.flush()
+    return comp
+
+
 def component_for_kind(session: Session, fiscal_year_id, kind: str) -> FrameworkComponent:
     comps = session.exec(select(FrameworkComponent).where(FrameworkComponent.fiscal_year_id == fiscal_year_id)
                          .order_by(FrameworkComponent.sort_order)).all()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -26,7 +27,7 @@ DECIMAL_FIELDS = ("weight", "base", "standard", "advanced", "base_6", "standard_
 FIELD_TH = {"weight": "น้ำหนัก", "base": "ค่าเป้าหมายขั้นต้น", "standard": "ค่าเป้าหมายมาตรฐาน", "advanced": "ค่าเป้าหมายขั้นสูง",
             "base_6": "ค่าเป้าหมายขั้นต้น รอบ ๖ เดือน", "standard_6": "ค่าเป้าหมายมาตรฐาน รอบ ๖ เดือน",
             "advanced_6": "ค่าเป้าหมายขั้นสูง รอบ ๖ เดือน", "monitor": "Monitor", "actual": "ผลการดำเนินงาน",
-            "note": "หมายเหตุ", "evidence_ref": "หลักฐานอ้างอิง"}
+            "note": "หมายเหตุ", "evidence_ref": "หลักฐานอ้างอิง", "verified_actual": "ผลที่ตรวจสอบแล้ว"}
 
 
 @dataclass
@@ -47,6 +48,7 @@ class AssignmentRow:
     advanced_6: Decimal | None
     monitor: bool
     link: str = ""              # what the indicator serves, as the cascade names it ("" while unstated)
+    by_points: bool = False     # its component takes OPDC's 0–100 points: no targets
 
 
 def assignment_rows(session: Session, fiscal_year_id: uuid.UUID, unit_id: uuid.UUID) -> list[AssignmentRow]:
@@ -57,10 +59,14 @@ def assignment_rows(session: Session, fiscal_year_id: uuid.UUID, unit_id: uuid.U
         .where(Assignment.fiscal_year_id == fiscal_year_id, Assignment.unit_id == unit_id,
                Assignment.withdrawn_on.is_(None))
         .order_by(Assignment.sort_order, Indicator.code)).all()
+    from app.domain.unit_score import Framework
+    from app.services.scoring import framework_specs
     from app.services.strategy import link_labels
     labels = link_labels(session, [a for a, _i, _c in rows])
+    by_points = Framework(framework_specs(session, fiscal_year_id)).by_points
     return [AssignmentRow(a.id, i.code, i.name_th, i.kind, i.unit_of_measure, i.direction, code, a.weight, a.base,
-                          a.standard, a.advanced, a.base_6, a.standard_6, a.advanced_6, a.monitor, labels[a.id])
+                          a.standard, a.advanced, a.base_6, a.standard_6, a.advanced_6, a.monitor, labels[a.id],
+                          code in by_points)
             for a, i, code in rows]
 
 
@@ -133,25 +139,53 @@ class ResultRow:
     unit_of_measure: str
     weight: Decimal
     monitor: bool
-    actual: Decimal | None
+    actual: Decimal | None              # what the unit reports (its self-assessment)
     note: str
     evidence_ref: str
+    verified_actual: Decimal | None = None
+    verified_source: str = ""           # secretariat | opdc
+    verified_by: str = ""
+    verified_at: datetime | None = None
+    source_ref: str = ""
+    source_date: date | None = None
+    evidence_files: int = 0
+    by_points: bool = False             # the component takes OPDC's 0–100 points, not targets
+    code: str = ""
+
+    @property
+    def differs(self) -> bool:
+        """A verified figure that is not what the unit reported: shown marked wherever both appear."""
+        return self.verified_actual is not None and self.verified_actual != self.actual
 
 
 def result_rows(session: Session, rnd: Round, unit_id: uuid.UUID) -> list[ResultRow]:
+    from app.domain.unit_score import Framework
+    from app.services.evidence import evidence_counts
+    from app.services.scoring import framework_specs
+
     rows = session.execute(
-        select(Assignment, Indicator, Result)
+        select(Assignment, Indicator, Result, FrameworkComponent.code)
         .join(Indicator, Indicator.id == Assignment.indicator_id)
+        .join(FrameworkComponent, FrameworkComponent.id == Assignment.component_id)
         .outerjoin(Result, (Result.assignment_id == Assignment.id) & (Result.round_id == rnd.id))
         .where(Assignment.fiscal_year_id == rnd.fiscal_year_id, Assignment.unit_id == unit_id,
                Assignment.withdrawn_on.is_(None))
         .order_by(Assignment.sort_order, Indicator.code)).all()
+    files = evidence_counts(session, rnd.id)
+    by_points = Framework(framework_specs(session, rnd.fiscal_year_id)).by_points
     return [ResultRow(a.id, i.name_th, i.unit_of_measure, a.weight, a.monitor, r.actual if r else None,
-                      r.note if r else "", r.evidence_ref if r else "") for a, i, r in rows]
+                      r.note if r else "", r.evidence_ref if r else "",
+                      *((r.verified_actual, r.verified_source, r.verified_by, r.verified_at, r.source_ref, r.source_date)
+                        if r else (None, "", "", None, "", None)),
+                      files.get(a.id, 0), code in by_points, i.code) for a, i, r, code in rows]
 
 
 def set_result_field(session: Session, rnd: Round, assignment_id: uuid.UUID, field: str, value) -> Result:
-    """Change one cell of the results grid: the actual value, its note or its evidence reference."""
+    """Change one cell of the results grid: the actual value, its note or its evidence reference, or the
+    verified actual (set by the secretariat; OPDC's figure with its letter goes through ``set_verified``)."""
+    if field == "verified_actual":
+        from app.services.results import set_verified
+        return set_verified(session, assignment_id=assignment_id, rnd=rnd, value=value)
     if field not in ("actual", "note", "evidence_ref"):
         raise KpiDeskError(f"แก้ไขช่อง “{field}” ไม่ได้", f"field {field!r} is not editable")
     rnd = ensure_results_editable(session, rnd)

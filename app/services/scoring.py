@@ -45,10 +45,11 @@ def framework_specs(session: Session, fiscal_year_id: uuid.UUID) -> list[Compone
 
 def _framework_rows(session: Session, fiscal_year_id) -> list[tuple[str, ComponentSpec]]:
     rows = session.execute(select(stored(C.c.id), stored(C.c.parent_id), C.c.code, C.c.name_th, C.c.name_en, C.c.weight,
-                                  C.c.rounds).where(C.c.fiscal_year_id == fiscal_year_id).order_by(C.c.sort_order)).all()
+                                  C.c.rounds, C.c.takes).where(C.c.fiscal_year_id == fiscal_year_id).order_by(C.c.sort_order)).all()
     code_of = {r[0]: r.code for r in rows}
     return [(r[0], ComponentSpec(r.code, r.name_th, r.weight, code_of.get(r[1]),
-                                 frozenset(int(x) for x in r.rounds.split(",") if x), r.name_en)) for r in rows]
+                                 frozenset(int(x) for x in r.rounds.split(",") if x), r.name_en, r.takes or "targets"))
+            for r in rows]
 
 
 def stored(col):
@@ -67,12 +68,14 @@ def load_lines(session: Session, fiscal_year_id: uuid.UUID, round_id: uuid.UUID 
     """Every assigned indicator of the year (not withdrawn) with its actual in ``round_id`` (None: no actuals), per unit.
 
     Keys are the unit ids (UUID), as are the lines' keys. In the 6-month round an indicator's 6-month targets replace the
-    annual ones where they are set.
+    annual ones where they are set. The actual scored is the verified figure where there is one; the unit's own
+    figure is kept beside it (``reported``) when the two differ.
     """
     query = (
         select(stored(A.c.id), stored(A.c.unit_id), stored(A.c.indicator_id), stored(A.c.component_id), A.c.sort_order,
                stored(A.c.weight), stored(A.c.base), stored(A.c.standard), stored(A.c.advanced), stored(A.c.base_6),
-               stored(A.c.standard_6), stored(A.c.advanced_6), A.c.monitor, stored(R.c.actual))
+               stored(A.c.standard_6), stored(A.c.advanced_6), A.c.monitor, stored(R.c.actual),
+               stored(R.c.verified_actual))
         .outerjoin(R, and_(R.c.assignment_id == A.c.id, R.c.round_id == round_id))
         .where(A.c.fiscal_year_id == fiscal_year_id, A.c.withdrawn_on.is_(None))
     )
@@ -90,7 +93,7 @@ def load_lines(session: Session, fiscal_year_id: uuid.UUID, round_id: uuid.UUID 
     dec = Decimal
     six = months == 6
     for (key, unit_id, indicator_id, component_id, order, weight, base, standard, advanced, base6, standard6,
-         advanced6, monitor, actual) in session.execute(query).all():
+         advanced6, monitor, actual, verified) in session.execute(query).all():
         if six and base6 is not None:
             base, standard, advanced = base6, standard6, advanced6
         name, code, uom, kind, step, cumulative = catalogue[indicator_id]
@@ -99,6 +102,10 @@ def load_lines(session: Session, fiscal_year_id: uuid.UUID, round_id: uuid.UUID 
             None if base is None else dec(base), None if standard is None else dec(standard),
             None if advanced is None else dec(advanced), None if actual is None else dec(actual),
             monitor, code, uom, kind, step, cumulative)
+        if verified is not None:
+            line.verified, line.actual = True, dec(verified)
+            if line.actual != (None if actual is None else dec(actual)):
+                line.reported = None if actual is None else dec(actual)
         bucket = staged.get(unit_id)
         if bucket is None:
             bucket = staged[unit_id] = []

@@ -22,8 +22,9 @@ from app.models import Round, RoundSnapshot
 from app.domain.thai_text import plain
 
 _LINE_FIELDS = ("key", "name", "component_code", "weight", "base", "standard", "advanced", "actual", "monitor",
-                "code", "unit_of_measure", "kind", "step", "cumulative")
-_DECIMALS = {"weight", "base", "standard", "advanced", "actual"}
+                "code", "unit_of_measure", "kind", "step", "cumulative", "reported", "verified")
+_DECIMALS = {"weight", "base", "standard", "advanced", "actual", "reported"}
+_LATER = {"reported": None, "verified": False}      # fields older snapshots do not have
 
 
 @dataclass
@@ -49,7 +50,7 @@ def encode(inputs: RoundInputs) -> str:
     return json.dumps({
         "grade_floors": inputs.grade_floors,
         "framework": [{"code": s.code, "name_th": s.name_th, "name_en": s.name_en, "weight": _enc(s.weight),
-                       "parent": s.parent_code, "rounds": sorted(s.rounds)} for s in inputs.specs],
+                       "parent": s.parent_code, "rounds": sorted(s.rounds), "takes": s.takes} for s in inputs.specs],
         "units": [{"key": _enc(key), "code": code, "name": name,
                    "lines": [{f: _enc(getattr(ln, f)) for f in _LINE_FIELDS} for ln in inputs.lines.get(key, [])]}
                   for key, code, name in inputs.units],
@@ -59,7 +60,7 @@ def encode(inputs: RoundInputs) -> str:
 def decode(payload: str, revision: int, key_type=uuid.UUID) -> RoundInputs:
     data = json.loads(payload)
     specs = [ComponentSpec(c["code"], c["name_th"], None if c["weight"] is None else Decimal(c["weight"]), c["parent"], frozenset(c["rounds"]),
-                           c.get("name_en", "")) for c in data["framework"]]
+                           c.get("name_en", ""), c.get("takes", "targets")) for c in data["framework"]]
     units, lines = [], {}
     for u in data["units"]:
         key = key_type(u["key"])
@@ -69,7 +70,7 @@ def decode(payload: str, revision: int, key_type=uuid.UUID) -> RoundInputs:
 
 
 def _line(raw: dict, key_type) -> IndicatorLine:
-    values = {f: raw[f] for f in _LINE_FIELDS}
+    values = {f: raw[f] if f in raw else _LATER[f] for f in _LINE_FIELDS}
     for f in _DECIMALS:
         values[f] = None if values[f] is None else Decimal(values[f])
     values["key"] = key_type(values["key"])

@@ -7,14 +7,18 @@ Only what a grid edits can be undone: fields of indicator assignments and of res
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlmodel import Session
 
 from app.errors import KpiDeskError
 from app.models import Assignment, Result, Round
 from app.services.changes import DELETE, ChangeSet
 from app.services.grid import DECIMAL_FIELDS, set_assignment_fields, set_result_field
+from app.services.results import set_verified
 
 RESULT_FIELDS = ("actual", "note", "evidence_ref")
+VERIFIED_FIELDS = ("verified_actual", "verified_source", "source_ref", "source_date")
 
 
 def revert(session: Session, changes: ChangeSet) -> int:
@@ -51,6 +55,14 @@ def _apply(session: Session, changes: ChangeSet, backwards: bool) -> int:
                 if f in values:
                     set_result_field(session, rnd, r.assignment_id, f, values[f] or ("" if f != "actual" else None))
                     count += 1
+            if any(f in values for f in VERIFIED_FIELDS):
+                now = {f: values.get(f, getattr(r, f)) for f in VERIFIED_FIELDS}
+                day = now["source_date"]
+                set_verified(session, assignment_id=r.assignment_id, rnd=rnd,
+                             value=now["verified_actual"], source=now["verified_source"] or "secretariat",
+                             source_ref=now["source_ref"] or "",
+                             source_date=date.fromisoformat(day) if isinstance(day, str) and day else day or None)
+                count += 1
     return count
 
 

@@ -3,6 +3,10 @@
   <context>
     <name>AssignmentTableModel</name>
     <message>
+      <source>องค์ประกอบนี้คิดคะแนนจากคะแนนที่ สำนักงาน ก.พ.ร. ให้ (๐–๑๐๐) จึงไม่ต้องกำหนดค่าเป้าหมาย</source>
+      <translation>This component is scored on the points OPDC supplies (0–100), so it takes no targets</translation>
+    </message>
+    <message>
       <source>ตัวชี้วัด</source>
       <translation>Indicator</translation>
     </message>
@@ -272,6 +276,117 @@
     <message>
       <source>ไม่มีผล</source>
       <translation>no result</translation>
+    </message>
+  </context>
+  <context>
+    <name>EvidenceDialog</name>
+    <message>
+      <source>ผลที่ตรวจสอบและหลักฐาน</source>
+      <translation>Verified result and evidence</translation>
+    </message>
+    <message>
+      <source>ผลที่ตรวจสอบแล้ว (ใช้คิดคะแนนแทนผลที่หน่วยงานรายงาน)</source>
+      <translation>Verified result (scored instead of the unit's own figure)</translation>
+    </message>
+    <message>
+      <source>เช่น หนังสือ สำนักงาน ก.พ.ร. ที่ นร ๑๒๐๐/…</source>
+      <translation>e.g. OPDC letter no. นร ๑๒๐๐/…</translation>
+    </message>
+    <message>
+      <source>บันทึกผลที่ตรวจสอบ</source>
+      <translation>Save verified result</translation>
+    </message>
+    <message>
+      <source>ยกเลิกผลที่ตรวจสอบ</source>
+      <translation>Withdraw verification</translation>
+    </message>
+    <message>
+      <source>ผลที่ตรวจสอบแล้ว</source>
+      <translation>Verified result</translation>
+    </message>
+    <message>
+      <source>ผู้ตรวจสอบ</source>
+      <translation>Verified by</translation>
+    </message>
+    <message>
+      <source>อ้างอิงหนังสือ/เอกสาร</source>
+      <translation>Letter / document</translation>
+    </message>
+    <message>
+      <source>ลงวันที่</source>
+      <translation>Dated</translation>
+    </message>
+    <message>
+      <source>ไฟล์หลักฐาน (ไม่เกิน {0} ต่อไฟล์ เก็บในฐานข้อมูลพร้อมรหัส SHA-256)</source>
+      <translation>Evidence files (up to {0} each, kept in the database with their SHA-256)</translation>
+    </message>
+    <message>
+      <source>ชื่อไฟล์</source>
+      <translation>File name</translation>
+    </message>
+    <message>
+      <source>ขนาด</source>
+      <translation>Size</translation>
+    </message>
+    <message>
+      <source>ผู้แนบ</source>
+      <translation>Attached by</translation>
+    </message>
+    <message>
+      <source>เมื่อ</source>
+      <translation>When</translation>
+    </message>
+    <message>
+      <source>แนบไฟล์…</source>
+      <translation>Attach file…</translation>
+    </message>
+    <message>
+      <source>เปิด</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>ลบ</source>
+      <translation>Remove</translation>
+    </message>
+    <message>
+      <source>ยังไม่รายงาน</source>
+      <translation>not reported yet</translation>
+    </message>
+    <message>
+      <source>ผลที่หน่วยงานรายงาน (ประเมินตนเอง): {0} {1}</source>
+      <translation>Reported by the unit (self-assessment): {0} {1}</translation>
+    </message>
+    <message>
+      <source>  — คะแนนที่ สำนักงาน ก.พ.ร. ให้ (๐–๑๐๐)</source>
+      <translation>  — points supplied by OPDC (0–100)</translation>
+    </message>
+    <message>
+      <source>ยังไม่ได้ตรวจสอบ: คะแนนคิดจากผลที่หน่วยงานรายงาน</source>
+      <translation>Not verified: scored on the unit's own figure</translation>
+    </message>
+    <message>
+      <source>ตรวจสอบโดย {0} เมื่อ {1}</source>
+      <translation>Verified by {0} on {1}</translation>
+    </message>
+    <message>
+      <source> — ต่างจากที่หน่วยงานรายงาน</source>
+      <translation> — differs from the unit's figure</translation>
+    </message>
+    <message>
+      <source>ไม่ได้บันทึก: </source>
+      <translation>Not saved: </translation>
+    </message>
+    <message>
+      <source>บันทึกแล้ว</source>
+      <translation>Saved</translation>
+    </message>
+    <message>
+      <source>แนบไฟล์หลักฐาน</source>
+      <translation>Attach evidence files</translation>
+    </message>
+    <message>
+      <source>ลบไฟล์หลักฐานนี้? (ยังดูได้ในประวัติการแก้ไขว่าเคยแนบ)</source>
+      <translation>Remove this evidence file? (The history still shows it was attached.)</translation>
     </message>
   </context>
   <context>
@@ -1244,6 +1359,10 @@ Members not recorded will be printed among the absent as “attendance not recor
       <translation>Unit</translation>
     </message>
     <message>
+      <source>ผลที่ตรวจสอบและหลักฐาน…</source>
+      <translation>Verified result and evidence…</translation>
+    </message>
+    <message>
       <source> (จาก {0} ของ {1})</source>
       <translation> ({0} of {1})</translation>
     </message>
@@ -1264,6 +1383,10 @@ Members not recorded will be printed among the absent as “attendance not recor
       <translation>Saved</translation>
     </message>
     <message>
+      <source>เลือกตัวชี้วัดในตารางก่อน</source>
+      <translation>Select an indicator in the table first</translation>
+    </message>
+    <message>
       <source>ผลการดำเนินงาน</source>
       <translation>Results</translation>
     </message>
@@ -1278,6 +1401,26 @@ Members not recorded will be printed among the absent as “attendance not recor
     <message>
       <source>ผู้บันทึก</source>
       <translation>Recorded by</translation>
+    </message>
+    <message>
+      <source>ผลที่ตรวจสอบแล้ว</source>
+      <translation>Verified result</translation>
+    </message>
+    <message>
+      <source>ผู้ตรวจสอบ</source>
+      <translation>Verified by</translation>
+    </message>
+    <message>
+      <source>ตรวจสอบโดย</source>
+      <translation>Verified by</translation>
+    </message>
+    <message>
+      <source>อ้างอิงหนังสือ/เอกสาร</source>
+      <translation>Letter / document</translation>
+    </message>
+    <message>
+      <source>ลงวันที่</source>
+      <translation>Dated</translation>
     </message>
     <message>
       <source>ยืนยันว่าคณะกรรมการเห็นชอบผลรอบนี้แล้ว? ผลจะแก้ไขไม่ได้จนกว่าจะเปิดรอบกลับ</source>
@@ -1311,6 +1454,26 @@ Members not recorded will be printed among the absent as “attendance not recor
       <translation>no result</translation>
     </message>
     <message>
+      <source>องค์ประกอบนี้คิดคะแนนจากคะแนนที่ สำนักงาน ก.พ.ร. ให้ (๐–๑๐๐) ไม่ใช้ค่าเป้าหมาย</source>
+      <translation>This component is scored on the points OPDC supplies (0–100), not on targets</translation>
+    </message>
+    <message>
+      <source>ดับเบิลคลิกเพื่อแนบ เปิด หรือลบไฟล์หลักฐาน</source>
+      <translation>Double-click to attach, open or remove evidence files</translation>
+    </message>
+    <message>
+      <source>ตรวจสอบโดย{0} ({1}) {2}</source>
+      <translation>Verified by {0} ({1}) {2}</translation>
+    </message>
+    <message>
+      <source>ตาม {0} {1}</source>
+      <translation>per {0} {1}</translation>
+    </message>
+    <message>
+      <source>ต่างจากที่หน่วยงานรายงาน ({0}) คะแนนคิดจากผลที่ตรวจสอบแล้ว</source>
+      <translation>Differs from the unit's figure ({0}); scored on the verified figure</translation>
+    </message>
+    <message>
       <source>ตัวชี้วัด</source>
       <translation>Indicator</translation>
     </message>
@@ -1339,6 +1502,10 @@ Members not recorded will be printed among the absent as “attendance not recor
       <translation>Results</translation>
     </message>
     <message>
+      <source>ผลที่ตรวจสอบแล้ว</source>
+      <translation>Verified result</translation>
+    </message>
+    <message>
       <source>คะแนน</source>
       <translation>Points</translation>
     </message>
@@ -1353,6 +1520,10 @@ Members not recorded will be printed among the absent as “attendance not recor
     <message>
       <source>หลักฐานอ้างอิง</source>
       <translation>Evidence</translation>
+    </message>
+    <message>
+      <source>ไฟล์หลักฐาน</source>
+      <translation>Evidence files</translation>
     </message>
   </context>
   <context>

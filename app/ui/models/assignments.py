@@ -25,6 +25,7 @@ COLUMNS = [
     ("การเชื่อมโยง", "link"), ("องค์ประกอบ", "component"), ("ประเภท", "kind"),
 ]
 EDITABLE = {"weight", "base", "standard", "advanced", "base_6", "standard_6", "advanced_6"}
+TARGETS = {"base", "standard", "advanced", "base_6", "standard_6", "advanced_6"}
 PROBLEM_BG = QColor("#fde2e1")
 
 
@@ -60,6 +61,8 @@ class AssignmentTableModel(ColumnsTableModel):
             return pick(DIRECTION_TH[Direction(value)], DIRECTION_EN[Direction(value)])
         if field == "weight":
             return format_number(value)
+        if field in TARGETS and row.by_points:
+            return "–"                      # the component takes OPDC's points: no targets
         if field in EDITABLE:
             return "" if value is None else format_number(value, places=None)
         if field == "monitor":
@@ -90,6 +93,8 @@ class AssignmentTableModel(ColumnsTableModel):
         if role == Qt.BackgroundRole and problem:
             return QBrush(PROBLEM_BG)
         if role == Qt.ToolTipRole:
+            if field in TARGETS and row.by_points:
+                return self.tr("องค์ประกอบนี้คิดคะแนนจากคะแนนที่ สำนักงาน ก.พ.ร. ให้ (๐–๑๐๐) จึงไม่ต้องกำหนดค่าเป้าหมาย")
             return problem or (row.name if field == "name" else None)
         return None
 
@@ -100,6 +105,8 @@ class AssignmentTableModel(ColumnsTableModel):
         if self.read_only:
             return base
         field = self.field(index.column())
+        if field in TARGETS and self.rows[index.row()].by_points:
+            return base
         if field in EDITABLE:
             return base | Qt.ItemIsEditable
         if field == "monitor":

@@ -1,6 +1,9 @@
-"""The results grid of one unit in one round: actuals, notes and evidence editable; points computed."""
+"""The results grid of one unit in one round: the unit's actuals, the verified ones, notes and evidence
+editable; points computed from the verified figure where there is one (a difference is marked)."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -11,11 +14,13 @@ from app.services.grid import ResultRow
 from app.domain.thai_text import format_number, plain
 
 COLUMNS = [("ตัวชี้วัด", "name"), ("หน่วยนับ", "unit_of_measure"), ("น้ำหนัก", "weight"), ("ขั้นต้น", "base"),
-           ("มาตรฐาน", "standard"), ("ขั้นสูง", "advanced"), ("ผลการดำเนินงาน", "actual"), ("คะแนน", "points"),
-           ("คะแนนถ่วงน้ำหนัก", "weighted"), ("หมายเหตุ", "note"), ("หลักฐานอ้างอิง", "evidence_ref")]
-EDITABLE = {"actual", "note", "evidence_ref"}
-NUMERIC = {"weight", "base", "standard", "advanced", "actual", "points", "weighted"}
+           ("มาตรฐาน", "standard"), ("ขั้นสูง", "advanced"), ("ผลการดำเนินงาน", "actual"),
+           ("ผลที่ตรวจสอบแล้ว", "verified_actual"), ("คะแนน", "points"), ("คะแนนถ่วงน้ำหนัก", "weighted"),
+           ("หมายเหตุ", "note"), ("หลักฐานอ้างอิง", "evidence_ref"), ("ไฟล์หลักฐาน", "evidence_files")]
+EDITABLE = {"actual", "verified_actual", "note", "evidence_ref"}
+NUMERIC = {"weight", "base", "standard", "advanced", "actual", "verified_actual", "points", "weighted", "evidence_files"}
 MISSING_BG = QColor("#fde2e1")
+DIFFERS_BG = QColor("#ffe8b0")
 MONITOR_FG = QColor("#6b6b6b")
 
 
@@ -49,7 +54,7 @@ class ResultsTableModel(ColumnsTableModel):
     def _value(self, row: ResultRow, field: str):
         s = self._scored(row)
         if field in ("base", "standard", "advanced"):
-            return getattr(s.line, field) if s else None
+            return getattr(s.line, field) if s and not row.by_points else None
         if field == "points":
             return s.points if s else None
         if field == "weighted":
@@ -67,6 +72,10 @@ class ResultsTableModel(ColumnsTableModel):
                 return "" if value is None else format_number(value)
             if field == "actual" and value is None:
                 return self.tr("ไม่มีผล") if s is not None and s.missing else ""
+            if field in ("base", "standard", "advanced") and row.by_points:
+                return "–"
+            if field == "evidence_files":
+                return format_number(Decimal(value), places=0) if value else ""
             if field in NUMERIC:
                 return "" if value is None else format_number(value, places=None)
             if field == "name" and row.monitor:
@@ -78,6 +87,8 @@ class ResultsTableModel(ColumnsTableModel):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.BackgroundRole and field == "actual" and s is not None and s.missing:
             return QBrush(MISSING_BG)
+        if role == Qt.BackgroundRole and field in ("actual", "verified_actual") and row.differs:
+            return QBrush(DIFFERS_BG)
         if role == Qt.ForegroundRole and row.monitor:
             return QBrush(MONITOR_FG)
         if role == Qt.ToolTipRole:
@@ -85,7 +96,27 @@ class ResultsTableModel(ColumnsTableModel):
                 return s.error
             if field == "name":
                 return row.name
+            if field in ("actual", "verified_actual") and row.verified_actual is not None:
+                return self.verified_tip(row)
+            if field in ("base", "standard", "advanced") and row.by_points:
+                return self.tr("องค์ประกอบนี้คิดคะแนนจากคะแนนที่ สำนักงาน ก.พ.ร. ให้ (๐–๑๐๐) ไม่ใช้ค่าเป้าหมาย")
+            if field == "evidence_files":
+                return self.tr("ดับเบิลคลิกเพื่อแนบ เปิด หรือลบไฟล์หลักฐาน")
         return None
+
+    def verified_tip(self, row: ResultRow) -> str:
+        from app.ui.dates import show_date as thai_date
+        from app.services.results import SOURCES_EN, SOURCES_TH
+        from app.ui.i18n import pick
+        who = pick(SOURCES_TH.get(row.verified_source, ""), SOURCES_EN.get(row.verified_source, ""))
+        when = thai_date(row.verified_at.date()) if row.verified_at else ""
+        tip = self.tr("ตรวจสอบโดย{0} ({1}) {2}").format(who, row.verified_by, when)
+        if row.source_ref or row.source_date:
+            tip += "\n" + self.tr("ตาม {0} {1}").format(row.source_ref, thai_date(row.source_date) if row.source_date else "")
+        if row.differs:
+            reported = format_number(row.actual, places=None) if row.actual is not None else "–"
+            tip += "\n" + self.tr("ต่างจากที่หน่วยงานรายงาน ({0}) คะแนนคิดจากผลที่ตรวจสอบแล้ว").format(reported)
+        return tip
 
     def flags(self, index):
         if not index.isValid():
@@ -102,7 +133,7 @@ class ResultsTableModel(ColumnsTableModel):
         if field not in EDITABLE:
             return False
         old = getattr(row, field)
-        old_text = "" if old is None else (plain(old) if field == "actual" else str(old))
+        old_text = "" if old is None else (plain(old) if field in NUMERIC else str(old))
         if str(value).strip() == old_text:
             return False
         self.edit_requested.emit(row.assignment_id, field, old_text, str(value))

@@ -21,7 +21,8 @@ from app.ui.pages.common import (LivePage, MessageLine, UnitPicker, ask, fit_row
 
 
 class ResultsPage(LivePage):
-    WATCHES = frozenset({"result", "assignment", "round", "roundsnapshot", "unit", "indicator"})
+    WATCHES = frozenset({"result", "assignment", "round", "roundsnapshot", "unit", "indicator", "evidencefile",
+                         "frameworkcomponent"})
 
     def __init__(self, state) -> None:
         super().__init__(state)
@@ -53,6 +54,10 @@ class ResultsPage(LivePage):
         measured_once(self.view)
         offer_history(self.view, self.show_history)
         self.frozen_column = FrozenFirstColumn(self.view)      # the indicator's name stays while columns scroll
+        self.view.doubleClicked.connect(self.open_evidence)
+        self.evidence_button = QPushButton(self.tr("ผลที่ตรวจสอบและหลักฐาน…"))
+        self.evidence_button.clicked.connect(self.open_evidence)
+        buttons.insertWidget(1, self.evidence_button)
         self.message = MessageLine()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -118,6 +123,24 @@ class ResultsPage(LivePage):
             return
         self.message.info(self.tr("บันทึกแล้ว"))
 
+    def open_evidence(self, index=None) -> None:
+        """The selected indicator's verified result and evidence files (double-click the files column)."""
+        from app.ui.evidence_dialog import EvidenceDialog
+        if index is None or isinstance(index, bool):
+            index = self.view.currentIndex()
+        elif self.model.field(index.column()) != "evidence_files":
+            return                          # a double-click elsewhere edits the cell
+        if not index.isValid():
+            self.message.error(self.tr("เลือกตัวชี้วัดในตารางก่อน"))
+            return
+        with self.state.store.reading() as s:
+            try:
+                ensure_results_editable(s, self.state.round(s))
+                why = ""
+            except KpiDeskError as exc:
+                why = pick(exc.th, exc.en or exc.th)
+        EvidenceDialog(self, self.model.rows[index.row()], self.unit.currentData(), why).exec()
+
     def _change(self, action: str, reason: str) -> None:
         def change(s):
             rnd = self.state.round(s)
@@ -135,9 +158,12 @@ class ResultsPage(LivePage):
         row, field = self.model.rows[index.row()], self.model.field(index.column())
         with self.state.store.reading() as s:
             entries = result_history(s, row.assignment_id, self.state.round(s).id,
-                                     field if field in ("actual", "note", "evidence_ref") else None)
+                                     field if field in ("actual", "note", "evidence_ref", "verified_actual") else None)
         names = {"actual": self.tr("ผลการดำเนินงาน"), "note": self.tr("หมายเหตุ"),
-                 "evidence_ref": self.tr("หลักฐานอ้างอิง"), "recorded_by": self.tr("ผู้บันทึก")}
+                 "evidence_ref": self.tr("หลักฐานอ้างอิง"), "recorded_by": self.tr("ผู้บันทึก"),
+                 "verified_actual": self.tr("ผลที่ตรวจสอบแล้ว"), "verified_by": self.tr("ผู้ตรวจสอบ"),
+                 "verified_source": self.tr("ตรวจสอบโดย"), "source_ref": self.tr("อ้างอิงหนังสือ/เอกสาร"),
+                 "source_date": self.tr("ลงวันที่")}
         HistoryDialog(self, row.name, entries, names).exec()
 
     def change_status(self, action: str) -> None:
