@@ -67,6 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=_year, required=True, help="B.E. fiscal year, e.g. 2568")
     p.add_argument("--json", action="store_true", help="print one JSON document")
 
+    p = sub.add_parser("basket", help="OPDC's KPI Basket of a year (import it with: import LIST.xlsx --year Y)")
+    _add_db(p)
+    p.add_argument("--year", type=_year, required=True, help="B.E. fiscal year, e.g. 2568")
+    p.add_argument("--search", default="", help="only entries whose code, name or definition contains this text")
+    p.add_argument("--add", metavar="CODE", help="give --unit this basket indicator (weight and targets follow in the grid)")
+    p.add_argument("--unit", help="the unit code for --add")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
+
     from app.reports.kinds import KINDS
     p = sub.add_parser("report", help="write a PDF report: " + ", ".join(KINDS))
     _add_db(p)
@@ -184,7 +192,7 @@ def _dispatch(args) -> int:
     if args.demo:
         return _cmd_gui_demo(args)
     return {"gui": _cmd_gui, "demo": _cmd_demo, "init": _cmd_init, "score": _cmd_score, "check": _cmd_check,
-            "cascade": _cmd_cascade,
+            "cascade": _cmd_cascade, "basket": _cmd_basket,
             "backup": _cmd_backup, "report": _cmd_report, "template": _cmd_excel, "import": _cmd_excel,
             "export": _cmd_excel, "settings": _cmd_settings, "unit": _cmd_cycle, "committee": _cmd_cycle,
             "year": _cmd_cycle, "round": _cmd_cycle, "change-request": _cmd_cycle,
@@ -291,6 +299,40 @@ def _cmd_cascade(args) -> int:
     for line in [*view.units, view.total]:
         parts = " · ".join(f"{LINK_TH[c]} {n} ({line.shares[c]:.2f}%)" for c, n in line.counts.items())
         print(f"- {line.name}: {line.total} ตัวชี้วัด — {parts}")
+    return 0
+
+
+def _cmd_basket(args) -> int:
+    import dataclasses
+    import json
+
+    from app.errors import KpiDeskError
+    from app.services import basket, lookup
+    from app.store import open_store
+
+    store = open_store(_db_arg(args))
+    try:
+        if args.add:
+            if not args.unit:
+                raise KpiDeskError("ระบุหน่วยงานที่จะเพิ่มตัวชี้วัดด้วย --unit", "--add needs --unit")
+            with store.transaction(command=f"basket --add {args.add}"[:80]) as s:
+                entry = next((r for r in basket.search_basket(s, args.year) if r.code == args.add), None)
+                if entry is None:
+                    raise KpiDeskError(f"ไม่พบรหัส {args.add} ใน KPI Basket ปีงบประมาณ พ.ศ. {args.year}",
+                                       "not in the basket")
+                basket.add_from_basket(s, entry_id=entry.id, unit_id=lookup.unit(s, args.unit).id)
+            print(f"เพิ่มตัวชี้วัด {args.add} ให้หน่วยงาน {args.unit} แล้ว กำหนดน้ำหนักและค่าเป้าหมายต่อได้ในตาราง")
+            return 0
+        with store.reading() as s:
+            rows = basket.search_basket(s, args.year, args.search)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps([{**dataclasses.asdict(r), "id": str(r.id)} for r in rows], ensure_ascii=False, indent=1))
+        return 0
+    print(f"KPI Basket ปีงบประมาณ พ.ศ. {args.year}: {len(rows)} ตัวชี้วัด" + (f" ที่มี “{args.search}”" if args.search else ""))
+    for r in rows:
+        print(f"- {r.code}  {r.name_th}" + ("  (อยู่ในบัญชีตัวชี้วัดแล้ว)" if r.in_catalogue else ""))
     return 0
 
 

@@ -32,7 +32,7 @@ from app.io.reader import MAX_ROWS
 from app.io.template import write_template
 from app.io.workbook_format import META_SHEET, RESULTS_SHEET, TARGETS_SHEET
 from app.models import Assignment, AuditEntry, ChangeReason, Result, Round, RoundStatus
-from app.services import change_requests, evidence, framework, grid, indicators, lookup, results, settings, strategy, undo
+from app.services import basket, change_requests, evidence, framework, grid, indicators, lookup, results, settings, strategy, undo
 from app.services.scoring import score_round
 from app.store import open_store
 
@@ -158,6 +158,7 @@ WRITERS = {
     "evidence.attach_evidence": lambda s, r: evidence.attach_evidence(s, r, assignment_of(s, "PCD-02").id, "a.pdf", b"%PDF"),
     "evidence.remove_evidence": lambda s, r: evidence.remove_evidence(s, _stored_evidence(s, r)),
     "framework.set_component_takes": lambda s, r: framework.set_component_takes(s, lookup.year(s, 2567), "2.2", "points"),
+    "basket.add_from_basket": lambda s, r: basket.add_from_basket(s, entry_id=_basket_entry(s), unit_id=lookup.unit(s, "PCD").id),
     "undo.revert": lambda s, r: undo.revert(s, _weight_edit(s)),
     "undo.reapply": lambda s, r: undo.reapply(s, _weight_edit(s)),
 }
@@ -171,6 +172,14 @@ def _stored_evidence(s, rnd):
     s.add(row)
     s.flush()
     return row.id
+
+
+def _basket_entry(s):
+    from app.models import BasketEntry
+    entry = BasketEntry(fiscal_year_id=lookup.year(s, 2567).id, code="BK-LOCKED", name_th="ตัวชี้วัดใน KPI Basket")
+    s.add(entry)
+    s.flush()
+    return entry.id
 
 
 def _weight_edit(s):
@@ -193,6 +202,7 @@ NOT_ROUND_DATA = {
     "meetings.set_attendance": "meetings", "meetings.update_meeting": "meetings",
     "meetings.remove_participant": "meetings", "settings.set_setting": "settings", "joint.create_agenda": "joint KPIs",
     "changes.perform": "runs another service in its transaction",
+    "basket.replace_basket": "OPDC's catalogue of the year; indicators already drawn from it stay as they are",
     "exchange.recreate_frame": "a new year from an export (refused when the year exists)",
     "strategy.create_strategic_kpi": "the ministry's plan, not a round's numbers",
     "strategy.set_strategic_target": "monitored, never scored",
@@ -210,7 +220,8 @@ READERS_PREFIXES = ("ensure_", "checked_", "score_", "load_", "latest_", "round_
                     "addable_indicators", "indicators_by_code", "assignments_of_year", "results_of_round", "years_be",
                     "rounds_ended_before", "indicator_directions", "year_tables", "fields", "grade_floors",
                     "settings_values", "history", "result_history", "strategic_kpis_of", "cascade", "link_labels",
-                    "link_choices", "evidence_", "size_problem", "clean_name", "scored_by_points")
+                    "link_choices", "evidence_", "size_problem", "clean_name", "scored_by_points",
+                    "search_basket", "checked_entry", "basket_codes")
 
 
 def _pending_request(s, rnd):

@@ -12,7 +12,8 @@ from app.errors import KpiDeskError
 from app.io.export import plan_export
 from app.io.importer import ImportPlan, ImportRefused, Problem, plan_ministry, plan_results, plan_targets
 from app.io.reader import open_workbook, read_meta
-from app.io.workbook_format import MINISTRY_SHEET
+from app.io.basket import plan_basket
+from app.io.workbook_format import BASKET_SHEET, MINISTRY_SHEET
 from app.services import Session
 from app.services.changes import collect
 from app.services.grid import units_problems
@@ -35,8 +36,10 @@ def build_plan(session: Session, path: Path, expect: dict) -> ImportPlan:
             return plan_export(session, wb, meta, expect)
         if MINISTRY_SHEET in wb.sheetnames:
             return plan_ministry(session, wb, meta, expect)
+        if BASKET_SHEET in wb.sheetnames:
+            return plan_basket(session, wb, meta, expect)
         raise KpiDeskError(
-            f"ไฟล์ {Path(path).name} ไม่ใช่แบบฟอร์มของ KPI Desk และไม่มีแผ่นงาน “{MINISTRY_SHEET}” "
+            f"ไฟล์ {Path(path).name} ไม่ใช่แบบฟอร์มของ KPI Desk และไม่มีแผ่นงาน “{MINISTRY_SHEET}” หรือ “{BASKET_SHEET}” "
             "(ดูรูปแบบใน README หัวข้อ import)", "not a KPI Desk workbook")
     finally:
         wb.close()

@@ -17,6 +17,7 @@ TARGETS_SHEET = "ตัวชี้วัดและค่าเป้าหม
 RESULTS_SHEET = "ผลการดำเนินงาน"
 MINISTRY_SHEET = "ตัวชี้วัดทั้งกระทรวง"
 INSTRUCTIONS_SHEET = "คำอธิบาย"
+BASKET_SHEET = "KPI Basket"
 
 YES, NO = "ใช่", "ไม่ใช่"
 
@@ -70,6 +71,18 @@ MINISTRY_COLUMNS = [
     Column("direction", "ทิศทาง", editable=True, width=14),
     *[c for c in TARGET_COLUMNS if c.key in ("monitor", "weight", "base", "standard", "advanced", "base_6",
                                              "standard_6", "advanced_6")],
+]
+
+# OPDC's KPI Basket of a year, one indicator a row (imported with kpi-desk import FILE --year Y).
+BASKET_COLUMNS = [
+    Column("code", "รหัสตัวชี้วัด", editable=True, width=12),
+    Column("name_th", "ชื่อตัวชี้วัด", editable=True, width=60),
+    Column("definition", "คำนิยาม", editable=True, width=40),
+    Column("unit_of_measure", "หน่วยนับ", editable=True, width=14),
+    Column("direction", "ทิศทาง", editable=True, width=14),
+    Column("formula", "สูตรการคำนวณ", editable=True, width=30),
+    Column("data_source", "แหล่งข้อมูล", editable=True, width=24),
+    Column("kind", "ประเภท", editable=True, width=18),
 ]
 
 DIRECTION_WORDS = {"ยิ่งมากยิ่งดี": "higher", "ยิ่งน้อยยิ่งดี": "lower", "higher": "higher", "lower": "lower"}

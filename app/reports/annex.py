@@ -16,7 +16,7 @@ from app.reports.common import heading, title_block, year_text
 from app.reports.styles import TABLE
 from app.reports.tables import Cell, build_table, number, plain_number
 from app.services import Session, lookup
-from app.services.report_data import annex_units, context, indicator_directions
+from app.services.report_data import annex_units, basket_codes, context, indicator_directions
 from app.services.scoring import framework_specs, load_lines
 
 BOLD = TABLE.but(bold=True)
@@ -83,7 +83,7 @@ def annex_story(session: Session, year_be: int, unit_code: str | None = None, bo
         summary.append((name, lines))
     if not unit_code:
         story += [PageBreak(), *heading("สรุปน้ำหนักตัวชี้วัดรายองค์ประกอบ ทั้งกระทรวง", 1 if bookmarks else None)]
-        story.append(_summary_table(summary, fw, thai))
+        story.append(_summary_table(summary, fw, thai, basket_codes(session)))
     return story
 
 
@@ -108,27 +108,31 @@ def _indicator_row(seq, ln, half, direction, thai: bool, by_points: bool = False
             number(ln.weight, thai), *targets]
 
 
-def _summary_table(summary, fw: Framework, thai: bool):
+def _summary_table(summary, fw: Framework, thai: bool, basket: set[str]):
+    """Per unit: indicators evaluated and Monitor, from the KPI Basket and proposed by the unit, and the
+    weights per component. The totals count lines (one unit's indicator each), as OPDC's working group did."""
     leaves = [s for s in fw.specs if not any(c.parent_code == s.code for c in fw.specs)]
-    header = ["หน่วยงาน", "จำนวน\nตัวชี้วัด", "Monitor", *[f"องค์ประกอบ\n{to_thai_digits(s.code)}" for s in leaves], "รวม"]
-    width_rest = (24.7 * cm - 8.2 * cm - 2.0 * cm - 1.8 * cm) / (len(leaves) + 1)
-    widths = [8.2 * cm, 2.0 * cm, 1.8 * cm] + [width_rest] * (len(leaves) + 1)
+    header = ["หน่วยงาน", "ประเมิน", "Monitor", "จาก\nKPI Basket", "หน่วยงาน\nเสนอ",
+              *[f"องค์ประกอบ\n{to_thai_digits(s.code)}" for s in leaves], "รวม"]
+    width_rest = (24.7 * cm - 7.0 * cm - 4 * 1.9 * cm) / (len(leaves) + 1)
+    widths = [7.0 * cm] + [1.9 * cm] * 4 + [width_rest] * (len(leaves) + 1)
     rows = []
     grand = {s.code: Decimal(0) for s in leaves}
-    counts = [0, 0]
+    counts = [0, 0, 0, 0]
     for name, lines in summary:
         evaluated = [ln for ln in lines if not ln.monitor]
+        from_basket = sum(1 for ln in lines if ln.code in basket)
         sums = component_sums(lines, fw)
         per = {s.code: sums[s.code] for s in leaves}
         for k, v in per.items():
             grand[k] += v
-        counts[0] += len(evaluated)
-        counts[1] += len(lines) - len(evaluated)
-        rows.append([Cell(name), number(Decimal(len(evaluated)), thai, places=0), number(Decimal(len(lines) - len(evaluated)), thai, places=0),
+        mine = (len(evaluated), len(lines) - len(evaluated), from_basket, len(lines) - from_basket)
+        counts = [a + b for a, b in zip(counts, mine)]
+        rows.append([Cell(name), *[number(Decimal(n), thai, places=0) for n in mine],
                      *[number(per[s.code], thai) for s in leaves], number(sum(per.values(), Decimal(0)), thai)])
     bold = TABLE.but(bold=True, align="right")
     rows.append([Cell(f"รวม {to_thai_digits(str(len(summary))) if thai else len(summary)} หน่วยงาน", TABLE.but(bold=True)),
-                 number(Decimal(counts[0]), thai, places=0, style=bold), number(Decimal(counts[1]), thai, places=0, style=bold),
+                 *[number(Decimal(n), thai, places=0, style=bold) for n in counts],
                  *[Cell("", TABLE) for _ in leaves], Cell("", TABLE)])
     return build_table(header, rows, widths, totals=[len(rows) - 1])
 

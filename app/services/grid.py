@@ -49,6 +49,7 @@ class AssignmentRow:
     monitor: bool
     link: str = ""              # what the indicator serves, as the cascade names it ("" while unstated)
     by_points: bool = False     # its component takes OPDC's 0–100 points: no targets
+    from_basket: bool = True    # drawn from OPDC's KPI Basket, or proposed by the unit
 
 
 def assignment_rows(session: Session, fiscal_year_id: uuid.UUID, unit_id: uuid.UUID) -> list[AssignmentRow]:
@@ -66,7 +67,7 @@ def assignment_rows(session: Session, fiscal_year_id: uuid.UUID, unit_id: uuid.U
     by_points = Framework(framework_specs(session, fiscal_year_id)).by_points
     return [AssignmentRow(a.id, i.code, i.name_th, i.kind, i.unit_of_measure, i.direction, code, a.weight, a.base,
                           a.standard, a.advanced, a.base_6, a.standard_6, a.advanced_6, a.monitor, labels[a.id],
-                          code in by_points)
+                          code in by_points, i.from_basket)
             for a, i, code in rows]
 
 

@@ -149,3 +149,8 @@ def annex_units(session: Session, unit_ids) -> list[tuple[uuid.UUID, str]]:
 def indicator_directions(session: Session) -> dict[str, str]:
     """Indicator code → direction ("higher"/"lower") for the whole catalogue."""
     return {code: direction for code, direction in session.exec(select(Indicator.code, Indicator.direction))}
+
+
+def basket_codes(session: Session) -> set[str]:
+    """Codes of the catalogue's indicators that came from OPDC's KPI Basket (the others were proposed by a unit)."""
+    return set(session.exec(select(Indicator.code).where(Indicator.from_basket.is_(True))))

@@ -3,6 +3,10 @@
   <context>
     <name>AssignmentTableModel</name>
     <message>
+      <source>หน่วยงานเสนอ</source>
+      <translation>Proposed by the unit</translation>
+    </message>
+    <message>
       <source>องค์ประกอบนี้คิดคะแนนจากคะแนนที่ สำนักงาน ก.พ.ร. ให้ (๐–๑๐๐) จึงไม่ต้องกำหนดค่าเป้าหมาย</source>
       <translation>This component is scored on the points OPDC supplies (0–100), so it takes no targets</translation>
     </message>
@@ -62,6 +66,10 @@
       <source>ประเภท</source>
       <translation>Kind</translation>
     </message>
+    <message>
+      <source>ที่มา</source>
+      <translation>Origin</translation>
+    </message>
   </context>
   <context>
     <name>AttendanceTableModel</name>
@@ -92,6 +100,61 @@
     <message>
       <source>เหตุที่ไม่มาประชุม</source>
       <translation>Reason for absence</translation>
+    </message>
+  </context>
+  <context>
+    <name>BasketDialog</name>
+    <message>
+      <source>เพิ่มตัวชี้วัดจาก KPI Basket ปีงบประมาณ {0}</source>
+      <translation>Add from the KPI Basket of FY{0}</translation>
+    </message>
+    <message>
+      <source>ค้นหาชื่อ รหัส หรือคำนิยามของตัวชี้วัด</source>
+      <translation>Search name, code or definition</translation>
+    </message>
+    <message>
+      <source>รหัส</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>ชื่อตัวชี้วัด</source>
+      <translation>Indicator name</translation>
+    </message>
+    <message>
+      <source>หน่วยนับ</source>
+      <translation>Unit of measure</translation>
+    </message>
+    <message>
+      <source>ประเภท</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>พบ {0} ตัวชี้วัด</source>
+      <translation>{0} indicators found</translation>
+    </message>
+    <message>
+      <source>ไม่พบตัวชี้วัดใน KPI Basket ของปีนี้ (นำเข้ารายการของ สำนักงาน ก.พ.ร. ก่อน)</source>
+      <translation>This year's KPI Basket is empty (import OPDC's list first)</translation>
+    </message>
+    <message>
+      <source>ไม่พบตัวชี้วัดที่ตรงกับคำค้น</source>
+      <translation>No indicator matches</translation>
+    </message>
+    <message>
+      <source>คำนิยาม</source>
+      <translation>Definition</translation>
+    </message>
+    <message>
+      <source>สูตรการคำนวณ</source>
+      <translation>Formula</translation>
+    </message>
+    <message>
+      <source>แหล่งข้อมูล</source>
+      <translation>Data source</translation>
+    </message>
+    <message>
+      <source>อยู่ในบัญชีตัวชี้วัดแล้ว</source>
+      <translation>Already in the catalogue</translation>
     </message>
   </context>
   <context>
@@ -1586,6 +1649,10 @@ Members not recorded will be printed among the absent as “attendance not recor
     <message>
       <source>เพิ่มตัวชี้วัดจากบัญชี…</source>
       <translation>Add from the catalogue…</translation>
+    </message>
+    <message>
+      <source>เพิ่มจาก KPI Basket…</source>
+      <translation>Add from KPI Basket…</translation>
     </message>
     <message>
       <source>ตัวชี้วัดใหม่…</source>

@@ -22,7 +22,7 @@ COLUMNS = [
     ("ตัวชี้วัด", "name"), ("น้ำหนัก", "weight"), ("ขั้นต้น (๕๐)", "base"), ("มาตรฐาน (๗๕)", "standard"),
     ("ขั้นสูง (๑๐๐)", "advanced"), ("หน่วยนับ", "unit_of_measure"), ("ทิศทาง", "direction"), ("Monitor", "monitor"),
     ("ขั้นต้น ๖ ด.", "base_6"), ("มาตรฐาน ๖ ด.", "standard_6"), ("ขั้นสูง ๖ ด.", "advanced_6"),
-    ("การเชื่อมโยง", "link"), ("องค์ประกอบ", "component"), ("ประเภท", "kind"),
+    ("การเชื่อมโยง", "link"), ("องค์ประกอบ", "component"), ("ประเภท", "kind"), ("ที่มา", "origin"),
 ]
 EDITABLE = {"weight", "base", "standard", "advanced", "base_6", "standard_6", "advanced_6"}
 TARGETS = {"base", "standard", "advanced", "base_6", "standard_6", "advanced_6"}
@@ -54,6 +54,8 @@ class AssignmentTableModel(ColumnsTableModel):
         return row, tuple(sorted((f, t) for (key, f), t in self.problems.items() if key == row.id))
 
     def _display(self, row: AssignmentRow, field: str) -> str:
+        if field == "origin":
+            return "KPI Basket" if row.from_basket else self.tr("หน่วยงานเสนอ")
         value = getattr(row, field)
         if field == "kind":
             return pick(INDICATOR_KIND_TH[IndicatorKind(value)], INDICATOR_KIND_EN[IndicatorKind(value)])
@@ -83,6 +85,8 @@ class AssignmentTableModel(ColumnsTableModel):
         if role == Qt.DisplayRole:
             return self._display(row, field)
         if role == Qt.EditRole:
+            if field == "origin":
+                return self._display(row, field)
             value = getattr(row, field)
             return "" if value is None else (plain(value) if field in EDITABLE else value)
         if role == Qt.CheckStateRole and field == "monitor":

@@ -133,6 +133,8 @@ class TargetsPage(LivePage):
         self.unit.currentIndexChanged.connect(self.refresh)
         add = QPushButton(self.tr("เพิ่มตัวชี้วัดจากบัญชี…"))
         add.clicked.connect(self.add_from_catalogue)
+        self.basket_button = QPushButton(self.tr("เพิ่มจาก KPI Basket…"))
+        self.basket_button.clicked.connect(self.add_from_basket)
         new = QPushButton(self.tr("ตัวชี้วัดใหม่…"))
         new.clicked.connect(self.new_indicator)
         self.undo_button = QPushButton(self.tr("เลิกทำ"))
@@ -150,7 +152,7 @@ class TargetsPage(LivePage):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("หน่วยงาน")))
         top.addWidget(self.unit, 1)
-        for w in (add, new, self.undo_button, self.redo_button):
+        for w in (add, self.basket_button, new, self.undo_button, self.redo_button):
             top.addWidget(w)
 
         self.view = table_view(self.model, stretch_column=None)
@@ -329,6 +331,23 @@ class TargetsPage(LivePage):
         if dialog.exec() != QDialog.Accepted or dialog.chosen() is None:
             return
         self.add_indicator(dialog.chosen())
+
+    def add_from_basket(self) -> None:
+        """Search OPDC's KPI Basket of the year and give the unit the chosen indicator."""
+        from app.services import basket
+        from app.ui.basket_dialog import BasketDialog
+        if self.unit_id() is None or self.state.year_be is None:
+            return
+        dialog = BasketDialog(self, self.state.store, self.state.year_be)
+        self.last_dialog = dialog
+        if dialog.exec() != QDialog.Accepted or dialog.chosen() is None:
+            return
+        try:
+            self.state.perform("add from basket", basket.add_from_basket, entry_id=dialog.chosen(), unit_id=self.unit_id())
+        except KpiDeskError as exc:
+            self.message.error(exc.th)
+            return
+        self.message.info(self.tr("เพิ่มตัวชี้วัดแล้ว กำหนดน้ำหนักและค่าเป้าหมายในตาราง"))
 
     def new_indicator(self) -> None:
         if self.unit_id() is None:
