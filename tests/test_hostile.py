@@ -221,7 +221,8 @@ READERS_PREFIXES = ("ensure_", "checked_", "score_", "load_", "latest_", "round_
                     "rounds_ended_before", "indicator_directions", "year_tables", "fields", "grade_floors",
                     "settings_values", "history", "result_history", "strategic_kpis_of", "cascade", "link_labels",
                     "link_choices", "evidence_", "size_problem", "clean_name", "scored_by_points",
-                    "search_basket", "checked_entry", "basket_codes")
+                    "search_basket", "checked_entry", "basket_codes", "joint_label", "read_link", "link_targets",
+                    "strategic_label")
 
 
 def _pending_request(s, rnd):

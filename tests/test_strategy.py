@@ -204,3 +204,89 @@ def test_the_cascade_counts_basket_and_proposed_evaluated_and_monitor(demo_store
     distinct = {a.indicator_id for a in rows}
     assert sum(view.origin.values()) == sum(view.evaluation.values()) == len(distinct)
     assert view.origin["proposed"] >= 1 and view.evaluation["monitor"] >= 1
+
+
+def test_links_travel_through_the_department_template_and_back(demo_store, tmp_path):
+    """The targets template carries each indicator's link with a drop-down of the year's labels; a filled
+    link is imported, an unknown one refuses the file on its row with nothing written."""
+    from openpyxl import load_workbook
+    from app.io.importer import ImportRefused
+    from app.io.imports import run_import
+    from app.io.template import write_template
+    from app.io.workbook_format import LINKS_SHEET, TARGET_COLUMNS, TARGETS_SHEET
+    from app.services.grid import assignment_rows
+
+    out = tmp_path / "PCD-2568.xlsx"
+    with demo_store.reading() as s:
+        write_template(s, year_be=2568, unit_code="PCD", months=None, out=out)
+    wb = load_workbook(out)
+    labels = [r[0] for r in wb[LINKS_SHEET].iter_rows(min_row=2, values_only=True)]
+    assert labels[0] == "ตามภารกิจ" and "Strategic KPI S-01" in labels
+    ws = wb[TARGETS_SHEET]
+    col = next(i for i, c in enumerate(TARGET_COLUMNS, start=1) if c.key == "link")
+    assert ws.cell(row=1, column=col).value == "การเชื่อมโยง"
+    assert any(LINKS_SHEET in str(v.formula1) for v in ws.data_validations.dataValidation)
+    codes = [ws.cell(row=r, column=1).value for r in range(2, ws.max_row + 1)]
+    with demo_store.reading() as s:
+        stored = {r.indicator_code: r.link for r in assignment_rows(s, lookup.year(s, 2568).id, lookup.unit(s, "PCD").id)}
+    assert [ws.cell(row=r, column=col).value or "" for r in range(2, ws.max_row + 1)] == [stored[c] for c in codes]
+    first = "ตามภารกิจ" if stored[codes[0]] != "ตามภารกิจ" else "Strategic KPI S-02"
+    second = "Strategic KPI S-01" if stored[codes[1]] != "Strategic KPI S-01" else "ตามภารกิจ"
+    ws.cell(row=2, column=col).value = first
+    ws.cell(row=3, column=col).value = second
+    wb.save(out)
+    plan = run_import(demo_store, out)
+    assert any(c.field == "link" and c.new == first for c in plan.changes)
+    with demo_store.reading() as s:
+        rows = {r.indicator_code: r.link for r in assignment_rows(s, lookup.year(s, 2568).id, lookup.unit(s, "PCD").id)}
+    assert rows[codes[0]] == first and rows[codes[1]] == second
+    ws.cell(row=3, column=col).value = "Strategic KPI S-99"
+    wb.save(out)
+    with pytest.raises(ImportRefused) as refused:
+        run_import(demo_store, out)
+    problem = next(p for p in refused.value.plan.problems if "S-99" in p.th)
+    assert problem.row == 3 and problem.column == "การเชื่อมโยง" and "ใช้ได้" in problem.th
+    with demo_store.reading() as s:
+        again = {r.indicator_code: r.link for r in assignment_rows(s, lookup.year(s, 2568).id, lookup.unit(s, "PCD").id)}
+    assert again == rows
+
+
+def test_an_export_carries_links_strategic_kpis_points_and_verified_results(demo_store, tmp_path):
+    from app.io.export import write_export
+    from app.io.imports import run_import
+    from app.services import framework
+    from app.services.grid import assignment_rows, result_rows
+    from app.services.results import set_verified
+    from app.store import open_store
+
+    with demo_store.transaction() as s:
+        for months in (12, 6):
+            if lookup.round_of(s, 2567, months).status != "open":
+                framework.reopen_round(s, lookup.round_of(s, 2567, months), reason="ทดสอบ")
+        a = assignment_of(s, "PCD-01")
+        set_verified(s, assignment_id=a.id, rnd=lookup.round_of(s, 2567, 12), value=D("1.5"), source="opdc",
+                     source_ref="หนังสือ ที่ นร ๑๒๐๐/๗", source_date=__import__("datetime").date(2024, 11, 1))
+        framework.set_component_takes(s, lookup.year(s, 2567), "2.2", "points")
+    out = tmp_path / "export.xlsx"
+    with demo_store.reading() as s:
+        write_export(s, year_be=2567, out=out)
+        fy = lookup.year(s, 2567)
+        before = {(u.code, r.indicator_code): r.link for u in lookup.units_in_order(s)
+                  for r in assignment_rows(s, fy.id, u.id)}
+    assert sum(1 for v in before.values() if v.startswith("Strategic KPI")) >= 3
+    assert any(v.startswith("Joint KPIs ประเด็นที่") for v in before.values())
+    empty = open_store(tmp_path / "empty.sqlite3", create=True)
+    run_import(empty, out)
+    with empty.reading() as s:
+        fy = lookup.year(s, 2567)
+        after = {(u.code, r.indicator_code): r.link for u in lookup.units_in_order(s)
+                 for r in assignment_rows(s, fy.id, u.id)}
+        assert [k.code for k in strategy.strategic_kpis_of(s, 2567)] == ["S-01", "S-02", "S-03", "S-04", "S-05"]
+        row = next(r for r in result_rows(s, lookup.round_of(s, 2567, 12), lookup.unit(s, "PCD").id)
+                   if r.code == "PCD-01")
+        from app.services.scoring import framework_specs
+        takes = {spec.code: spec.takes for spec in framework_specs(s, fy.id)}
+    empty.close()
+    assert after == before
+    assert row.verified_actual == D("1.5") and row.verified_source == "opdc" and "๑๒๐๐/๗" in row.source_ref
+    assert takes["2.2"] == "points"

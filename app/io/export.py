@@ -17,7 +17,7 @@ from openpyxl.styles import Font, PatternFill
 
 from app.domain.thai_text import parse_decimal
 from app.errors import KpiDeskError
-from app.io.importer import Change, ImportPlan, plan_ministry_rows
+from app.io.importer import Change, ImportPlan, link_op, plan_ministry_rows
 from app.io.reader import Problem, read_sheet
 from app.io.template import write_meta
 from app.io.workbook_format import MINISTRY_COLUMNS, MINISTRY_SHEET, NO, YES, Column, put_number, put_text
@@ -41,17 +41,25 @@ SHEETS: dict[str, list[Column]] = {
     "กรรมการ": [C("person_name", "ชื่อ", 30), C("position", "ตำแหน่ง", 60), C("role", "บทบาท"), C("unit", "รหัสหน่วยงาน"),
                 C("term_start", "วาระเริ่ม"), C("term_end", "วาระสิ้นสุด")],
     "กรอบการประเมิน": [C("code", "รหัส"), C("parent", "องค์ประกอบหลัก"), C("name_th", "ชื่อ", 50), C("name_en", "ชื่ออังกฤษ", 30),
-                       C("weight", "น้ำหนัก", 10, True), C("kinds", "ประเภทตัวชี้วัด", 50), C("rounds", "ประเมินในรอบ")],
+                       C("weight", "น้ำหนัก", 10, True), C("kinds", "ประเภทตัวชี้วัด", 50), C("rounds", "ประเมินในรอบ"),
+                       C("takes", "วิธีคิดคะแนน")],
     "รอบการประเมิน": [C("months", "รอบ (เดือน)", 10, True), C("starts_on", "เริ่ม"), C("ends_on", "สิ้นสุด"),
                       C("opdc_due_on", "กำหนดส่ง ก.พ.ร."), C("status", "สถานะ"), C("status_note", "เหตุผลประกอบสถานะ", 40)],
     "บัญชีตัวชี้วัด": [C("code", "รหัส"), C("name_th", "ชื่อ", 60), C("name_en", "ชื่ออังกฤษ", 30), C("definition", "นิยาม", 40),
                        C("unit_of_measure", "หน่วยนับ"), C("direction", "ทิศทาง"), C("kind", "ประเภท"),
                        C("monitor", "Monitor"), C("step", "ระดับขั้น"), C("cumulative", "สะสม"), C("from_basket", "จาก KPI Basket"),
                        C("strategic", "Strategic KPI"), C("joint_agenda", "ประเด็น Joint KPIs")],
+    "Strategic KPIs": [C("code", "รหัส"), C("name_th", "ชื่อ", 60), C("unit_of_measure", "หน่วยนับ"),
+                       C("plan_from", "แผนตั้งแต่ปี", 10, True), C("plan_to", "ถึงปี", 10, True),
+                       C("sort_order", "ลำดับ", 8, True)],
+    "Strategic ค่าเป้าหมาย": [C("kpi", "รหัส Strategic KPI"), C("year_be", "ปีงบประมาณ", 10, True), C("target", "ค่าเป้าหมาย", 30),
+                              C("target_value", "ค่าเป้าหมาย (ตัวเลข)", 14, True), C("result_value", "ผล", 14, True)],
     MINISTRY_SHEET: MINISTRY_COLUMNS,
     "ผล": [C("round", "รอบ (เดือน)", 10, True), C("unit", "รหัสหน่วยงาน"), C("indicator", "รหัสตัวชี้วัด"),
            C("actual", "ผลการดำเนินงาน", 14, True), C("note", "หมายเหตุ", 40), C("evidence_ref", "หลักฐานอ้างอิง", 24),
-           C("recorded_by", "ผู้บันทึก")],
+           C("recorded_by", "ผู้บันทึก"), C("verified_actual", "ผลที่ตรวจสอบแล้ว", 14, True),
+           C("verified_source", "ผู้ตรวจสอบ"), C("verified_by", "ผู้บันทึกผลตรวจสอบ"), C("source_ref", "อ้างอิงหนังสือ", 30),
+           C("source_date", "ลงวันที่")],
     "คะแนน": [C("round", "รอบ (เดือน)", 10, True), C("unit", "รหัสหน่วยงาน"), C("name", "หน่วยงาน", 50),
               C("score", "คะแนน", 10, True), C("grade", "ระดับ", 24), C("missing", "ไม่มีผล", 8, True)],
     "Joint ประเด็น": [C("number", "ประเด็นที่", 8, True), C("name_th", "ชื่อประเด็น", 50), C("name_en", "ชื่ออังกฤษ", 30),
@@ -70,10 +78,12 @@ SHEETS: dict[str, list[Column]] = {
                         C("submitted_on", "วันที่ยื่น"), C("decision", "ผลการพิจารณา"), C("decided_on", "วันที่พิจารณา"),
                         C("decision_note", "บันทึก", 40), C("sent_to_opdc_on", "วันที่ส่ง ก.พ.ร.")],
 }
+OPTIONAL = {"Strategic KPIs", "Strategic ค่าเป้าหมาย"}   # sheets an export from an older version does not have
 HEAD = PatternFill("solid", fgColor="DFE7F2")
 # Sheet → the entity whose rows it holds (``app.services.exchange``'s keys), and back.
 ENTITY = {"กระทรวง": "ministry", "หน่วยงาน": "units", "คณะกรรมการ": "committee", "กรรมการ": "members",
           "กรอบการประเมิน": "framework", "รอบการประเมิน": "rounds", "บัญชีตัวชี้วัด": "catalogue",
+          "Strategic KPIs": "strategic_kpis", "Strategic ค่าเป้าหมาย": "strategic_targets",
           MINISTRY_SHEET: "assignments", "ผล": "results", "คะแนน": "scores", "Joint ประเด็น": "joint_agendas",
           "Joint ตัวชี้วัดหลัก": "joint_mains", "Joint หน่วยงานหลัก": "joint_leads", "Joint ตัวชี้วัดย่อย": "joint_subs",
           "คำขอปรับเปลี่ยน": "change_requests"}
@@ -198,7 +208,8 @@ def plan_export(session: Session, wb, meta: dict, expect: dict) -> ImportPlan:
     if existing and existing.code != meta.get("ministry"):
         plan.problems.append(Problem("กระทรวง", None, "", f"ฐานข้อมูลนี้เป็นของกระทรวง {existing.code} "
                                      f"ไม่ใช่ {meta.get('ministry')}"))
-    data = {name: _rows(wb, name, plan.problems) for name in SHEETS if name not in ("คะแนน", MINISTRY_SHEET)}
+    data = {name: _rows(wb, name, plan.problems) for name in SHEETS if name not in ("คะแนน", MINISTRY_SHEET)
+            and (name in wb.sheetnames or name not in OPTIONAL)}
     data[MINISTRY_SHEET] = list(read_sheet(wb, MINISTRY_SHEET, MINISTRY_COLUMNS, plan.problems,
                                            ("unit", "indicator", "weight"))) if MINISTRY_SHEET in wb.sheetnames else []
     if existing is None and len(data["กระทรวง"]) != 1:
@@ -231,6 +242,7 @@ def _recreate(s: Session, data: dict, year_be: int, floors: str, plan: ImportPla
     fy = exchange.recreate_frame(s, rows, year_be, floors)
     ministry_plan = plan_ministry_rows(s, fy, data[MINISTRY_SHEET])
     plan.problems += ministry_plan.problems
+    ministry_plan.problems = plan.problems        # the links, set later, report on the same list
     for where, op in ministry_plan.ops:
         try:
             op(s)
@@ -238,7 +250,8 @@ def _recreate(s: Session, data: dict, year_be: int, floors: str, plan: ImportPla
             plan.problems.append(Problem(where.sheet, where.row, where.column, exc.th))
     plan.units |= ministry_plan.units
     plan.fiscal_year_id = fy.id
-    for entity, number, column, reason in exchange.recreate_rest(s, rows, fy):
+    _where, links = link_op(ministry_plan)
+    for entity, number, column, reason in exchange.recreate_rest(s, rows, fy, links if ministry_plan.links else None):
         plan.problems.append(Problem(SHEET_OF[entity], number, column, reason))
 
 

@@ -21,7 +21,8 @@ from app.io.workbook_format import (DIRECTION_WORDS, MINISTRY_COLUMNS, MINISTRY_
                                     RESULTS_SHEET, TARGET_COLUMNS, TARGETS_SHEET, YES)
 from app.models import FiscalYear, IndicatorKind, Round, Unit
 from app.models.enums import INDICATOR_KIND_TH
-from app.services import Session, framework, indicators, lookup
+from app.services import Session, framework, indicators, lookup, strategy
+from app.services.strategy import link_labels
 from app.services.grid import FIELD_TH, set_assignment_fields, set_result_field
 
 TARGET_FIELDS = ("monitor", "weight", "base", "standard", "advanced", "base_6", "standard_6", "advanced_6")
@@ -57,6 +58,7 @@ class ImportPlan:
     fiscal_year_id: object = None
     place: dict = field(default_factory=dict)   # year / unit / round the file says it is for (shown in previews)
     record: ChangeSet = field(default_factory=ChangeSet)  # what the applied import changed (empty before)
+    links: list = field(default_factory=list)   # (where, unit id, indicator code, label): set once the rows exist
 
     def counts(self) -> dict[str, int]:
         out = {"added": 0, "changed": 0, "unchanged": 0}
@@ -164,6 +166,12 @@ def _targets_row(plan, session, sheet, columns, number, values, unit: Unit, fy: 
     if not ok:
         return
     plan.units.add(unit.id)
+    label = " ".join(str(values.get("link") or "").split())
+    if label:
+        old = link_labels(session, [a])[a.id] if a is not None else ""
+        if label != old:
+            plan.changes.append(Change("changed" if a is not None else "added", where, subject, "link", old, label))
+            plan.links.append((Problem(sheet, number, _header(columns, "link"), ""), unit.id, code, label))
     if a is None:
         plan.changes.append(Change("added", where, subject))
         for key, value in new.items():
@@ -200,6 +208,27 @@ def _queue_bulk_adds(plan: ImportPlan, fiscal_year_id) -> None:
     plan.ops.append((Problem("", None, "", ""), add_all))
 
 
+def link_op(plan: ImportPlan):
+    """One operation that sets the links the rows named, once every row (and, for an export, every Joint
+    KPI) exists; a label the year does not know is refused on its row."""
+    items, fiscal_year_id = list(plan.links), plan.fiscal_year_id
+
+    def set_links(s):
+        options = strategy.link_targets(s, fiscal_year_id)
+        assigned = lookup.assignments_of_year(s, fiscal_year_id)
+        catalogue = lookup.indicators_by_code(s, {code for _r, _u, code, _l in items})
+        for ref, unit_id, code, label in items:
+            try:
+                kind, target = strategy.read_link(s, fiscal_year_id, label, options)
+                a = assigned.get((unit_id, catalogue[code].id)) if code in catalogue else None
+                if a is None:
+                    raise KpiDeskError(f"ไม่พบตัวชี้วัด {code} ของหน่วยงานนี้", "assignment not found")
+                strategy.set_link(s, a.id, kind, target)
+            except KpiDeskError as exc:
+                plan.problems.append(Problem(ref.sheet, ref.row, ref.column, exc.th))
+    return Problem("", None, "", ""), set_links
+
+
 def plan_targets(session: Session, wb, meta: dict, expect: dict) -> ImportPlan:
     unit = lookup.unit(session, meta.get("unit", ""))
     fy = lookup.year(session, meta.get("year", ""))
@@ -217,6 +246,8 @@ def plan_targets(session: Session, wb, meta: dict, expect: dict) -> ImportPlan:
     for number, values in read_sheet(wb, TARGETS_SHEET, TARGET_COLUMNS, plan.problems, ("indicator", "weight")):
         _targets_row(plan, session, TARGETS_SHEET, TARGET_COLUMNS, number, values, unit, fy, seen)
     _queue_bulk_adds(plan, fy.id)
+    if plan.links:
+        plan.ops.append(link_op(plan))
     return plan
 
 
@@ -228,11 +259,14 @@ def plan_ministry(session: Session, wb, meta: dict, expect: dict) -> ImportPlan:
     rows = list(read_sheet(wb, MINISTRY_SHEET, MINISTRY_COLUMNS, problems, ("unit", "indicator", "weight")))
     plan = plan_ministry_rows(session, lookup.year(session, year), rows)
     plan.problems[:0] = problems
+    if plan.links:
+        plan.ops.append(link_op(plan))
     return plan
 
 
 def plan_ministry_rows(session: Session, fy: FiscalYear, rows: list[tuple[int, dict]]) -> ImportPlan:
-    """The ministry-wide list's rows (already read) as a plan for year ``fy``."""
+    """The ministry-wide list's rows (already read) as a plan for year ``fy`` (the links named are left in
+    ``plan.links`` for the caller to set last: ``link_op``)."""
     plan = ImportPlan("ministry", f"ตัวชี้วัดและค่าเป้าหมายทั้งกระทรวง ปีงบประมาณ พ.ศ. {fy.year_be}", fiscal_year_id=fy.id,
                       place={"year": fy.year_be})
     try:

@@ -14,7 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from app.domain.calendar import thai_date
-from app.io.workbook_format import (FORMAT, INSTRUCTIONS_SHEET, META_SHEET, NO, RESULT_COLUMNS, RESULTS_SHEET,
+from app.io.workbook_format import (FORMAT, INSTRUCTIONS_SHEET, LINKS_SHEET, META_SHEET, NO, RESULT_COLUMNS, RESULTS_SHEET,
                                     TARGET_COLUMNS, TARGETS_SHEET, VERSION, YES, Column, put_number, put_text)
 from app.models.enums import DIRECTION_TH, Direction
 from app.services import Session, lookup
@@ -81,6 +81,31 @@ def _instructions(wb: Workbook, lines: list[str]) -> None:
     ws.protection.sheet = True
 
 
+def _links(wb: Workbook, ws, session: Session, fiscal_year_id, count: int) -> None:
+    """The sheet of link labels the year allows (with what each means) and a drop-down on the link column."""
+    from app.services.strategy import link_targets
+    options = link_targets(session, fiscal_year_id)
+    sheet = wb.create_sheet(LINKS_SHEET)
+    for col, (text, width) in enumerate((("การเชื่อมโยง", 34), ("ความหมาย", 90)), start=1):
+        cell = sheet.cell(row=1, column=col)
+        put_text(cell, text)
+        cell.font = Font(name=FONT, bold=True, size=12)
+        cell.fill = HEAD_FILL
+        sheet.column_dimensions[cell.column_letter].width = width
+    for r, (label, (_kind, _id, meaning)) in enumerate(options.items(), start=2):
+        put_text(sheet.cell(row=r, column=1), label)
+        put_text(sheet.cell(row=r, column=2), meaning)
+        for c in (1, 2):
+            sheet.cell(row=r, column=c).font = Font(name=FONT, size=12)
+    sheet.protection.sheet = True
+    letter = ws.cell(row=1, column=next(i for i, c in enumerate(TARGET_COLUMNS, start=1) if c.key == "link")).column_letter
+    choose = DataValidation(type="list", formula1=f"'{LINKS_SHEET}'!$A$2:$A${len(options) + 1}", allow_blank=True,
+                            error=f"เลือกจากรายการในแผ่นงาน “{LINKS_SHEET}”", errorTitle="การเชื่อมโยง",
+                            showErrorMessage=True)
+    ws.add_data_validation(choose)
+    choose.add(f"{letter}2:{letter}{max(2, count + 1)}")
+
+
 def write_template(session: Session, *, year_be: int, unit_code: str, months: int | None, out: Path) -> Path:
     unit = lookup.unit(session, unit_code)
     fy = lookup.year(session, year_be)
@@ -97,7 +122,8 @@ def write_template(session: Session, *, year_be: int, unit_code: str, months: in
         "๑. กรอกเฉพาะช่องสีเหลือง ช่องอื่นล็อกไว้ ห้ามแก้ไขรหัสตัวชี้วัด และห้ามเปลี่ยนชื่อหรือลำดับแผ่นงาน",
         "๒. ตัวเลขพิมพ์ได้ทั้งเลขไทยและเลขอารบิก ใช้จุดเป็นทศนิยม จะมีเครื่องหมายจุลภาคคั่นหลักพันหรือ % ก็ได้",
         ("๓. น้ำหนักของตัวชี้วัดที่ประเมินผลรวมกันต้องเท่ากับ ๑๐๐ ตัวชี้วัด Monitor มีน้ำหนัก ๐ ค่าเป้าหมายต้องเรียงลำดับ"
-         " ขั้นต้น → มาตรฐาน → ขั้นสูง ตามทิศทางของตัวชี้วัด" if not months else
+         " ขั้นต้น → มาตรฐาน → ขั้นสูง ตามทิศทางของตัวชี้วัด ช่องการเชื่อมโยงเลือกจากรายการ (ดูความหมายในแผ่นงาน"
+         " “การเชื่อมโยง”): ถ่ายทอดจาก Strategic KPI ใด ตอบ Joint KPIs ตัวชี้วัดหลักใด หรือตามภารกิจ" if not months else
          "๓. กรอกผลการดำเนินงานตามหน่วยนับของตัวชี้วัด ช่องที่เว้นว่างหมายถึงยังไม่มีผล (จะได้ ๐ คะแนน)"),
         "๔. ไฟล์นี้ใช้นำเข้าได้เฉพาะหน่วยงาน ปีงบประมาณ และรอบที่ระบุข้างต้นเท่านั้น",
         "๕. ส่งไฟล์กลับให้ฝ่ายเลขานุการเพื่อนำเข้าด้วยคำสั่ง kpi-desk import หรือเมนูนำเข้าในโปรแกรม",
@@ -124,11 +150,12 @@ def write_template(session: Session, *, year_be: int, unit_code: str, months: in
                 "unit_of_measure": row.unit_of_measure, "direction": DIRECTION_TH[Direction(row.direction)],
                 "monitor": YES if row.monitor else NO, "weight": row.weight, "base": row.base,
                 "standard": row.standard, "advanced": row.advanced, "base_6": row.base_6,
-                "standard_6": row.standard_6, "advanced_6": row.advanced_6})
+                "standard_6": row.standard_6, "advanced_6": row.advanced_6, "link": row.link})
         monitor = DataValidation(type="list", formula1=f'"{YES},{NO}"', allow_blank=False,
                                  error="เลือก ใช่ หรือ ไม่ใช่", errorTitle="Monitor", showErrorMessage=True)
         ws.add_data_validation(monitor)
         monitor.add(f"F2:F{max(2, len(rows) + 1)}")
+        _links(wb, ws, session, fy.id, len(rows))
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     write_meta(wb, kind=kind, ministry=ministry.code, year=year_be, unit=unit.code, round=months or "",

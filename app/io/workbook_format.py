@@ -45,7 +45,9 @@ TARGET_COLUMNS = [
     Column("base_6", "ขั้นต้น รอบ ๖ เดือน", editable=True, number=True),
     Column("standard_6", "มาตรฐาน รอบ ๖ เดือน", editable=True, number=True),
     Column("advanced_6", "ขั้นสูง รอบ ๖ เดือน", editable=True, number=True),
+    Column("link", "การเชื่อมโยง", editable=True, width=30),
 ]
+LINKS_SHEET = "การเชื่อมโยง"       # the labels a link cell may take, with what each means
 
 RESULT_COLUMNS = [
     Column("indicator", "รหัสตัวชี้วัด", width=12),
@@ -70,7 +72,7 @@ MINISTRY_COLUMNS = [
     Column("unit_of_measure", "หน่วยนับ", editable=True, width=14),
     Column("direction", "ทิศทาง", editable=True, width=14),
     *[c for c in TARGET_COLUMNS if c.key in ("monitor", "weight", "base", "standard", "advanced", "base_6",
-                                             "standard_6", "advanced_6")],
+                                             "standard_6", "advanced_6", "link")],
 ]
 
 # OPDC's KPI Basket of a year, one indicator a row (imported with kpi-desk import FILE --year Y).

@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 from app.domain.thai_text import parse_decimal, two_places
 from app.models import (Assignment, ChangeRequest, Committee, CommitteeMember, FiscalYear, FrameworkComponent,
                         Indicator, IndicatorKind, JointAgenda, JointLeadAgency, JointMainIndicator, JointSubIndicator,
-                        Ministry, Result, Round, Unit)
+                        Ministry, Result, Round, StrategicKpi, StrategicTarget, Unit)
 from app.models.audit import audit_bulk_insert
 from app.models.base import utcnow
 from app.models.enums import DIRECTION_TH, Direction
@@ -62,8 +62,16 @@ def year_tables(session: Session, year_be: int) -> dict[str, list[dict]]:
     agenda_no = {a.id: a.number for a in agendas}
     assignment_key = {a.id: (code_of_unit[a.unit_id], by_id[a.indicator_id].code) for a in assignments}
     committee = session.exec(select(Committee).where(Committee.ministry_id == ministry.id)).first()
+    from app.services.strategy import link_labels, strategic_kpis_of
+    links = link_labels(session, assignments)
+    kpis = strategic_kpis_of(session, year_be)
+    kpi_code = {k.id: k.code for k in kpis}
 
     return {
+        "strategic_kpis": [fields(k) for k in kpis],
+        "strategic_targets": [{**fields(t), "kpi": kpi_code[t.strategic_kpi_id]} for t in session.exec(
+            select(StrategicTarget).where(StrategicTarget.strategic_kpi_id.in_(list(kpi_code)))
+            .order_by(StrategicTarget.year_be)) if t.strategic_kpi_id in kpi_code],
         "year": [fields(fy)],
         "ministry": [fields(ministry)],
         "units": [fields(u) for u in units],
@@ -79,7 +87,8 @@ def year_tables(session: Session, year_be: int) -> dict[str, list[dict]]:
         "assignments": [{**fields(a), "unit": code_of_unit[a.unit_id], "indicator": by_id[a.indicator_id].code,
                           "name": by_id[a.indicator_id].name_th, "kind": by_id[a.indicator_id].kind,
                           "component": comp_code[a.component_id], "unit_of_measure": by_id[a.indicator_id].unit_of_measure,
-                          "direction": DIRECTION_TH[Direction(by_id[a.indicator_id].direction)]} for a in assignments],
+                          "direction": DIRECTION_TH[Direction(by_id[a.indicator_id].direction)],
+                          "link": links[a.id]} for a in assignments],
         "results": [{**fields(r), "round": rnd.months, "unit": assignment_key[r.assignment_id][0],
                 "indicator": assignment_key[r.assignment_id][1]}
                for rnd in rounds for r in session.exec(select(Result).where(Result.round_id == rnd.id))
@@ -138,6 +147,21 @@ def recreate_frame(s: Session, data: dict, year_be: int, grade_floors: str) -> F
             s.add(CommitteeMember(committee_id=committee.id, person_name=_s(m["person_name"]), position=_s(m.get("position")),
                                   role=_s(m.get("role")) or "member", unit_id=units[_s(m["unit"])].id if m.get("unit") else None,
                                   term_start=_d(m.get("term_start")), term_end=_d(m.get("term_end")), sort_order=order))
+    kpis = {k.code: k for k in s.exec(select(StrategicKpi))}
+    for _n, k in data.get("strategic_kpis", []):
+        if _s(k["code"]) not in kpis:
+            kpi = StrategicKpi(ministry_id=ministry.id, code=_s(k["code"]), name_th=_s(k["name_th"]),
+                               unit_of_measure=_s(k.get("unit_of_measure")), plan_from=int(_dec(k["plan_from"])),
+                               plan_to=int(_dec(k["plan_to"])), sort_order=int(_dec(k.get("sort_order")) or 0))
+            s.add(kpi)
+            kpis[kpi.code] = kpi
+    s.flush()
+    have = {(t.strategic_kpi_id, t.year_be) for t in s.exec(select(StrategicTarget))}
+    for _n, t in data.get("strategic_targets", []):
+        kpi = kpis[_s(t["kpi"])]
+        if (kpi.id, int(_dec(t["year_be"]))) not in have:
+            s.add(StrategicTarget(strategic_kpi_id=kpi.id, year_be=int(_dec(t["year_be"])), target=_s(t.get("target")),
+                                  target_value=_dec(t.get("target_value")), result_value=_dec(t.get("result_value"))))
     from app.domain.calendar import fiscal_year_bounds
     start, end = fiscal_year_bounds(year_be)
     fy = FiscalYear(year_be=year_be, starts_on=start, ends_on=end, grade_floors=framework.checked_floors(grade_floors))
@@ -147,7 +171,8 @@ def recreate_frame(s: Session, data: dict, year_be: int, grade_floors: str) -> F
     for order, (_n, c) in enumerate(data["framework"]):
         comp = FrameworkComponent(fiscal_year_id=fy.id, parent_id=comp_ids.get(_s(c.get("parent"))), code=_s(c["code"]),
                                   name_th=_s(c["name_th"]), name_en=_s(c.get("name_en")), weight=_dec(c.get("weight")),
-                                  kinds=_s(c.get("kinds")), rounds=_s(c.get("rounds")), sort_order=order)
+                                  kinds=_s(c.get("kinds")), rounds=_s(c.get("rounds")), sort_order=order,
+                                  takes=_s(c.get("takes")) or "targets")
         s.add(comp)
         s.flush()
         comp_ids[comp.code] = comp.id
@@ -185,9 +210,10 @@ def recreate_frame(s: Session, data: dict, year_be: int, grade_floors: str) -> F
     return fy
 
 
-def recreate_rest(s: Session, data: dict, fy: FiscalYear) -> list[tuple[str, int, str, str]]:
+def recreate_rest(s: Session, data: dict, fy: FiscalYear, links=None) -> list[tuple[str, int, str, str]]:
     """Results, Joint KPIs, change requests and the rounds' statuses of an export, once the year's
-    assignments exist. Returns (entity, row, column, Thai reason) for the rows refused."""
+    assignments exist; ``links(s)`` sets the indicators' links once the Joint KPIs exist and before a
+    round is approved. Returns (entity, row, column, Thai reason) for the rows refused."""
     problems = []
     agendas = {a.number: a for a in s.exec(select(JointAgenda).where(JointAgenda.fiscal_year_id == fy.id))}
     units = {u.code: u for u in s.exec(select(Unit))}
@@ -211,7 +237,10 @@ def recreate_rest(s: Session, data: dict, fy: FiscalYear) -> list[tuple[str, int
         results.append({"id": uuid.uuid4(), "created_at": now, "updated_at": now, "assignment_id": a.id,
                         "round_id": rounds[int(_dec(r["round"]))].id, "actual": actual, "note": _s(r.get("note")),
                         "evidence_ref": _s(r.get("evidence_ref")), "recorded_by": _s(r.get("recorded_by")),
-                        "recorded_at": None})
+                        "recorded_at": None, "verified_actual": _dec(r.get("verified_actual")),
+                        "verified_source": _s(r.get("verified_source")), "verified_by": _s(r.get("verified_by")),
+                        "verified_at": None, "source_ref": _s(r.get("source_ref")),
+                        "source_date": _d(r.get("source_date"))})
     if results:
         s.execute(insert(Result.__table__), results)
         audit_bulk_insert(s, Result.__table__, results)
@@ -241,6 +270,8 @@ def recreate_rest(s: Session, data: dict, fy: FiscalYear) -> list[tuple[str, int
                             decision=_s(c.get("decision")) or "pending", decided_on=_d(c.get("decided_on")),
                             decision_note=_s(c.get("decision_note")), sent_to_opdc_on=_d(c.get("sent_to_opdc_on"))))
     s.flush()
+    if links is not None:
+        links(s)
     for _n, r in data["rounds"]:
         status, note = _s(r.get("status")) or "open", _s(r.get("status_note"))
         rnd = rounds[int(_dec(r["months"]))]

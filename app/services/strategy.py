@@ -116,9 +116,20 @@ def link_from_catalogue(session: Session, fy: FiscalYear, unstated: tuple[str, .
     return linked
 
 
+FUNCTIONAL_LABEL = "ตามภารกิจ"
+
+
+def strategic_label(code: str) -> str:
+    return f"Strategic KPI {code}"
+
+
+def joint_label(agenda_number: int, main_number: int) -> str:
+    return f"Joint KPIs ประเด็นที่ {agenda_number} ({main_number})"
+
+
 def link_labels(session: Session, assignments: list[Assignment]) -> dict[uuid.UUID, str]:
-    """How each assignment's link reads in a grid: "Strategic KPI S-01", "Joint KPIs ประเด็นที่ 2 (1)",
-    "ตามภารกิจ", or "" while unstated."""
+    """How each assignment's link reads in a grid and in a workbook: "Strategic KPI S-01",
+    "Joint KPIs ประเด็นที่ 2 (1)", "ตามภารกิจ", or "" while unstated (``link_targets`` reads them back)."""
     kpis = {k.id: k.code for k in session.exec(select(StrategicKpi)).all()} if any(a.strategic_kpi_id for a in assignments) else {}
     mains = {}
     joint_ids = {a.joint_main_id for a in assignments if a.joint_main_id}
@@ -126,18 +137,48 @@ def link_labels(session: Session, assignments: list[Assignment]) -> dict[uuid.UU
         for m, agenda in session.exec(select(JointMainIndicator, JointAgenda)
                                       .join(JointAgenda, JointAgenda.id == JointMainIndicator.agenda_id)
                                       .where(JointMainIndicator.id.in_(joint_ids))).all():
-            mains[m.id] = f"Joint KPIs ประเด็นที่ {agenda.number} ({m.number})"
+            mains[m.id] = joint_label(agenda.number, m.number)
     out = {}
     for a in assignments:
         if a.link == STRATEGIC:
-            out[a.id] = f"Strategic KPI {kpis.get(a.strategic_kpi_id, '')}"
+            out[a.id] = strategic_label(kpis.get(a.strategic_kpi_id, ""))
         elif a.link == JOINT:
             out[a.id] = mains.get(a.joint_main_id, "Joint KPIs")
         elif a.link == FUNCTIONAL:
-            out[a.id] = "ตามภารกิจ"
+            out[a.id] = FUNCTIONAL_LABEL
         else:
             out[a.id] = ""
     return out
+
+
+def link_targets(session: Session, fiscal_year_id: uuid.UUID) -> dict[str, tuple[str, uuid.UUID | None, str]]:
+    """Every link an indicator of the year may take, by the label a workbook cell carries:
+    label → (kind, id, full description)."""
+    fy = session.get(FiscalYear, fiscal_year_id)
+    out = {FUNCTIONAL_LABEL: (FUNCTIONAL, None, "ตัวชี้วัดตามภารกิจ ไม่เชื่อมโยงกับ Strategic KPIs หรือ Joint KPIs")}
+    for k in strategic_kpis_of(session, fy.year_be):
+        out[strategic_label(k.code)] = (STRATEGIC, k.id, k.name_th)
+    for m, agenda in session.exec(select(JointMainIndicator, JointAgenda)
+                                  .join(JointAgenda, JointAgenda.id == JointMainIndicator.agenda_id)
+                                  .where(JointAgenda.fiscal_year_id == fiscal_year_id)
+                                  .order_by(JointAgenda.number, JointMainIndicator.number)).all():
+        out[joint_label(agenda.number, m.number)] = (JOINT, m.id, f"{agenda.name_th}: {m.name_th}")
+    return out
+
+
+def read_link(session: Session, fiscal_year_id: uuid.UUID, text: str,
+              options: dict | None = None) -> tuple[str, uuid.UUID | None] | None:
+    """A workbook cell's link label as (kind, id); None for a blank cell (the link stays as it is);
+    a Thai refusal naming the labels that may be used."""
+    label = " ".join(str(text or "").split())
+    if not label:
+        return None
+    options = link_targets(session, fiscal_year_id) if options is None else options
+    found = options.get(label) or next((v for k, v in options.items() if k.casefold() == label.casefold()), None)
+    if found is None:
+        raise KpiDeskError(f"ไม่รู้จักการเชื่อมโยง “{label}” ของปีนี้ (ใช้ได้: {', '.join(list(options)[:8])}"
+                           f"{' …' if len(options) > 8 else ''})", "unknown link")
+    return found[0], found[1]
 
 
 def link_choices(session: Session, fiscal_year_id: uuid.UUID) -> list[tuple[str, str, uuid.UUID | None]]:
