@@ -471,7 +471,7 @@ def test_find_filters_as_you_type_and_headers_sort(qtbot, window):
 
 
 @pytest.mark.parametrize("page_name, fields", [("TargetsPage", ("name", "weight", "base", "standard", "advanced")),
-                                               ("ResultsPage", ("name", "actual"))])
+                                               ("ResultsPage", ("name", "actual", "verified_actual", "points"))])
 def test_the_columns_a_secretary_edits_are_on_screen_at_1366x768(qtbot, window, page_name, fields):
     window.resize(1366, 768)
     page = go(window, page_name)
@@ -731,3 +731,22 @@ def test_the_targets_grid_sorts_by_a_column_and_edits_stay_on_their_row(qtbot, w
 def grid_rows(s, unit_code):
     from app.services.grid import assignment_rows
     return assignment_rows(s, lookup.year(s, 2568).id, lookup.unit(s, unit_code).id)
+
+
+@pytest.mark.parametrize("page_name", ["TargetsPage", "ResultsPage"])
+def test_the_frozen_name_column_lies_exactly_over_the_grids_own(qtbot, demo_store, page_name):
+    """Row numbers widen once rows arrive; the frozen column moves with them, so no sliver of the grid's own
+    first column shows beside it (seen in a screenshot: a tone mark peeking out at its right edge)."""
+    make_app()
+    w = MainWindow(demo_store)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    page = go(w, page_name)
+    set_year(w, 2567)
+    QGuiApplication.processEvents()
+    view, frozen = page.view, page.frozen_column.frozen
+    left = view.verticalHeader().width() + view.frameWidth()
+    assert view.verticalHeader().width() > 0
+    assert frozen.geometry().left() == left
+    assert frozen.geometry().right() + 1 >= left + view.columnWidth(0)

@@ -31,6 +31,8 @@ class BasketDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setColumnWidth(3, 220)
         self.table.selectionModel().currentRowChanged.connect(self.show_detail)
         self.table.doubleClicked.connect(self.accept)
         self.detail = QLabel()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Qt, QDate, Signal
 from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QMenu, QToolButton, QWidget, QWidgetAction
 
 from app.domain.calendar import parse_thai_date, thai_date_short
@@ -39,7 +39,7 @@ class ThaiDateEdit(QWidget):
         self.edit = QLineEdit()
         self.edit.editingFinished.connect(self._typed)
         button = QToolButton()
-        button.setText("📅")
+        button.setArrowType(Qt.DownArrow)      # as QDateEdit's calendar pop-up (an emoji may have no glyph)
         button.setPopupMode(QToolButton.InstantPopup)
         menu = QMenu(button)
         self.calendar = QCalendarWidget()

@@ -53,9 +53,10 @@ class EvidenceDialog(QDialog):
         form.addRow(self.tr("อ้างอิงหนังสือ/เอกสาร"), self.reference)
         form.addRow(self.tr("ลงวันที่"), self.day)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.verified_line, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.save_button)
+        form.addRow(self.verified_line)
         form.addRow(buttons)
 
         files = QGroupBox(self.tr("ไฟล์หลักฐาน (ไม่เกิน {0} ต่อไฟล์ เก็บในฐานข้อมูลพร้อมรหัส SHA-256)").format(

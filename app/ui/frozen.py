@@ -9,6 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
+BORDER = 2      # the line that marks the frozen column's edge
+
+
 class FrozenFirstColumn:
     def __init__(self, view: QTableView) -> None:
         self.view = view
@@ -24,7 +27,7 @@ class FrozenFirstColumn:
         frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         frozen.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         frozen.setVerticalScrollMode(view.verticalScrollMode())
-        frozen.setStyleSheet("QTableView { border: none; border-right: 2px solid #9aa7b5; }")
+        frozen.setStyleSheet(f"QTableView {{ border: none; border-right: {BORDER}px solid #9aa7b5; }}")
         view.viewport().stackUnder(frozen)
         view.frozen = frozen                 # the find box hides the same rows in both
         self._columns()
@@ -33,6 +36,7 @@ class FrozenFirstColumn:
         model.layoutChanged.connect(self._columns)
         view.horizontalHeader().sectionResized.connect(self._width)
         view.verticalHeader().sectionResized.connect(self._height)
+        view.verticalHeader().geometriesChanged.connect(self.geometry)   # row numbers widen as rows come
         view.verticalScrollBar().valueChanged.connect(frozen.verticalScrollBar().setValue)
         frozen.verticalScrollBar().valueChanged.connect(view.verticalScrollBar().setValue)
         frozen.doubleClicked.connect(view.doubleClicked)
@@ -74,5 +78,6 @@ class FrozenFirstColumn:
     def geometry(self) -> None:
         v = self.view
         self.frozen.setGeometry(v.verticalHeader().width() + v.frameWidth(), v.frameWidth(),
-                                v.columnWidth(0), v.viewport().height() + v.horizontalHeader().height())
+                                v.columnWidth(0) + BORDER,     # the border is drawn outside the column, over
+                                v.viewport().height() + v.horizontalHeader().height())  # the main view's own
         self.frozen.horizontalHeader().setFixedHeight(v.horizontalHeader().height())

@@ -1541,10 +1541,6 @@ Members not recorded will be printed among the absent as “attendance not recor
       <translation>Indicator</translation>
     </message>
     <message>
-      <source>หน่วยนับ</source>
-      <translation>Unit of measure</translation>
-    </message>
-    <message>
       <source>น้ำหนัก</source>
       <translation>Weight</translation>
     </message>
@@ -1575,6 +1571,10 @@ Members not recorded will be printed among the absent as “attendance not recor
     <message>
       <source>คะแนนถ่วงน้ำหนัก</source>
       <translation>Weighted points</translation>
+    </message>
+    <message>
+      <source>หน่วยนับ</source>
+      <translation>Unit of measure</translation>
     </message>
     <message>
       <source>หมายเหตุ</source>
@@ -1647,12 +1647,12 @@ Members not recorded will be printed among the absent as “attendance not recor
   <context>
     <name>TargetsPage</name>
     <message>
-      <source>เพิ่มตัวชี้วัดจากบัญชี…</source>
-      <translation>Add from the catalogue…</translation>
+      <source>จากบัญชีตัวชี้วัด…</source>
+      <translation>From the catalogue…</translation>
     </message>
     <message>
-      <source>เพิ่มจาก KPI Basket…</source>
-      <translation>Add from KPI Basket…</translation>
+      <source>จาก KPI Basket…</source>
+      <translation>From the KPI Basket…</translation>
     </message>
     <message>
       <source>ตัวชี้วัดใหม่…</source>
@@ -1669,6 +1669,10 @@ Members not recorded will be printed among the absent as “attendance not recor
     <message>
       <source>หน่วยงาน</source>
       <translation>Unit</translation>
+    </message>
+    <message>
+      <source>เพิ่ม:</source>
+      <translation>Add:</translation>
     </message>
     <message>
       <source>&lt;b&gt;น้ำหนักรวมตามกรอบการประเมิน&lt;/b&gt;</source>

@@ -13,9 +13,11 @@ from app.ui.models.columns import ColumnsTableModel
 from app.services.grid import ResultRow
 from app.domain.thai_text import format_number, plain
 
-COLUMNS = [("ตัวชี้วัด", "name"), ("หน่วยนับ", "unit_of_measure"), ("น้ำหนัก", "weight"), ("ขั้นต้น", "base"),
-           ("มาตรฐาน", "standard"), ("ขั้นสูง", "advanced"), ("ผลการดำเนินงาน", "actual"),
-           ("ผลที่ตรวจสอบแล้ว", "verified_actual"), ("คะแนน", "points"), ("คะแนนถ่วงน้ำหนัก", "weighted"),
+# What a secretary enters and compares sits beside the indicator's name, so that at 1366 × 768 the
+# unit's figure, the verified one and the points are on screen; the descriptive columns follow.
+COLUMNS = [("ตัวชี้วัด", "name"), ("น้ำหนัก", "weight"), ("ขั้นต้น", "base"), ("มาตรฐาน", "standard"),
+           ("ขั้นสูง", "advanced"), ("ผลการดำเนินงาน", "actual"), ("ผลที่ตรวจสอบแล้ว", "verified_actual"),
+           ("คะแนน", "points"), ("คะแนนถ่วงน้ำหนัก", "weighted"), ("หน่วยนับ", "unit_of_measure"),
            ("หมายเหตุ", "note"), ("หลักฐานอ้างอิง", "evidence_ref"), ("ไฟล์หลักฐาน", "evidence_files")]
 EDITABLE = {"actual", "verified_actual", "note", "evidence_ref"}
 NUMERIC = {"weight", "base", "standard", "advanced", "actual", "verified_actual", "points", "weighted", "evidence_files"}

@@ -58,6 +58,13 @@ class LivePage(QWidget):
 class UnitPicker(QComboBox):
     """Units of the ministry; departments and provinces first (the ones that are evaluated)."""
 
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        # a long ministry name must not push the page's buttons off their text: the box gives way
+        # (the open list still shows each name whole)
+        self.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(24)
+
     def load(self, store, evaluated_only: bool = True) -> None:
         from app.services.organisation import unit_choices
         current = self.currentData()

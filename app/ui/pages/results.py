@@ -50,7 +50,7 @@ class ResultsPage(LivePage):
             buttons.addWidget(b)
         self.view = table_view(self.model, stretch_column=None)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.Interactive)
-        self.view.setColumnWidth(0, 420)
+        self.view.setColumnWidth(0, 380)
         measured_once(self.view)
         offer_history(self.view, self.show_history)
         self.frozen_column = FrozenFirstColumn(self.view)      # the indicator's name stays while columns scroll

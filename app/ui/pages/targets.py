@@ -131,9 +131,9 @@ class TargetsPage(LivePage):
 
         self.unit = UnitPicker()
         self.unit.currentIndexChanged.connect(self.refresh)
-        add = QPushButton(self.tr("เพิ่มตัวชี้วัดจากบัญชี…"))
+        add = QPushButton(self.tr("จากบัญชีตัวชี้วัด…"))
         add.clicked.connect(self.add_from_catalogue)
-        self.basket_button = QPushButton(self.tr("เพิ่มจาก KPI Basket…"))
+        self.basket_button = QPushButton(self.tr("จาก KPI Basket…"))
         self.basket_button.clicked.connect(self.add_from_basket)
         new = QPushButton(self.tr("ตัวชี้วัดใหม่…"))
         new.clicked.connect(self.new_indicator)
@@ -152,6 +152,7 @@ class TargetsPage(LivePage):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("หน่วยงาน")))
         top.addWidget(self.unit, 1)
+        top.addWidget(QLabel(self.tr("เพิ่ม:")))
         for w in (add, self.basket_button, new, self.undo_button, self.redo_button):
             top.addWidget(w)
 
