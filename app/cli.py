@@ -67,6 +67,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=_year, required=True, help="B.E. fiscal year, e.g. 2568")
     p.add_argument("--json", action="store_true", help="print one JSON document")
 
+    p = sub.add_parser("strategy", help="the ministry's Strategic KPIs (monitored, never scored): list, add, yearly target")
+    _add_db(p)
+    p.add_argument("action", choices=("list", "add", "target"))
+    p.add_argument("--year", type=_year, help="list: the year shown; target: the year set")
+    p.add_argument("--code", help="the Strategic KPI's code")
+    p.add_argument("--name", help="add: its name")
+    p.add_argument("--unit-of-measure", default="", help="add: its unit of measure")
+    p.add_argument("--plan", metavar="FROM-TO", help="add: the plan period in B.E. years, e.g. 2566-2570")
+    p.add_argument("--target", default="", help="target: the year's target as the plan states it")
+    p.add_argument("--value", help="target: the target as a number")
+    p.add_argument("--result", help="target: the monitored result")
+
     p = sub.add_parser("basket", help="OPDC's KPI Basket of a year (import it with: import LIST.xlsx --year Y)")
     _add_db(p)
     p.add_argument("--year", type=_year, required=True, help="B.E. fiscal year, e.g. 2568")
@@ -192,7 +204,7 @@ def _dispatch(args) -> int:
     if args.demo:
         return _cmd_gui_demo(args)
     return {"gui": _cmd_gui, "demo": _cmd_demo, "init": _cmd_init, "score": _cmd_score, "check": _cmd_check,
-            "cascade": _cmd_cascade, "basket": _cmd_basket,
+            "cascade": _cmd_cascade, "basket": _cmd_basket, "strategy": _cmd_strategy,
             "backup": _cmd_backup, "report": _cmd_report, "template": _cmd_excel, "import": _cmd_excel,
             "export": _cmd_excel, "settings": _cmd_settings, "unit": _cmd_cycle, "committee": _cmd_cycle,
             "year": _cmd_cycle, "round": _cmd_cycle, "change-request": _cmd_cycle,
@@ -299,6 +311,49 @@ def _cmd_cascade(args) -> int:
     for line in [*view.units, view.total]:
         parts = " · ".join(f"{LINK_TH[c]} {n} ({line.shares[c]:.2f}%)" for c, n in line.counts.items())
         print(f"- {line.name}: {line.total} ตัวชี้วัด — {parts}")
+    return 0
+
+
+def _cmd_strategy(args) -> int:
+    from app.errors import KpiDeskError
+    from app.services import lookup, strategy
+    from app.store import open_store
+
+    def need(*names):
+        missing = [f"--{n.replace('_', '-')}" for n in names if not getattr(args, n)]
+        if missing:
+            raise KpiDeskError(f"strategy {args.action} ต้องระบุ {' '.join(missing)}", f"missing {missing}")
+    store = open_store(_db_arg(args))
+    try:
+        if args.action == "add":
+            need("code", "name", "plan")
+            start, _dash, end = args.plan.partition("-")
+            with store.transaction(command="strategy add") as s:
+                strategy.create_strategic_kpi(s, ministry=lookup.ministry(s), code=args.code, name_th=args.name,
+                                              plan_from=start, plan_to=end or start,
+                                              unit_of_measure=args.unit_of_measure)
+            print(f"เพิ่ม Strategic KPI {args.code} แล้ว")
+            return 0
+        if args.action == "target":
+            need("code", "year")
+            with store.transaction(command="strategy target") as s:
+                kpi = next((k for k in strategy.strategic_kpis_of(s) if k.code == args.code), None)
+                if kpi is None:
+                    raise KpiDeskError(f"ไม่พบ Strategic KPI รหัส {args.code}", "no such strategic KPI")
+                strategy.set_strategic_target(s, kpi, args.year, target=args.target, target_value=args.value,
+                                              result_value=args.result)
+            print(f"บันทึกค่าเป้าหมายปี {args.year} ของ {args.code} แล้ว")
+            return 0
+        need("year")
+        with store.reading() as s:
+            rows = strategy.strategic_rows(s, args.year)
+    finally:
+        store.close()
+    print(f"Strategic KPIs ปีงบประมาณ พ.ศ. {args.year}: {len(rows)} ตัวชี้วัด (ติดตามผล ไม่นำมาคิดคะแนน)")
+    for r in rows:
+        result = f"{r.result_value:f}" if r.result_value is not None else "–"
+        print(f"- {r.code}  {r.name_th}  แผน {r.plan_from}–{r.plan_to}  เป้าหมาย {r.target or '–'}  ผล {result}"
+              f"  ถ่ายทอดสู่ {r.cascaded} ตัวชี้วัด")
     return 0
 
 

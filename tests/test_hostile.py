@@ -222,7 +222,7 @@ READERS_PREFIXES = ("ensure_", "checked_", "score_", "load_", "latest_", "round_
                     "settings_values", "history", "result_history", "strategic_kpis_of", "cascade", "link_labels",
                     "link_choices", "evidence_", "size_problem", "clean_name", "scored_by_points",
                     "search_basket", "checked_entry", "basket_codes", "joint_label", "read_link", "link_targets",
-                    "strategic_label")
+                    "strategic_label", "strategic_rows")
 
 
 def _pending_request(s, rnd):

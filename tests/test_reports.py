@@ -436,8 +436,32 @@ def test_a_number_too_wide_for_its_cell_is_named_in_a_warning(tmp_path):
     write([build_table(["ร้อยละ"], [["๑๐๐.๐๐"]], [3 * cm])], tmp_path / "wide.pdf", "t")
     assert notices.collected() == []
     # a little too narrow for 12 pt: the number steps down a size and stays whole, with nothing to warn of
-    from app.reports.tables import Cell, PAD, fitted_number
-    assert fitted_number(Cell("๑๐๐,๐๐๐.๐๐"), 2.5 * cm - 2 * PAD).style.size == 11
+    from app.reports.tables import Cell, PAD, fitted_cell
+    assert fitted_cell(Cell("๑๐๐,๐๐๐.๐๐"), 2.5 * cm - 2 * PAD).style.size == 11
     notices.start()
     write([build_table(["ร้อยละ"], [["๑๐๐,๐๐๐.๐๐"]], [2.5 * cm])], tmp_path / "tight.pdf", "t")
     assert notices.collected() == []
+
+
+def test_a_long_word_in_a_narrow_cell_is_set_smaller_and_else_cut_between_syllables(tmp_path):
+    """ล้านตันคาร์บอนไดออกไซด์เทียบเท่า in a unit-of-measure column printed "…ไซ|ด์…" (a consonant with ์
+    opening a line); the cell now takes a smaller type, and where even 9 pt is too wide the cut falls at a
+    syllable a segmenter sees, never before ์ nor after a leading vowel, and is reported."""
+    from reportlab.lib.units import cm
+
+    from app.reports import notices
+    from app.reports.paragraph import ThaiParagraph, _split_long, tokenize, Run
+    from app.reports.styles import TABLE
+    from app.reports.tables import PAD, Cell, fitted_cell
+
+    uom = "ล้านตันคาร์บอนไดออกไซด์เทียบเท่า"
+    p = fitted_cell(Cell(uom), 3.5 * cm - 2 * PAD)
+    assert p.style.size < TABLE.size and p.minWidth() <= 3.5 * cm - 2 * PAD
+    notices.start()
+    word = next(t for t in tokenize([Run("คาร์บอนไดออกไซด์")], TABLE) if not t.space)
+    for avail in (20.0, 35.0, 50.0, 65.0):
+        head, tail = _split_long(word, avail)
+        assert head.text + tail.text == word.text
+        assert not tail.text.startswith("ด์") and head.text[-1] not in "เแโใไ" and tail.text[0] not in "ะาำ"
+    assert any("คาร์บอนไดออกไซด์" in w for w in notices.collected())
+    assert ThaiParagraph(uom, TABLE).minWidth() > 0

@@ -4,6 +4,7 @@ from decimal import Decimal as D
 import random
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlmodel import select
 
 from app.domain.shares import percentages
@@ -290,3 +291,78 @@ def test_an_export_carries_links_strategic_kpis_points_and_verified_results(demo
     assert after == before
     assert row.verified_actual == D("1.5") and row.verified_source == "opdc" and "๑๒๐๐/๗" in row.source_ref
     assert takes["2.2"] == "points"
+
+
+def test_strategic_kpis_are_entered_and_monitored_from_the_command_line(demo_path):
+    from tests.clirun import run_cli
+    db = ("--db", str(demo_path))
+    proc = run_cli("strategy", "add", "--code", "S-10", "--name", "พื้นที่สีเขียวในเมือง", "--plan", "2566-2570",
+                   "--unit-of-measure", "ตารางเมตรต่อคน", *db)
+    assert proc.returncode == 0, proc.stderr
+    proc = run_cli("strategy", "target", "--code", "S-10", "--year", "2568", "--target", "ไม่น้อยกว่า ๙ ตร.ม./คน",
+                   "--value", "๙", "--result", "8.5", *db)
+    assert proc.returncode == 0, proc.stderr
+    proc = run_cli("strategy", "list", "--year", "2568", *db)
+    assert "S-10" in proc.stdout and "ไม่น้อยกว่า ๙ ตร.ม./คน" in proc.stdout and "ผล 8.5" in proc.stdout
+    assert "S-01" in proc.stdout and "ถ่ายทอดสู่" in proc.stdout
+    for bad in (("strategy", "target", "--code", "S-10", "--year", "2575", "--target", "x"),       # outside the plan
+                ("strategy", "target", "--code", "S-10", "--year", "2568", "--result", "มาก"),     # not a number
+                ("strategy", "add", "--code", "S-10", "--name", "ซ้ำ", "--plan", "2566-2570"),       # code taken
+                ("strategy", "add", "--code", "S-11", "--name", "กลับด้าน", "--plan", "2570-2566"),
+                ("strategy", "target", "--code", "S-99", "--year", "2568")):
+        proc = run_cli(*bad, *db)
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr and proc.stderr.strip(), bad
+    from app.store import open_store
+    store = open_store(demo_path)
+    with store.reading() as s:
+        row = next(r for r in strategy.strategic_rows(s, 2568) if r.code == "S-10")
+    store.close()
+    assert row.target_value == D(9) and row.result_value == D("8.5") and row.cascaded == 0
+
+
+def test_the_cascade_prints_each_strategic_kpis_target_and_monitored_result(demo_path, tmp_path):
+    from pdftext import shared_checker, text
+    from tests.clirun import run_cli
+    out = tmp_path / "cascade.pdf"
+    proc = run_cli("report", "cascade", "--year", "2567", "--out", str(out), "--db", str(demo_path))
+    assert proc.returncode == 0, proc.stderr
+    words = "".join(text(out).split())
+    assert "ค่าเป้าหมายปี๒๕๖๗" in words and "ผล(ติดตาม)" in words and "S-01สัดส่วนพื้นที่ป่าไม้ต่อพื้นที่ประเทศร้อยละร้อยละ๓๒๓๑.๖" in words
+    assert shared_checker(out)[0] == 0
+
+
+def test_the_strategy_dialog_types_a_target_in_place_and_adds_a_kpi(qtbot, demo_store, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+    from app.ui import i18n
+    from app.ui.launch import make_app
+    from app.ui.main_window import MainWindow
+    from app.ui.strategy_dialog import NewStrategicDialog, StrategyDialog
+    from tests.test_gui import set_year
+
+    make_app()
+    i18n.apply_language("th")
+    window = MainWindow(demo_store)
+    qtbot.addWidget(window)
+    window.show()
+    set_year(window, 2568)
+    dialog = StrategyDialog(window, window.state)
+    qtbot.addWidget(dialog)
+    assert [dialog.model.item(r, 0).text() for r in range(dialog.model.rowCount())] == ["S-01", "S-02", "S-03", "S-04", "S-05"]
+    assert dialog.model.item(0, 4).text() == "ร้อยละ ๓๓" and dialog.model.item(0, 6).text() == ""
+    dialog.model.item(0, 6).setText("๓๒.๕")                     # what the delegate commits after typing
+    assert dialog.message.text() == "บันทึกแล้ว"
+    with demo_store.reading() as s:
+        assert strategy.strategic_rows(s, 2568)[0].result_value == D("32.5")
+    dialog.model.item(1, 5).setText("สูง")
+    assert "ไม่ได้บันทึก" in dialog.message.text() and dialog.model.item(1, 5).text() == "74"
+
+    def fill(form):
+        form.code.setText("S-20")
+        form.name.setText("ดัชนีคุณภาพสิ่งแวดล้อม")
+        return QDialog.Accepted
+    monkeypatch.setattr(NewStrategicDialog, "exec", fill)
+    qtbot.mouseClick(dialog.add_button, Qt.LeftButton)
+    assert "S-20" in [dialog.model.item(r, 0).text() for r in range(dialog.model.rowCount())]
+    assert not dialog.model.item(0, 0).isEditable() and dialog.model.item(0, 4).isEditable()
+    dialog.close()
+    window.close()

@@ -60,8 +60,12 @@ def _build(s: Session) -> None:
                                                    unit_of_measure=uom, monitor=True)
                  for code, name, uom in data.STRATEGIC}
     for code, name, uom in data.STRATEGIC:
-        strategy.create_strategic_kpi(s, ministry=ministry, code=code, name_th=name, plan_from=2566, plan_to=2570,
-                                      unit_of_measure=uom)
+        kpi = strategy.create_strategic_kpi(s, ministry=ministry, code=code, name_th=name, plan_from=2566, plan_to=2570,
+                                            unit_of_measure=uom)
+        for year_be, targets in data.STRATEGIC_TARGETS.items():
+            text, value, result = targets[code]
+            strategy.set_strategic_target(s, kpi, year_be, target=text, target_value=_dec(value),
+                                          result_value=_dec(result))
     potential = {}
     for code, name, kind, uom, direction, *_rest, flags in data.POTENTIAL:
         potential[code] = indicators.create_indicator(s, code=code, name_th=name, kind=IndicatorKind(kind),

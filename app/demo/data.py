@@ -120,6 +120,17 @@ STRATEGIC = [
     ("S-05", "สัดส่วนขยะมูลฝอยชุมชนที่ได้รับการจัดการอย่างถูกต้อง", "ร้อยละ"),
 ]
 
+# Yearly targets (as the plan states them, and as a number) and monitored results of the Strategic KPIs
+# (demo figures): FY2567 with results, FY2568 targets only.
+STRATEGIC_TARGETS = {
+    2567: {"S-01": ("ร้อยละ ๓๒", "32", "31.6"), "S-02": ("ร้อยละ ๗๒", "72", "70.5"),
+           "S-03": ("ไม่น้อยกว่า ๔๒,๐๐๐ ล้าน ลบ.ม.", "42000", "41250"), "S-04": ("๔๐ ล้านตัน", "40", "36.8"),
+           "S-05": ("ร้อยละ ๘๕", "85", "83.2")},
+    2568: {"S-01": ("ร้อยละ ๓๓", "33", None), "S-02": ("ร้อยละ ๗๔", "74", None),
+           "S-03": ("ไม่น้อยกว่า ๔๓,๐๐๐ ล้าน ลบ.ม.", "43000", None), "S-04": ("๔๕ ล้านตัน", "45", None),
+           "S-05": ("ร้อยละ ๘๗", "87", None)},
+}
+
 # Joint KPIs by Agenda, FY2567 (seed): number, name, national sub-indicator count, main indicators
 # (name, target text, target value, unit), lead agencies.
 JOINT_AGENDAS = [

@@ -13,10 +13,11 @@ from app.domain.shares import percentages
 from app.reports.common import heading, title_block, year_text
 from app.reports.paragraph import ThaiParagraph
 from app.reports.styles import PLAIN, TABLE
-from app.reports.tables import Cell, build_table, number
+from app.domain.thai_text import to_thai_digits
+from app.reports.tables import Cell, build_table, number, plain_number
 from app.services import Session
 from app.services.report_data import context
-from app.services.strategy import FUNCTIONAL, JOINT, LINK_TH, STRATEGIC, cascade
+from app.services.strategy import FUNCTIONAL, JOINT, LINK_TH, STRATEGIC, cascade, strategic_rows
 
 BOLD = TABLE.but(bold=True)
 ORIGIN_TH = {"basket": "จาก KPI Basket ของสำนักงาน ก.พ.ร.", "proposed": "หน่วยงานเสนอเอง",
@@ -41,13 +42,18 @@ def cascade_story(session: Session, year_be: int, bookmarks: bool = False) -> li
           pct(Decimal("100.00") - view.strategic_share if total_kpis else Decimal("0.00"))],
          [Cell("รวม", BOLD), n(total_kpis), pct(Decimal("100.00") if total_kpis else Decimal("0.00"))]],
         [11 * cm, 3 * cm, 3 * cm], totals=[2]))
+    monitored = {r.code: r for r in strategic_rows(session, year_be)}
     for title, kpis in (("Strategic KPIs ที่ถ่ายทอดแล้ว", view.strategic_cascaded),
                         ("Strategic KPIs ที่ยังไม่ได้ถ่ายทอด", view.strategic_not_cascaded)):
         story += heading(title)
         if kpis:
-            story.append(build_table(["รหัส", "Strategic KPI", "หน่วยนับ"],
-                                     [[k.code, k.name_th, k.unit_of_measure] for k in kpis],
-                                     [3.5 * cm, 15 * cm, 4 * cm]))
+            # monitored, never scored: the year's target as the plan states it and the result beside it
+            story.append(build_table(
+                ["รหัส", "Strategic KPI", "หน่วยนับ", f"ค่าเป้าหมายปี {to_thai_digits(str(year_be))}", "ผล (ติดตาม)"],
+                [[k.code, k.name_th, k.unit_of_measure, monitored[k.code].target or "–",
+                  Cell(plain_number(monitored[k.code].result_value, thai), TABLE.but(align="right"))
+                  if monitored[k.code].result_value is not None else "–"] for k in kpis],
+                [3.0 * cm, 11.2 * cm, 3.5 * cm, 4.0 * cm, 3.0 * cm]))
         else:
             story.append(ThaiParagraph("ไม่มี", PLAIN))
     distinct = view.total.total

@@ -38,8 +38,8 @@ def collected() -> list[str]:
     out = [f"สระหรือวรรณยุกต์ซ้อนผิดที่ใน “{p.strip()}” (พิมพ์บนวงกลมประให้เห็น กรุณาแก้ข้อความต้นทาง)" for p in places]
     cut = list(dict.fromkeys(getattr(_local, "cut", None) or []))
     if cut:
-        out.append("ตัวเลข " + ", ".join(f"“{w}”" for w in cut[:10]) + (" …" if len(cut) > 10 else "")
-                   + " กว้างเกินช่องจึงถูกตัดขึ้นบรรทัดใหม่ กรุณาขยายช่องหรือย่อข้อความ")
+        out.append("คำหรือตัวเลข " + ", ".join(f"“{w}”" for w in cut[:10]) + (" …" if len(cut) > 10 else "")
+                   + " กว้างเกินช่องหรือบรรทัดแม้ย่อตัวอักษรแล้ว จึงถูกตัดขึ้นบรรทัดใหม่ กรุณาขยายช่องหรือย่อข้อความ")
     missing = list(dict.fromkeys(getattr(_local, "missing", None) or []))
     if missing:
         names = ", ".join(f"“{c}” (U+{ord(c):04X})" for c in missing[:20]) + (" …" if len(missing) > 20 else "")

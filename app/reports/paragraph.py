@@ -73,18 +73,30 @@ def tokenize(runs: list[Run], style: TextStyle) -> list[Token]:
     return tokens
 
 
+LEADING_VOWELS = frozenset("เแโใไ")
+THANTHAKHAT = "\u0e4c"
+FOLLOWING_VOWELS = frozenset("\u0e30\u0e32\u0e33\u0e45")      # ะ า ำ ๅ never open a line
+
+
 def _split_long(token: Token, avail: float) -> tuple[Token, Token]:
-    """Cut a word that cannot fit on a line between grapheme clusters: the head fits ``avail``."""
+    """Cut a word that cannot fit on a line (the last resort: tables first try a smaller type). The head
+    fits ``avail`` and ends, where one fits, at a boundary a segmenter sees, else between two dictionary
+    words inside it (คาร์บอน|ไดออกไซด์), else between clusters —
+    never after a leading vowel nor before a consonant carrying ์ (ไซ|ด์). The cut is reported."""
+    from app.reports.segment import boundaries, compound_cuts
     piece = token.pieces[0]
     run, text = piece.run, run_text(piece)
     starts = cluster_starts(text) + [len(text)]
-    cut = starts[1]
-    for s in starts[1:-1]:
-        if run.width(piece.start, piece.start + s) > avail:
-            break
-        cut = s
-    if any(ch.isdigit() for ch in token.text):
-        notices.note_cut(token.text)        # a number cut in two is a misreading waiting to happen: say so
+    clusters = {s: e for s, e in zip(starts, starts[1:])}
+
+    def allowed(s: int) -> bool:
+        return (text[s - 1] not in LEADING_VOWELS and text[s] not in FOLLOWING_VOWELS
+                and THANTHAKHAT not in text[s:clusters.get(s, s)])
+
+    fitting = [s for s in starts[1:-1] if run.width(piece.start, piece.start + s) <= avail]
+    cut = next((s for places in (boundaries(text), compound_cuts(text), None) for s in reversed(fitting)
+                if (places is None or s in places) and allowed(s)), None) or starts[1]
+    notices.note_cut(token.text)            # a word or a number cut in two: say so, do not leave it silent
     head = Piece(run, piece.start, piece.start + cut, run.width(piece.start, piece.start + cut))
     tail = Piece(run, piece.start + cut, piece.end, run.width(piece.start + cut, piece.end))
     return (Token(text[:cut], [head], head.width), Token(text[cut:], [tail, *token.pieces[1:]],

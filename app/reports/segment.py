@@ -119,6 +119,16 @@ def lexicon() -> Lexicon:
     return Lexicon()
 
 
+@lru_cache(maxsize=4096)
+def compound_cuts(word: str) -> frozenset[int]:
+    """Places inside one dictionary word where a known word of two letters or more ends and another begins
+    (คาร์บอน|ไดออกไซด์): where a word too wide for its column is least badly cut."""
+    core, n = lexicon().core, lexicon().maxlen
+    return frozenset(p for p in range(2, len(word) - 1)
+                     if any(word[i:p] in core for i in range(max(0, p - n), p - 1))
+                     and any(word[p:j] in core for j in range(p + 2, min(len(word), p + n) + 1)))
+
+
 # a telephone or fax number written in spaced groups, up to the line end ("โทร. ๐ ๒๖๕๑")
 PHONE_TAIL = re.compile(r"(?:โทร(?:ศัพท์|สาร)?|แฟกซ์|Tel|Fax)\.?\s*[0-9๐-๙][0-9๐-๙\- ]*$", re.IGNORECASE)
 

@@ -31,13 +31,11 @@ def fitted_header(text: str, width: float) -> ThaiParagraph:
     return p
 
 
-def _one_number(text: str) -> bool:
-    return bool(text) and not any(ch.isspace() for ch in text) and any(ch.isdigit() for ch in text)
-
-
-def fitted_number(cell: "Cell", width: float) -> ThaiParagraph:
-    """A number is never cut in two: in a column too narrow for it (Thai digits are wider than Arabic
-    ones) its type steps down from the style's size to 9 pt; only below that is it cut (and reported)."""
+def fitted_cell(cell: "Cell", width: float) -> ThaiParagraph:
+    """A cell never cuts a word or a number in two when a smaller type fits it: in a column too narrow
+    for its widest word (Thai digits are wider than Arabic ones; ล้านตันคาร์บอนไดออกไซด์เทียบเท่า in a
+    unit-of-measure column) its type steps down from the style's size to 9 pt; only below that is the word
+    cut (between syllables, and reported)."""
     size = cell.style.size
     while True:
         p = ThaiParagraph(cell.text, cell.style.but(size=size))
@@ -111,7 +109,7 @@ def build_table(header: list, rows: list[list], col_widths: list[float], bands: 
         for item in row:
             cell = item if isinstance(item, Cell) else Cell(str(item))
             width = sum(col_widths[col:col + cell.span]) - 2 * PAD
-            cells.append(fitted_number(cell, width) if cell.runs is None and _one_number(cell.text)
+            cells.append(fitted_cell(cell, width) if cell.runs is None
                          else ThaiParagraph(cell.text, cell.style, runs=cell.runs))
             if cell.span > 1:
                 commands.append(("SPAN", (col, r), (col + cell.span - 1, r)))

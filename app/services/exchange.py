@@ -69,9 +69,9 @@ def year_tables(session: Session, year_be: int) -> dict[str, list[dict]]:
 
     return {
         "strategic_kpis": [fields(k) for k in kpis],
-        "strategic_targets": [{**fields(t), "kpi": kpi_code[t.strategic_kpi_id]} for t in session.exec(
-            select(StrategicTarget).where(StrategicTarget.strategic_kpi_id.in_(list(kpi_code)))
-            .order_by(StrategicTarget.year_be)) if t.strategic_kpi_id in kpi_code],
+        "strategic_targets": sorted(({**fields(t), "kpi": kpi_code[t.strategic_kpi_id]} for t in session.exec(
+            select(StrategicTarget).where(StrategicTarget.strategic_kpi_id.in_(list(kpi_code))))),
+            key=lambda r: (r["year_be"], r["kpi"])),
         "year": [fields(fy)],
         "ministry": [fields(ministry)],
         "units": [fields(u) for u in units],

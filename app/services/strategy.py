@@ -47,6 +47,9 @@ def create_strategic_kpi(session: Session, *, ministry: Ministry, code: str, nam
 def set_strategic_target(session: Session, kpi: StrategicKpi, year_be: int, *, target: str = "",
                          target_value: Decimal | None = None, result_value: Decimal | None = None) -> StrategicTarget:
     """One year's target and monitored result (within the plan period)."""
+    from app.services.numbers import parse_bounded
+    target_value = parse_bounded(target_value, "ค่าเป้าหมาย", f"Strategic KPI {kpi.code}: ")
+    result_value = parse_bounded(result_value, "ผล", f"Strategic KPI {kpi.code}: ")
     if not kpi.plan_from <= year_be <= kpi.plan_to:
         raise KpiDeskError(f"ปี {year_be} อยู่นอกช่วงแผน {kpi.plan_from}–{kpi.plan_to} ของ {kpi.code}",
                            "year outside the plan period")
@@ -204,6 +207,42 @@ def set_link(session: Session, assignment_id: uuid.UUID, kind: str, target_id: u
         return link_assignment(session, a, joint_main=lookup.get(session, JointMainIndicator, target_id,
                                                                    "ตัวชี้วัดหลัก Joint KPIs"))
     return link_assignment(session, a, functional=True)
+
+
+@dataclass(frozen=True)
+class StrategicRow:
+    """A Strategic KPI with one year's target and monitored result, as the window and the reports show it."""
+
+    id: uuid.UUID
+    code: str
+    name_th: str
+    unit_of_measure: str
+    plan_from: int
+    plan_to: int
+    target: str = ""
+    target_value: Decimal | None = None
+    result_value: Decimal | None = None
+    cascaded: int = 0           # the year's department indicators linked to it
+
+
+def strategic_rows(session: Session, year_be: int) -> list[StrategicRow]:
+    """The Strategic KPIs in force in ``year_be`` with that year's target, result and cascade count."""
+    kpis = strategic_kpis_of(session, year_be)
+    targets = {t.strategic_kpi_id: t for t in session.exec(select(StrategicTarget).where(
+        StrategicTarget.year_be == year_be, StrategicTarget.strategic_kpi_id.in_([k.id for k in kpis])))}
+    fy = session.exec(select(FiscalYear).where(FiscalYear.year_be == year_be)).first()
+    linked: dict = {}
+    if fy is not None:
+        for kpi_id in session.exec(select(Assignment.strategic_kpi_id).where(
+                Assignment.fiscal_year_id == fy.id, Assignment.link == STRATEGIC, Assignment.withdrawn_on.is_(None))):
+            linked[kpi_id] = linked.get(kpi_id, 0) + 1
+    out = []
+    for k in kpis:
+        t = targets.get(k.id)
+        out.append(StrategicRow(k.id, k.code, k.name_th, k.unit_of_measure, k.plan_from, k.plan_to,
+                                t.target if t else "", t.target_value if t else None, t.result_value if t else None,
+                                linked.get(k.id, 0)))
+    return out
 
 
 def strategic_kpis_of(session: Session, year_be: int | None = None) -> list[StrategicKpi]:

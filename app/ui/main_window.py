@@ -127,6 +127,9 @@ class MainWindow(QMainWindow):
         new_year = QAction(self.tr("ปีงบประมาณใหม่…"), self)
         new_year.triggered.connect(self.new_fiscal_year)
         file_menu.addAction(new_year)
+        self.strategy_action = QAction(self.tr("Strategic KPIs ของกระทรวง…"), self)
+        self.strategy_action.triggered.connect(self.open_strategy)
+        file_menu.addAction(self.strategy_action)
         file_menu.addSeparator()
         if getattr(self, "demo", False):
             rebuild = QAction(self.tr("เริ่มข้อมูลตัวอย่างใหม่…"), self)
@@ -317,6 +320,12 @@ class MainWindow(QMainWindow):
         self.build_ui()
         old.deleteLater()
         self.nav.setCurrentRow(current)
+
+    def open_strategy(self) -> None:
+        from app.ui.strategy_dialog import StrategyDialog
+        if self.state.year_be is None:
+            return
+        StrategyDialog(self, self.state).exec()
 
     def new_fiscal_year(self) -> None:
         """A fiscal year on the FY2567 framework (two components, 70/30, both rounds)."""

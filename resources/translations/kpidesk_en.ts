@@ -691,6 +691,10 @@
       <translation>New fiscal year…</translation>
     </message>
     <message>
+      <source>Strategic KPIs ของกระทรวง…</source>
+      <translation>The ministry's Strategic KPIs…</translation>
+    </message>
+    <message>
       <source>เริ่มข้อมูลตัวอย่างใหม่…</source>
       <translation>Start the demo again…</translation>
     </message>
@@ -1105,6 +1109,33 @@ Members not recorded will be printed among the absent as “attendance not recor
     <message>
       <source>หน่วยนับ</source>
       <translation>Unit of measure</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewStrategicDialog</name>
+    <message>
+      <source>เพิ่ม Strategic KPI</source>
+      <translation>Add a Strategic KPI</translation>
+    </message>
+    <message>
+      <source>รหัส</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>ชื่อ</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>หน่วยนับ</source>
+      <translation>Unit of measure</translation>
+    </message>
+    <message>
+      <source>แผนตั้งแต่ปี</source>
+      <translation>Plan from (B.E.)</translation>
+    </message>
+    <message>
+      <source>ถึงปี</source>
+      <translation>to (B.E.)</translation>
     </message>
   </context>
   <context>
@@ -1642,6 +1673,69 @@ Members not recorded will be printed among the absent as “attendance not recor
     <message>
       <source>ชื่อเลขานุการบันทึกเป็นผู้แก้ไขในประวัติการแก้ไขทุกรายการ</source>
       <translation>The secretary's name is recorded as the user of every change in the history</translation>
+    </message>
+  </context>
+  <context>
+    <name>StrategyDialog</name>
+    <message>
+      <source>Strategic KPIs ของกระทรวง ปีงบประมาณ {0}</source>
+      <translation>The ministry's Strategic KPIs, FY{0}</translation>
+    </message>
+    <message>
+      <source>ตัวชี้วัดเชิงยุทธศาสตร์ติดตามผลเท่านั้น ไม่นำมาคิดคะแนน พิมพ์ค่าเป้าหมายและผลของปีนี้ในตารางได้ทันที</source>
+      <translation>Strategic KPIs are monitored, never scored. Type this year's target and result in the table.</translation>
+    </message>
+    <message>
+      <source>รหัส</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Strategic KPI</source>
+      <translation>Strategic KPI</translation>
+    </message>
+    <message>
+      <source>หน่วยนับ</source>
+      <translation>Unit of measure</translation>
+    </message>
+    <message>
+      <source>แผน</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <source>ค่าเป้าหมาย</source>
+      <translation>Target</translation>
+    </message>
+    <message>
+      <source>ค่าเป้าหมาย (ตัวเลข)</source>
+      <translation>Target (number)</translation>
+    </message>
+    <message>
+      <source>ผล (ติดตาม)</source>
+      <translation>Result (monitored)</translation>
+    </message>
+    <message>
+      <source>ถ่ายทอดสู่ตัวชี้วัด</source>
+      <translation>Cascaded to indicators</translation>
+    </message>
+    <message>
+      <source>เพิ่ม Strategic KPI…</source>
+      <translation>Add a Strategic KPI…</translation>
+    </message>
+    <message>
+      <source>ไม่ได้บันทึก: </source>
+      <translation>Not saved: </translation>
+    </message>
+    <message>
+      <source>บันทึกแล้ว</source>
+      <translation>Saved</translation>
+    </message>
+    <message>
+      <source>ไม่ได้เพิ่ม: </source>
+      <translation>Not added: </translation>
+    </message>
+    <message>
+      <source>เพิ่มแล้ว</source>
+      <translation>Added</translation>
     </message>
   </context>
   <context>
