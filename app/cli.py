@@ -238,20 +238,30 @@ def _cmd_settings(args) -> int:
 
 def _cmd_demo(args) -> int:
     from app.demo import build_demo
+    from app.services import lookup
     from app.store import open_store
 
-    path = Path(_db_arg(args))
-    if path.exists():
-        if not args.force:
-            raise KpiDeskError(f"มีไฟล์ {path} อยู่แล้ว จึงไม่เขียนทับ (ใช้ --force เพื่อแทนที่)",
-                               f"{path} exists; use --force to replace it")
-        _remove_sqlite(path)
-    store = open_store(path, create=True)
+    db = _db_arg(args)
+    server = "://" in str(db)
+    if not server:
+        db = Path(db)
+        if db.exists():
+            if not args.force:
+                raise KpiDeskError(f"มีไฟล์ {db} อยู่แล้ว จึงไม่เขียนทับ (ใช้ --force เพื่อแทนที่)",
+                                   f"{db} exists; use --force to replace it")
+            _remove_sqlite(db)
+    store = open_store(db, create=True)
     try:
+        if server:          # a server database is never emptied from here: the demo goes into an empty one
+            with store.reading() as s:
+                if lookup.existing_ministry(s) is not None:
+                    raise KpiDeskError("ฐานข้อมูลนี้มีข้อมูลกระทรวงอยู่แล้ว ข้อมูลตัวอย่างสร้างได้เฉพาะในฐานข้อมูลว่าง",
+                                       "the server database is not empty")
         build_demo(store)
+        label = store.label
     finally:
         store.close()
-    print(f"สร้างฐานข้อมูลตัวอย่าง กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ปีงบประมาณ พ.ศ. ๒๕๖๗ ที่ {path}")
+    print(f"สร้างฐานข้อมูลตัวอย่าง กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม ปีงบประมาณ พ.ศ. ๒๕๖๗ ที่ {label}")
     return 0
 
 

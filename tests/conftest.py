@@ -92,3 +92,22 @@ def _no_connection_to_a_deleted_object(request):
         if state is not None and type(state).__name__ == "DeskState" and shiboken6.isValid(state):
             errors = calls_into_deleted_objects(state)
             assert errors == [], "a signal is still connected to a deleted object: " + "; ".join(errors)
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory):
+    """A private PostgreSQL for the session, from the pgserver wheel (its own binaries; runs as root too)."""
+    pgserver = pytest.importorskip("pgserver", reason="the server extra is not installed")
+    server = pgserver.get_server(tmp_path_factory.mktemp("pg"), cleanup_mode="stop")
+    yield server
+    server.cleanup()
+
+
+@pytest.fixture
+def pg_url(pg_server, request) -> str:
+    """A new, empty PostgreSQL database for one test, as a SQLAlchemy URL."""
+    import re
+    name = "t_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:50]
+    pg_server.psql(f"DROP DATABASE IF EXISTS {name};")
+    pg_server.psql(f"CREATE DATABASE {name};")
+    return pg_server.get_uri(name).replace("postgresql://", "postgresql+psycopg://")
