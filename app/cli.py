@@ -67,6 +67,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=_year, required=True, help="B.E. fiscal year, e.g. 2568")
     p.add_argument("--json", action="store_true", help="print one JSON document")
 
+    p = sub.add_parser("server", help="the ministry server: an HTTP API over PostgreSQL (extra: server)")
+    p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                   help="postgresql+psycopg://… (default: a private PostgreSQL in --data-dir)")
+    p.add_argument("--data-dir", metavar="DIR", help="where the private PostgreSQL lives (default: the data directory)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8470)
+    p.add_argument("--demo", action="store_true", dest="load_demo",
+                   help="load the demo ministry and demo accounts into an empty database")
+    p.add_argument("--certfile", help="TLS certificate (PEM); or run behind a reverse proxy")
+    p.add_argument("--keyfile", help="TLS private key (PEM)")
+
+    p = sub.add_parser("account", help="ministry server accounts: add one (password asked, never in argv), list")
+    _add_db(p)
+    p.add_argument("action", choices=("add", "list"))
+    p.add_argument("--username")
+    p.add_argument("--role", choices=("admin", "secretary", "focal_point", "member"))
+    p.add_argument("--unit", help="the focal point's unit code")
+    p.add_argument("--name", default="", help="the name shown")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+
     p = sub.add_parser("strategy", help="the ministry's Strategic KPIs (monitored, never scored): list, add, yearly target")
     _add_db(p)
     p.add_argument("action", choices=("list", "add", "target"))
@@ -204,7 +224,8 @@ def _dispatch(args) -> int:
     if args.demo:
         return _cmd_gui_demo(args)
     return {"gui": _cmd_gui, "demo": _cmd_demo, "init": _cmd_init, "score": _cmd_score, "check": _cmd_check,
-            "cascade": _cmd_cascade, "basket": _cmd_basket, "strategy": _cmd_strategy,
+            "cascade": _cmd_cascade, "basket": _cmd_basket, "strategy": _cmd_strategy, "server": _cmd_server,
+            "account": _cmd_account,
             "backup": _cmd_backup, "report": _cmd_report, "template": _cmd_excel, "import": _cmd_excel,
             "export": _cmd_excel, "settings": _cmd_settings, "unit": _cmd_cycle, "committee": _cmd_cycle,
             "year": _cmd_cycle, "round": _cmd_cycle, "change-request": _cmd_cycle,
@@ -321,6 +342,41 @@ def _cmd_cascade(args) -> int:
     for line in [*view.units, view.total]:
         parts = " · ".join(f"{LINK_TH[c]} {n} ({line.shares[c]:.2f}%)" for c, n in line.counts.items())
         print(f"- {line.name}: {line.total} ตัวชี้วัด — {parts}")
+    return 0
+
+
+def _cmd_server(args) -> int:
+    from app.paths import data_dir
+    from app.server.run import serve
+    return serve(db=getattr(args, "db", None), data_dir=Path(args.data_dir) if args.data_dir else data_dir(),
+                 host=args.host, port=args.port, demo=args.load_demo, certfile=args.certfile, keyfile=args.keyfile)
+
+
+def _cmd_account(args) -> int:
+    from app.services import accounts
+    from app.store import open_store
+
+    store = open_store(_db_arg(args))
+    try:
+        if args.action == "add":
+            if not args.username or not args.role:
+                raise KpiDeskError("account add ต้องระบุ --username และ --role", "--username and --role")
+            if args.password_stdin:
+                password = sys.stdin.readline().rstrip("\n")
+            else:
+                import getpass
+                password = getpass.getpass("รหัสผ่าน: ")
+            with store.transaction(command="account add") as s:
+                accounts.create_account(s, username=args.username, password=password, role=args.role,
+                                        unit_code=args.unit, display_name=args.name)
+            print(f"เพิ่มบัญชี {args.username} ({accounts.ROLE_TH[args.role]}) แล้ว")
+            return 0
+        with store.reading() as s:
+            rows = accounts.account_list(s)
+    finally:
+        store.close()
+    for a in rows:
+        print(f"{a.username}\t{accounts.ROLE_TH[a.role]}\t{a.display_name}")
     return 0
 
 

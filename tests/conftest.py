@@ -111,3 +111,26 @@ def pg_url(pg_server, request) -> str:
     pg_server.psql(f"DROP DATABASE IF EXISTS {name};")
     pg_server.psql(f"CREATE DATABASE {name};")
     return pg_server.get_uri(name).replace("postgresql://", "postgresql+psycopg://")
+
+
+@pytest.fixture(scope="session")
+def pg_demo_template(pg_server) -> str:
+    """The demo ministry built once on PostgreSQL, as a template database for each test's own copy."""
+    from app.demo import build_demo
+    from app.store import open_store
+    pg_server.psql("DROP DATABASE IF EXISTS demo_template;")
+    pg_server.psql("CREATE DATABASE demo_template;")
+    store = open_store(pg_server.get_uri("demo_template").replace("postgresql://", "postgresql+psycopg://"), create=True)
+    build_demo(store)
+    store.close()
+    return "demo_template"
+
+
+@pytest.fixture
+def pg_demo_url(pg_server, pg_demo_template, request) -> str:
+    """A copy of the demo on PostgreSQL for one test."""
+    import re
+    name = "d_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:50]
+    pg_server.psql(f"DROP DATABASE IF EXISTS {name};")
+    pg_server.psql(f"CREATE DATABASE {name} TEMPLATE {pg_demo_template};")
+    return pg_server.get_uri(name).replace("postgresql://", "postgresql+psycopg://")

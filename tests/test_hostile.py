@@ -17,6 +17,8 @@ import zipfile
 from decimal import Decimal as D
 from pathlib import Path
 
+import uuid
+
 import pytest
 from openpyxl import Workbook, load_workbook
 from sqlmodel import select
@@ -32,7 +34,7 @@ from app.io.reader import MAX_ROWS
 from app.io.template import write_template
 from app.io.workbook_format import META_SHEET, RESULTS_SHEET, TARGETS_SHEET
 from app.models import Assignment, AuditEntry, ChangeReason, Result, Round, RoundStatus
-from app.services import basket, change_requests, evidence, framework, grid, indicators, lookup, results, settings, strategy, undo
+from app.services import basket, change_requests, sync, evidence, framework, grid, indicators, lookup, results, settings, strategy, undo
 from app.services.scoring import score_round
 from app.store import open_store
 
@@ -159,6 +161,8 @@ WRITERS = {
     "evidence.remove_evidence": lambda s, r: evidence.remove_evidence(s, _stored_evidence(s, r)),
     "framework.set_component_takes": lambda s, r: framework.set_component_takes(s, lookup.year(s, 2567), "2.2", "points"),
     "basket.add_from_basket": lambda s, r: basket.add_from_basket(s, entry_id=_basket_entry(s), unit_id=lookup.unit(s, "PCD").id),
+    "sync.apply_batch": lambda s, r: sync.apply_batch(s, _secretary(s), uuid.uuid4(), 0, [_result_edit(s, r)]),
+    "sync.resolve": lambda s, r: sync.resolve(s, _secretary(s), _conflict(s, r), "mine"),
     "undo.revert": lambda s, r: undo.revert(s, _weight_edit(s)),
     "undo.reapply": lambda s, r: undo.reapply(s, _weight_edit(s)),
 }
@@ -182,6 +186,28 @@ def _basket_entry(s):
     return entry.id
 
 
+def _secretary(s):
+    from app.services import accounts
+    return accounts.create_account(s, username=f"sec-{uuid.uuid4().hex[:8]}", password="password-2568",
+                                   role="secretary")
+
+
+def _result_edit(s, rnd):
+    return sync.Edit("result", assignment_of(s, "PCD-02").id, "actual", "1", None, rnd.id)
+
+
+def _conflict(s, rnd):
+    """A conflict kept from before the lock, whose pushed value a secretary now chooses."""
+    import json as _json
+    from app.models import SyncConflict
+    edit = _result_edit(s, rnd)
+    row = SyncConflict(table_name="result", row_id=uuid.uuid4(), field="actual", mine="1",
+                       edit=_json.dumps({"kind": "result", "id": str(edit.id), "round_id": str(rnd.id)}))
+    s.add(row)
+    s.flush()
+    return row.id
+
+
 def _weight_edit(s):
     """A change record of PCD-02's weight 10 → 5 (what undo and redo take)."""
     from app.services.changes import ChangeSet, RowChange
@@ -203,6 +229,8 @@ NOT_ROUND_DATA = {
     "meetings.remove_participant": "meetings", "settings.set_setting": "settings", "joint.create_agenda": "joint KPIs",
     "changes.perform": "runs another service in its transaction",
     "basket.replace_basket": "OPDC's catalogue of the year; indicators already drawn from it stay as they are",
+    "accounts.create_account": "server accounts", "accounts.sign_in": "a sign-in (its failure count)",
+    "accounts.revoke_token": "a sign-out", "sync.log_changes": "numbers what its caller wrote",
     "exchange.recreate_frame": "a new year from an export (refused when the year exists)",
     "strategy.create_strategic_kpi": "the ministry's plan, not a round's numbers",
     "strategy.set_strategic_target": "monitored, never scored",
@@ -222,7 +250,8 @@ READERS_PREFIXES = ("ensure_", "checked_", "score_", "load_", "latest_", "round_
                     "settings_values", "history", "result_history", "strategic_kpis_of", "cascade", "link_labels",
                     "link_choices", "evidence_", "size_problem", "clean_name", "scored_by_points",
                     "search_basket", "checked_entry", "basket_codes", "joint_label", "read_link", "link_targets",
-                    "strategic_label", "strategic_rows")
+                    "strategic_label", "strategic_rows", "check_token", "may", "parse_batch", "refusal_status",
+                    "head", "pull", "conflicts", "account_list")
 
 
 def _pending_request(s, rnd):

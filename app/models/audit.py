@@ -21,6 +21,9 @@ from app.models.base import TableBase, utcnow
 from app.domain.thai_text import plain
 
 _SKIPPED = {"id", "created_at", "updated_at"}
+_SECRET = {"password_hash", "token_hash"}             # recorded as changed, never their value
+# the server's own bookkeeping: numbered changes, answered batches and sign-in tokens are not data
+_BOOKKEEPING = {"changelog", "syncbatch", "accesstoken"}
 
 
 class AuditEntry(TableBase, table=True):
@@ -34,9 +37,11 @@ class AuditEntry(TableBase, table=True):
     command: str = Field(default="", max_length=80, sa_column_kwargs={"server_default": ""})   # which use case
 
 
-def _text(value) -> str | None:
+def _text(value, key: str = "") -> str | None:
     if value is None:
         return None
+    if key in _SECRET:
+        return "(hidden)"
     if isinstance(value, Decimal):
         return plain(value)
     if isinstance(value, bytes):
@@ -60,20 +65,22 @@ def _diff(obj, kind: str) -> tuple[str, dict, dict]:
         if key in _SKIPPED:
             continue
         if kind == "new":
-            value = _text(getattr(obj, key))
+            value = _text(getattr(obj, key), key)
             if value is not None:
                 fields[key] = (None, value)
         elif kind == "deleted":
-            value = _text(state.attrs[key].loaded_value)
+            value = _text(state.attrs[key].loaded_value, key)
             if value is not None:
                 fields[key] = (value, None)
         else:
             hist = state.attrs[key].history
             if not hist.has_changes():
                 continue
-            old = _text(hist.deleted[0] if hist.deleted else None)
-            new = _text(hist.added[0] if hist.added else None)
-            if old != new:
+            old = _text(hist.deleted[0] if hist.deleted else None, key)
+            new = _text(hist.added[0] if hist.added else None, key)
+            if key in _SECRET and hist.has_changes():
+                fields[key] = ("(hidden)", "(changed)")
+            elif old != new:
                 fields[key] = (old, new)
     scope = {k: getattr(obj, k) for k in SCOPE_KEYS if k in state.mapper.columns}
     if kind == "deleted":
@@ -108,7 +115,7 @@ def _audit_before_flush(session: Session, flush_context, instances) -> None:
     entries: list[dict] = []
     for kind, objs in (("new", session.new), ("dirty", session.dirty), ("deleted", session.deleted)):
         for obj in objs:
-            if isinstance(obj, AuditEntry) or not hasattr(obj, "__tablename__"):
+            if isinstance(obj, AuditEntry) or not hasattr(obj, "__tablename__") or obj.__tablename__ in _BOOKKEEPING:
                 continue
             if kind == "dirty" and not session.is_modified(obj, include_collections=False):
                 continue

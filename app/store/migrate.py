@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")      # oldest first; the last is the head
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")      # oldest first; the last is the head
 
 
 def head_revision() -> str:

@@ -1,0 +1,65 @@
+"""``kpi-desk server``: the ministry server on a PostgreSQL given by ``--db``, or on a private one started
+from the pgserver wheel in the data directory (one command gives a working server); ``--demo`` loads the
+demo ministry and the demo accounts into an empty database; TLS with ``--certfile/--keyfile``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.errors import KpiDeskError
+
+DEMO_PASSWORD = "kpi-desk-demo"
+# username, role, unit (focal points), name shown
+DEMO_ACCOUNTS = [("admin", "admin", None, "ผู้ดูแลระบบ"), ("sec1", "secretary", None, "เลขานุการ ๑"),
+                 ("sec2", "secretary", None, "เลขานุการ ๒"), ("pcd", "focal_point", "PCD", "ผู้ประสานงาน กรมควบคุมมลพิษ"),
+                 ("member1", "member", None, "กรรมการ")]
+
+
+def private_postgres(folder: Path) -> str:
+    """A PostgreSQL of our own in ``folder`` (started, or found running), as a SQLAlchemy URL."""
+    try:
+        import pgserver
+    except ImportError:
+        raise KpiDeskError("ยังไม่ได้ติดตั้งส่วนเซิร์ฟเวอร์ (pip install \"kpi-desk[server]\") หรือระบุ --db postgresql+psycopg://…",
+                           "the server extra is not installed") from None
+    folder.mkdir(parents=True, exist_ok=True)
+    server = pgserver.get_server(folder, cleanup_mode="stop")
+    if "kpidesk" not in server.psql("SELECT datname FROM pg_database;"):
+        server.psql("CREATE DATABASE kpidesk;")
+    return server.get_uri("kpidesk").replace("postgresql://", "postgresql+psycopg://")
+
+
+def load_demo(store) -> bool:
+    """The demo ministry and accounts, into an empty database only; False when it already has data."""
+    from app.demo import build_demo
+    from app.services import accounts, lookup
+    with store.reading() as s:
+        if lookup.existing_ministry(s) is not None:
+            return False
+    build_demo(store)
+    with store.transaction(user="demo") as s:
+        for username, role, unit, name in DEMO_ACCOUNTS:
+            accounts.create_account(s, username=username, password=DEMO_PASSWORD, role=role, unit_code=unit,
+                                    display_name=name)
+    return True
+
+
+def serve(*, db: str | None, data_dir: Path, host: str, port: int, demo: bool, certfile: str | None,
+          keyfile: str | None) -> int:
+    import uvicorn
+
+    from app.server.api import create_app
+    from app.store import open_store
+    url = db or private_postgres(Path(data_dir) / "postgres")
+    store = open_store(url, create=True)
+    try:
+        if demo:
+            print("โหลดข้อมูลตัวอย่างและบัญชีผู้ใช้ตัวอย่างแล้ว" if load_demo(store)
+                  else "ฐานข้อมูลมีข้อมูลอยู่แล้ว จึงไม่โหลดข้อมูลตัวอย่าง", flush=True)
+        scheme = "https" if certfile else "http"
+        print(f"เซิร์ฟเวอร์กระทรวงพร้อมที่ {scheme}://{host}:{port} (ฐานข้อมูล {store.label})", flush=True)
+        uvicorn.run(create_app(store), host=host, port=port, ssl_certfile=certfile, ssl_keyfile=keyfile,
+                    log_level="warning")
+    finally:
+        store.close()
+    return 0

@@ -1,0 +1,215 @@
+"""The ministry server against a real PostgreSQL (started by the tests from the pgserver wheel): sign-in,
+tokens, roles, pushes applied once through the guarded services, field-level merge and conflicts, pulls,
+and hostile input at the API."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import timedelta
+
+import pytest
+
+pytestmark = pytest.mark.server
+
+PASSWORD = "รหัสผ่านยาวพอ-2568"
+ACCOUNTS = [("sec1", "secretary", None), ("sec2", "secretary", None), ("fp_pcd", "focal_point", "PCD"),
+            ("member1", "member", None), ("admin1", "admin", None)]
+
+
+@pytest.fixture
+def server(pg_demo_url):
+    from fastapi.testclient import TestClient
+
+    from app.server.api import create_app
+    from app.services import accounts
+    from app.store import open_store
+
+    store = open_store(pg_demo_url)
+    with store.transaction(user="setup") as s:
+        for name, role, unit in ACCOUNTS:
+            accounts.create_account(s, username=name, password=PASSWORD, role=role, unit_code=unit)
+    client = TestClient(create_app(store))
+    client.store = store
+    yield client
+    client.close()
+    store.close()
+
+
+def login(client, name: str) -> dict:
+    r = client.post("/login", json={"username": name, "password": PASSWORD})
+    assert r.status_code == 200, r.text
+    return {"Authorization": f"Bearer {r.json()['token']}"}
+
+
+def ids(client, unit: str, code: str, year: int = 2568, months: int = 12) -> tuple[str, str]:
+    from sqlmodel import select
+
+    from app.models import Assignment
+    from app.services import lookup
+    with client.store.reading() as s:
+        a = s.exec(select(Assignment).where(Assignment.unit_id == lookup.unit(s, unit).id,
+                                            Assignment.indicator_id == lookup.indicator(s, code).id,
+                                            Assignment.fiscal_year_id == lookup.year(s, year).id)).one()
+        return str(a.id), str(lookup.round_of(s, year, months).id)
+
+
+def result_edit(client, unit, code, value, field="actual", year=2568, old=None, months=12) -> dict:
+    aid, rid = ids(client, unit, code, year, months)
+    return {"kind": "result", "id": aid, "round_id": rid, "field": field, "value": value, "old": old}
+
+
+def target_edit(client, unit, code, field, value, old=None) -> dict:
+    return {"kind": "assignment", "id": ids(client, unit, code)[0], "field": field, "value": value, "old": old}
+
+
+def push(client, headers, edits, base=0, batch=None):
+    return client.post("/push", headers=headers, json={"batch_id": str(batch or uuid.uuid4()), "base": base,
+                                                        "edits": edits})
+
+
+def test_health_answers_and_every_data_route_needs_a_token(server):
+    r = server.get("/health")
+    assert r.status_code == 200 and r.json()["status"] == "ok"
+    for method, path in (("get", "/pull"), ("post", "/push"), ("get", "/conflicts"), ("post", "/logout"),
+                         ("post", f"/conflicts/{uuid.uuid4()}/resolve")):
+        for headers in ({}, {"Authorization": "Bearer nonsense"}, {"Authorization": "Basic abc"}):
+            r = server.request(method.upper(), path, headers=headers, json={})
+            assert r.status_code == 401, (method, path, headers, r.text)
+            assert "ลงชื่อเข้าใช้" in r.json()["detail"]
+
+
+def test_tokens_expire_and_are_revoked_and_a_replayed_token_is_refused(server):
+    from app.models import AccessToken
+    from sqlmodel import select
+    headers = login(server, "sec1")
+    assert server.get("/pull", headers=headers).status_code == 200
+    assert server.post("/logout", headers=headers).status_code == 200
+    assert server.get("/pull", headers=headers).status_code == 401          # replayed after sign-out
+    headers = login(server, "sec1")
+    with server.store.transaction() as s:
+        for t in s.exec(select(AccessToken)).all():
+            t.expires_at = t.expires_at - timedelta(hours=13)
+            s.add(t)
+    assert server.get("/pull", headers=headers).status_code == 401          # expired
+    with server.store.reading() as s:
+        hashes = [t.token_hash for t in s.exec(select(AccessToken)).all()]
+    assert headers["Authorization"].split()[1] not in hashes               # only hashes are stored
+
+
+def test_five_failed_sign_ins_in_a_row_slow_the_account_down(server):
+    for _ in range(5):
+        r = server.post("/login", json={"username": "sec2", "password": "wrong password"})
+        assert r.status_code == 401
+    r = server.post("/login", json={"username": "sec2", "password": PASSWORD})
+    assert r.status_code == 429 and int(r.headers["Retry-After"]) >= 1 and "รอ" in r.json()["detail"]
+    assert server.post("/login", json={"username": "nobody", "password": "x" * 8}).status_code == 401
+    from app.models import Account, AuditEntry
+    from sqlmodel import select
+    with server.store.reading() as s:
+        secrets = [e for e in s.exec(select(AuditEntry).where(AuditEntry.table_name == "account")).all()
+                   if "argon2" in (e.new_value or "") + (e.old_value or "")]
+        assert secrets == []                                                  # the hash never reaches the audit
+        assert s.exec(select(Account).where(Account.username == "sec2")).one().failed_logins == 5
+
+
+def test_a_retried_batch_is_applied_once_and_edits_are_audited_under_the_real_user(server):
+    from app.models import AuditEntry, Result
+    from sqlmodel import select
+    headers = login(server, "fp_pcd")
+    batch = uuid.uuid4()
+    edits = [result_edit(server, "PCD", "PCD-02", "77.5"), result_edit(server, "PCD", "PCD-02", "ตรวจแล้ว", "note")]
+    first = push(server, headers, edits, batch=batch)
+    assert first.status_code == 200, first.text
+    again = push(server, headers, edits, batch=batch)
+    assert again.status_code == 200 and again.json()["replayed"] is True
+    assert again.json()["revisions"] == first.json()["revisions"]
+    with server.store.reading() as s:
+        results = s.exec(select(Result).where(Result.assignment_id == uuid.UUID(edits[0]["id"]))).all()
+        assert len(results) == 1 and str(results[0].actual) == "77.5"
+        users = {e.user for e in s.exec(select(AuditEntry).where(AuditEntry.table_name == "result")).all()}
+    assert "fp_pcd" in users
+    pulled = server.get("/pull?since=0", headers=login(server, "sec1")).json()
+    assert [c["revision"] for c in pulled["changes"]] == first.json()["revisions"]
+    assert pulled["changes"][0]["by"] == "fp_pcd"
+
+
+def test_different_fields_merge_and_the_same_field_from_the_same_base_is_a_conflict(server):
+    one, two = login(server, "sec1"), login(server, "sec2")
+    base = server.get("/health").json()["revision"]
+    a = push(server, one, [target_edit(server, "DGR", "DGR-01", "base", "11")], base=base)
+    b = push(server, two, [target_edit(server, "DGR", "DGR-01", "weight", "25")], base=base)   # another field
+    assert a.status_code == b.status_code == 200 and not a.json()["conflicts"] and not b.json()["conflicts"]
+    c = push(server, two, [target_edit(server, "DGR", "DGR-01", "base", "12", old="10")], base=base)  # same field
+    assert c.status_code == 200 and c.json()["applied"] == 0
+    (conflict,) = c.json()["conflicts"]
+    assert (conflict["mine"], conflict["theirs"], conflict["theirs_by"], conflict["base"]) == ("12", "11", "sec1", "10")
+    listed = server.get("/conflicts", headers=one).json()
+    assert [x["id"] for x in listed] == [conflict["id"]] and listed[0]["mine_by"] == "sec2"
+    assert server.get("/conflicts", headers=login(server, "fp_pcd")).status_code == 403
+    r = server.post(f"/conflicts/{conflict['id']}/resolve", headers=one, json={"choose": "mine"})
+    assert r.status_code == 200 and r.json()["revisions"]
+    assert server.get("/conflicts", headers=one).json() == []
+    last = server.get(f"/pull?since={base}", headers=two).json()["changes"][-1]
+    assert last["fields"]["base"] == ["11", "12"] and last["by"] == "sec1"
+
+
+# role × kind of change × own/other unit × open/locked round → HTTP status
+MATRIX = [
+    ("secretary", "result", "own", "open", 200), ("secretary", "target", "own", "open", 200),
+    ("secretary", "verified", "own", "open", 200), ("secretary", "result", "own", "locked", 403),
+    ("secretary", "target", "own", "locked", 403),
+    ("focal_point", "result", "own", "open", 200), ("focal_point", "result", "other", "open", 403),
+    ("focal_point", "result", "own", "locked", 403), ("focal_point", "target", "own", "open", 403),
+    ("focal_point", "verified", "own", "open", 403),
+    ("member", "result", "own", "open", 403), ("member", "target", "own", "open", 403),
+    ("admin", "result", "own", "open", 403), ("admin", "target", "own", "open", 403),
+]
+USER_OF = {"secretary": "sec1", "focal_point": "fp_pcd", "member": "member1", "admin": "admin1"}
+
+
+@pytest.mark.parametrize("role, kind, whose, state, status", MATRIX)
+def test_permission_matrix(server, role, kind, whose, state, status):
+    unit, code = ("PCD", "PCD-02") if whose == "own" else ("DGR", "DGR-01")
+    year, months = (2568, 12) if state == "open" else (2567, 6)     # the demo locked FY2567's 6-month round
+    if kind == "result":
+        edit = result_edit(server, unit, code, "50", year=year, months=months)
+    elif kind == "verified":
+        edit = result_edit(server, unit, code, "50", field="verified_actual", year=year, months=months)
+    else:
+        aid = ids(server, unit, code, year)[0]
+        edit = {"kind": "assignment", "id": aid, "field": "advanced", "value": "999"}
+    before = server.get("/health").json()["revision"]
+    r = push(server, login(server, USER_OF[role]), [edit])
+    assert r.status_code == status, r.text
+    if status == 403:
+        assert r.json()["detail"] and any("\u0e00" <= ch <= "\u0e7f" for ch in r.json()["detail"])
+        assert server.get("/health").json()["revision"] == before          # nothing stored
+
+
+def test_hostile_input_is_a_clear_4xx_and_stores_nothing(server):
+    headers = login(server, "sec1")
+    before = server.get("/health").json()["revision"]
+    bad = [
+        (b"{not json", 400), (b"[]", 422), (json.dumps({"batch_id": "x", "base": 0, "edits": []}).encode(), 422),
+        (json.dumps({"batch_id": str(uuid.uuid4()), "base": "0", "edits": []}).encode(), 422),
+        (json.dumps({"batch_id": str(uuid.uuid4()), "base": 0, "edits": {"a": 1}}).encode(), 422),
+        (json.dumps({"batch_id": str(uuid.uuid4()), "base": 0,
+                     "edits": [{"kind": "assignment", "id": "1; DROP TABLE result;--", "field": "weight",
+                                "value": "1"}]}).encode(), 422),
+        (json.dumps({"batch_id": str(uuid.uuid4()), "base": 0,
+                     "edits": [{"kind": "unit", "id": str(uuid.uuid4()), "field": "name_th", "value": "x"}]}).encode(), 422),
+        (json.dumps({"batch_id": str(uuid.uuid4()), "base": 0,
+                     "edits": [{**target_edit(server, "PCD", "PCD-02", "weight", "'; DELETE FROM assignment;--")}]}).encode(), 422),
+        (json.dumps({"batch_id": str(uuid.uuid4()), "base": 0,
+                     "edits": [{**target_edit(server, "PCD", "PCD-02", "weight", 12)}]}).encode(), 422),
+        (b"x" * (5 * 1024 * 1024 + 1), 413),
+    ]
+    for body, status in bad:
+        r = server.post("/push", headers={**headers, "Content-Type": "application/json"}, content=body)
+        assert r.status_code == status, (body[:80], r.status_code, r.text[:200])
+        assert "Traceback" not in r.text and r.json()["detail"]
+    assert server.post("/login", content=b"\xff\xfe", headers={"Content-Type": "application/json"}).status_code == 400
+    assert server.get("/pull?since=-1", headers=headers).status_code == 422
+    assert server.get("/pull?since=abc", headers=headers).status_code == 422
+    assert server.get("/health").json()["revision"] == before

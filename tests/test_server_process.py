@@ -1,0 +1,113 @@
+"""``kpi-desk server`` as a real process: one command gives a working server on a private PostgreSQL with
+the demo; killed with SIGKILL in the middle of a push and started again, the retried batch is applied once
+and the database is consistent."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+
+import pytest
+
+pytestmark = [pytest.mark.server, pytest.mark.slow]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _start(data_dir, port, env, demo=True) -> subprocess.Popen:
+    args = [sys.executable, "-m", "app", "server", "--data-dir", str(data_dir), "--port", str(port)]
+    proc = subprocess.Popen(args + (["--demo"] if demo else []), env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    import httpx
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(proc.stderr.read())
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    proc.kill()
+    raise AssertionError("the server did not answer /health")
+
+
+def test_killed_in_the_middle_of_a_push_the_retried_batch_is_applied_once(tmp_path):
+    import httpx
+    port = _free_port()
+    env = {**os.environ, "KPI_DESK_DATA_DIR": str(tmp_path / "data"), "KPI_DESK_PUSH_PAUSE": "30"}
+    server = _start(tmp_path / "srv", port, env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        assert httpx.get(f"{base}/pull").status_code == 401
+        token = httpx.post(f"{base}/login", json={"username": "sec1", "password": "kpi-desk-demo"}).json()["token"]
+        headers = {"Authorization": f"Bearer {token}"}
+        from app.store import open_store
+        from app.services import lookup
+        url = _url(tmp_path / "srv")
+        store = open_store(url)
+        with store.reading() as s:
+            a = lookup.assigned_by_code(s, lookup.year(s, 2568).id, lookup.unit(s, "PCD").id)
+            edits = [{"kind": "assignment", "id": str(x.id), "field": "advanced_6", "value": str(10 + i)}
+                     for i, x in enumerate(a.values()) if not x.monitor][:4]
+        batch = {"batch_id": str(uuid.uuid4()), "base": 0, "edits": edits}
+        with pytest.raises(httpx.HTTPError):
+            import threading
+            killer = threading.Thread(target=_kill_when_paused, args=(server,))
+            killer.start()
+            httpx.post(f"{base}/push", headers=headers, json=batch, timeout=60)
+        killer.join()
+        assert server.wait(timeout=10) == -signal.SIGKILL
+        with store.reading() as s:
+            from app.services.sync import head
+            assert head(s) == 0                               # nothing of the killed push was committed
+        store.close()
+        env.pop("KPI_DESK_PUSH_PAUSE")
+        server = _start(tmp_path / "srv", port, env, demo=False)
+        first = httpx.post(f"{base}/push", headers=headers, json=batch, timeout=60)   # the token outlived the crash
+        again = httpx.post(f"{base}/push", headers=headers, json=batch, timeout=60)
+        assert first.status_code == again.status_code == 200, first.text
+        assert first.json()["applied"] == len(edits) and again.json()["replayed"] is True
+        store = open_store(url)
+        with store.reading() as s:
+            from sqlalchemy import text
+            # one change-log row per edit (revisions may skip the numbers the killed push had drawn)
+            assert s.execute(text("SELECT count(*) FROM changelog")).scalar() == len(edits)
+            assert s.execute(text("SELECT count(*) FROM syncbatch")).scalar() == 1
+            assert s.execute(text("SELECT count(*), count(DISTINCT (unit_id, indicator_id, fiscal_year_id)) "
+                                  "FROM assignment")).one() in [(n, n) for n in range(1, 10_000)]
+            rows = {str(x.id): x.advanced_6 for x in lookup.assigned_by_code(
+                s, lookup.year(s, 2568).id, lookup.unit(s, "PCD").id).values()}
+        store.close()
+        assert all(str(rows[e["id"]]) == e["value"] for e in edits)
+    finally:
+        server.kill()
+        server.wait(timeout=10)
+        _stop_postgres(tmp_path / "srv")
+
+
+def _kill_when_paused(server: subprocess.Popen) -> None:
+    for line in server.stderr:
+        if "applied, not committed" in line:
+            server.send_signal(signal.SIGKILL)
+            return
+
+
+def _url(folder) -> str:
+    import pgserver
+    return pgserver.get_server(folder / "postgres", cleanup_mode=None).get_uri("kpidesk").replace(
+        "postgresql://", "postgresql+psycopg://")
+
+
+def _stop_postgres(folder) -> None:
+    import pgserver
+    pgserver.get_server(folder / "postgres", cleanup_mode="stop").cleanup()
