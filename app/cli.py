@@ -151,6 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from app.cli_cycle import add_parsers
     add_parsers(sub, _add_db, _year)
+    from app.cli_sync import add_parser as add_sync
+    add_sync(sub, _add_db)
 
     p = sub.add_parser("settings", help="show or set the secretary's name (recorded on every change) and print options")
     _add_db(p)
@@ -225,11 +227,16 @@ def _dispatch(args) -> int:
         return _cmd_gui_demo(args)
     return {"gui": _cmd_gui, "demo": _cmd_demo, "init": _cmd_init, "score": _cmd_score, "check": _cmd_check,
             "cascade": _cmd_cascade, "basket": _cmd_basket, "strategy": _cmd_strategy, "server": _cmd_server,
-            "account": _cmd_account,
+            "account": _cmd_account, "sync": _cmd_sync,
             "backup": _cmd_backup, "report": _cmd_report, "template": _cmd_excel, "import": _cmd_excel,
             "export": _cmd_excel, "settings": _cmd_settings, "unit": _cmd_cycle, "committee": _cmd_cycle,
             "year": _cmd_cycle, "round": _cmd_cycle, "change-request": _cmd_cycle,
             "meeting": _cmd_cycle}[command](args)
+
+
+def _cmd_sync(args) -> int:
+    from app.cli_sync import run
+    return run(args, _db_arg(args))
 
 
 def _cmd_cycle(args) -> int:

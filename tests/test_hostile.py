@@ -231,6 +231,9 @@ NOT_ROUND_DATA = {
     "basket.replace_basket": "OPDC's catalogue of the year; indicators already drawn from it stay as they are",
     "accounts.create_account": "server accounts", "accounts.sign_in": "a sign-in (its failure count)",
     "accounts.revoke_token": "a sign-out", "sync.log_changes": "numbers what its caller wrote",
+    "replica.load_snapshot": "fills an empty desktop copy", "replica.refuse": "the outbox",
+    "replica.name_batch": "the outbox", "replica.pushed": "the outbox",
+    "replica.apply_pulled": "the server's changes, which its own guards checked, applied to a copy",
     "exchange.recreate_frame": "a new year from an export (refused when the year exists)",
     "strategy.create_strategic_kpi": "the ministry's plan, not a round's numbers",
     "strategy.set_strategic_target": "monitored, never scored",
@@ -251,7 +254,8 @@ READERS_PREFIXES = ("ensure_", "checked_", "score_", "load_", "latest_", "round_
                     "link_choices", "evidence_", "size_problem", "clean_name", "scored_by_points",
                     "search_basket", "checked_entry", "basket_codes", "joint_label", "read_link", "link_targets",
                     "strategic_label", "strategic_rows", "check_token", "may", "parse_batch", "refusal_status",
-                    "head", "pull", "conflicts", "account_list")
+                    "head", "pull", "conflicts", "account_list", "snapshot", "pending", "revision", "setting",
+                    "refused")
 
 
 def _pending_request(s, rnd):

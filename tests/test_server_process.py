@@ -111,3 +111,55 @@ def _url(folder) -> str:
 def _stop_postgres(folder) -> None:
     import pgserver
     pgserver.get_server(folder / "postgres", cleanup_mode="stop").cleanup()
+
+
+def test_a_desktop_connects_edits_offline_and_syncs_from_the_command_line(tmp_path):
+    import httpx
+    from decimal import Decimal
+
+    from app.services import lookup
+    from app.services.changes import perform
+    from app.services.grid import set_result_field
+    from app.store import open_store
+    port = _free_port()
+    env = {**os.environ, "KPI_DESK_DATA_DIR": str(tmp_path / "data"),
+           "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}      # no keyring: the password each time
+    server = _start(tmp_path / "srv", port, env)
+    url = f"http://127.0.0.1:{port}"
+    copy = tmp_path / "pcd.sqlite3"
+
+    def kpi(*args, password="kpi-desk-demo"):
+        return subprocess.run([sys.executable, "-m", "app", *args], input=password + "\n", env=env,
+                              capture_output=True, text=True, timeout=120)
+    try:
+        done = kpi("sync", "connect", "--server", url, "--username", "pcd", "--password-stdin", "--db", str(copy))
+        assert done.returncode == 0, done.stderr
+        again = kpi("sync", "connect", "--server", url, "--username", "pcd", "--password-stdin", "--db", str(copy))
+        assert again.returncode == 2 and "อยู่แล้ว" in again.stderr
+        store = open_store(copy)
+        with store.reading() as s:
+            aid = lookup.assigned_by_code(s, lookup.year(s, 2568).id, lookup.unit(s, "PCD").id)["PCD-02"].id
+            rnd = lookup.round_of(s, 2568, 12)
+        perform(store, "edit", lambda s: set_result_field(s, s.get(type(rnd), rnd.id), aid, "actual", "๗๒.๕"))
+        store.close()
+        status = kpi("sync", "status", "--db", str(copy))
+        assert "รอส่ง 1 รายการ" in status.stdout, status.stdout + status.stderr
+        wrong = kpi("sync", "--password-stdin", "--db", str(copy), password="not the password")
+        assert wrong.returncode == 2 and "ไม่ถูกต้อง" in wrong.stderr and "Traceback" not in wrong.stderr
+        synced = kpi("sync", "--password-stdin", "--db", str(copy))
+        assert synced.returncode == 0 and "ส่ง 1 รายการ" in synced.stdout, synced.stdout + synced.stderr
+        token = httpx.post(f"{url}/login", json={"username": "sec1", "password": "kpi-desk-demo"}).json()["token"]
+        pulled = httpx.get(f"{url}/pull?since=0", headers={"Authorization": f"Bearer {token}"}).json()["changes"]
+        assert [(c["table"], c["fields"]["actual"][1], c["by"]) for c in pulled] == [("result", "72.5", "pcd")]
+        assert "รอส่ง 0 รายการ" in kpi("sync", "status", "--db", str(copy)).stdout
+        store = open_store(copy)
+        with store.reading() as s:
+            from sqlmodel import select
+            from app.models import Result
+            assert s.exec(select(Result).where(Result.assignment_id == aid, Result.round_id == rnd.id)).one().actual \
+                == Decimal("72.5")
+        store.close()
+    finally:
+        server.kill()
+        server.wait(timeout=10)
+        _stop_postgres(tmp_path / "srv")

@@ -18,12 +18,12 @@ from app.models.indicators import Assignment, BasketEntry, EvidenceFile, Indicat
 from app.models.joint import JointAgenda, JointLeadAgency, JointMainIndicator, JointSubIndicator
 from app.models.meetings import AgendaItem, Meeting, MeetingAttendance
 from app.models.organisation import Committee, CommitteeMember, Ministry, Unit
-from app.models.server import AccessToken, Account, ChangeLog, SyncBatch, SyncConflict
+from app.models.server import AccessToken, Account, ChangeLog, OutboxEdit, SyncBatch, SyncConflict
 from app.models.settings import Setting
 from app.models.strategy import StrategicKpi, StrategicTarget
 
 __all__ = [
-    "AccessToken", "Account", "ChangeLog", "SyncBatch", "SyncConflict",
+    "AccessToken", "Account", "ChangeLog", "OutboxEdit", "SyncBatch", "SyncConflict",
     "AgendaItem", "Assignment", "Attendance", "AuditEntry", "BasketEntry", "EvidenceFile", "ChangeReason", "ChangeRequest", "Committee",
     "CommitteeMember", "CommitteeRole", "DecimalText", "Decision", "Direction", "FiscalYear",
     "FrameworkComponent", "Indicator", "IndicatorKind", "JointAgenda", "JointLeadAgency",

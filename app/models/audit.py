@@ -23,7 +23,7 @@ from app.domain.thai_text import plain
 _SKIPPED = {"id", "created_at", "updated_at"}
 _SECRET = {"password_hash", "token_hash"}             # recorded as changed, never their value
 # the server's own bookkeeping: numbered changes, answered batches and sign-in tokens are not data
-_BOOKKEEPING = {"changelog", "syncbatch", "accesstoken"}
+_BOOKKEEPING = {"changelog", "syncbatch", "accesstoken", "outboxedit"}
 
 
 class AuditEntry(TableBase, table=True):

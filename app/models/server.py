@@ -7,8 +7,10 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Column, Integer, String, Text
-from sqlmodel import Field, SQLModel
+import json
+
+from sqlalchemy import Column, Integer, String, Text, event, select
+from sqlmodel import Field, Session, SQLModel
 
 from app.models.base import TableBase, utcnow
 
@@ -78,3 +80,63 @@ class SyncConflict(TableBase, table=True):
     resolved_at: datetime | None = None
     resolved_by: str = ""
     resolution: str = Field(default="", max_length=8)                 # mine | theirs
+
+
+class OutboxEdit(SQLModel, table=True):
+    """A desktop copy's edit waiting to be pushed to the ministry server, written in the same transaction
+    as the edit itself (so a crash never loses one); ``batch_id`` is given once, when first sent, so a
+    retry after a lost answer is recognised by the server; ``refused`` keeps the server's reason."""
+
+    seq: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True, autoincrement=True))
+    edit: str = Field(sa_column=Column(Text, nullable=False))
+    batch_id: uuid.UUID | None = None
+    refused: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    at: datetime = Field(default_factory=utcnow)
+
+
+# The fields a desktop copy pushes (the server's ``sync`` takes exactly these).
+SYNC_FIELDS = {"assignment": frozenset({"weight", "base", "standard", "advanced", "base_6", "standard_6", "advanced_6",
+                                        "monitor"}),
+               "result": frozenset({"actual", "note", "evidence_ref", "verified_actual"})}
+SERVER_SETTING, REVISION_SETTING, USER_SETTING = "sync_server", "sync_revision", "sync_username"
+_replicas: dict = {}            # engine → whether its database is a copy of a server (read once per engine)
+
+
+def forget_replica(bind) -> None:
+    _replicas.pop(bind, None)
+
+
+def is_replica(session: Session) -> bool:
+    from app.models.settings import Setting
+    bind = session.get_bind()
+    if bind not in _replicas:
+        _replicas[bind] = bool(session.execute(select(Setting.value).where(Setting.key == SERVER_SETTING)).scalar())
+    return _replicas[bind]
+
+
+@event.listens_for(Session, "before_commit")
+def _queue_edits(session: Session) -> None:
+    """A desktop copy's own edits of the fields that travel, queued in the transaction that makes them
+    (whatever made them: the window, a command, an import), so none is lost before it is pushed."""
+    noted = session.info.get("changes")
+    if not noted or session.info.get("replaying") or session.info.get("queued") == len(noted) \
+            or not is_replica(session):
+        return
+    from app.models.indicators import Result
+    edits = []
+    for table, row_id, op, fields, _scope in noted[session.info.get("queued", 0):]:
+        if table not in SYNC_FIELDS or op == "delete":
+            continue
+        where = {"kind": "assignment", "id": str(row_id)}
+        if table == "result":
+            r = session.get(Result, row_id)
+            if r is None:
+                continue
+            where = {"kind": "result", "id": str(r.assignment_id), "round_id": str(r.round_id)}
+        for field, (old, new) in fields.items():
+            if field in SYNC_FIELDS[table] and not (op == "insert" and new in (None, "")):
+                edits.append({**where, "field": field, "value": new, "old": old})
+    for e in edits:
+        session.add(OutboxEdit(edit=json.dumps(e, ensure_ascii=False)))
+    session.flush()
+    session.info["queued"] = len(session.info.get("changes", []))

@@ -5,6 +5,7 @@ is a JSON ``{"detail": Thai message}`` with 401, 403, 409, 413, 422 or 429 and s
   GET  /health                      200 {"status": "ok", "revision": n} once requests are accepted
   POST /login   {username, password}  → {"token", "username", "role", "unit_id", "expires_in"}
   POST /logout                      revokes the token
+  GET  /snapshot                     every data row a new desktop copy starts from, and its revision
   GET  /pull?since=N                changes above revision N the account may see
   POST /push    {batch_id, base, edits}  applies a batch (a retried batch_id gets its first answer)
   GET  /conflicts                   open conflicts (secretaries)
@@ -120,6 +121,13 @@ def create_app(store) -> FastAPI:
         token = request.headers["authorization"].partition(" ")[2].strip()
         run(user, "logout", lambda s: accounts.revoke_token(s, token))
         return {"status": "signed out"}
+
+    @app.get("/snapshot")
+    def snapshot(user: accounts.Who = Depends(who)):  # noqa: ANN202, B008
+        """Every data row a new desktop copy starts from, with the revision it is at."""
+        from app.services import replica
+        with store.reading() as s:
+            return replica.snapshot(s, user.unit_id if user.role == "focal_point" else None)
 
     @app.get("/pull")
     def pull(since: int = 0, user: accounts.Who = Depends(who)):  # noqa: ANN202, B008

@@ -19,12 +19,12 @@ from sqlmodel import Session
 
 from app.errors import KpiDeskError, LockedError, ValidationError
 from app.models import Assignment, ChangeLog, Result, Round, SyncBatch, SyncConflict
+from app.models.server import SYNC_FIELDS
 from app.services.accounts import Who
 from app.services.changes import collect
-from app.services.grid import DECIMAL_FIELDS, set_assignment_fields, set_result_field
+from app.services.grid import set_assignment_fields, set_result_field
 
-FIELDS = {"assignment": frozenset(DECIMAL_FIELDS) | {"monitor"},
-          "result": frozenset({"actual", "note", "evidence_ref", "verified_actual"})}
+FIELDS = SYNC_FIELDS                # what a push may change (the desktop's outbox queues the same)
 FOCAL_POINT_FIELDS = frozenset({"actual", "note", "evidence_ref"})
 MAX_EDITS = 5000
 PULL_PAGE = 5000

@@ -97,9 +97,19 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id'),
     )
     op.create_index('ix_syncconflict_row_id', 'syncconflict', ['row_id'])
+    op.create_table(
+        'outboxedit',
+        sa.Column('seq', sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column('edit', sa.Text(), nullable=False),
+        sa.Column('batch_id', sa.Uuid(), nullable=True),
+        sa.Column('refused', sa.Text(), nullable=False, server_default=''),
+        sa.Column('at', TIME(), nullable=False),
+        sa.PrimaryKeyConstraint('seq'),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table('outboxedit')
     op.drop_index('ix_syncconflict_row_id', table_name='syncconflict')
     op.drop_table('syncconflict')
     op.drop_index('ix_syncbatch_batch_id', table_name='syncbatch')

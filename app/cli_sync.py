@@ -1,0 +1,110 @@
+"""``kpi-desk sync``: a desktop copy of the ministry server from the command line.
+
+  sync connect --server URL --username U --db NEW.sqlite3   sign in and make a new local copy
+  sync [run] --db COPY                                       push the outbox, then pull
+  sync status --db COPY                                      where it syncs to, revision, what waits
+
+The session token is kept in the operating system's keyring (``keyring``), never in a file; where the
+machine has no keyring the password is asked each time (``--password-stdin`` reads it from input).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from app.errors import KpiDeskError
+
+KEYRING_SERVICE = "kpi-desk"
+
+
+def add_parser(sub, add_db) -> None:
+    p = sub.add_parser("sync", help="a desktop copy of the ministry server: connect, sync (push then pull), status")
+    add_db(p)
+    p.add_argument("action", nargs="?", default="run", choices=("connect", "run", "status"))
+    p.add_argument("--server", help="connect: the server's URL, e.g. https://kpi.example.go.th")
+    p.add_argument("--username", help="connect: the account")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+
+
+def _password(args) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    import getpass
+    return getpass.getpass("รหัสผ่าน: ")
+
+
+def _keyring():
+    try:
+        import keyring
+        from keyring.backends.fail import Keyring as NoKeyring
+    except ImportError:
+        return None
+    return None if isinstance(keyring.get_keyring(), NoKeyring) else keyring
+
+
+def _remember(server: str, username: str, token: str | None) -> None:
+    ring = _keyring()
+    if ring is not None:
+        try:
+            ring.set_password(KEYRING_SERVICE, f"{server}|{username}", token or "")
+        except Exception:       # noqa: BLE001 - a keyring that refuses: the password is asked next time
+            pass
+
+
+def _recall(server: str, username: str) -> str | None:
+    ring = _keyring()
+    try:
+        return (ring.get_password(KEYRING_SERVICE, f"{server}|{username}") or None) if ring else None
+    except Exception:           # noqa: BLE001
+        return None
+
+
+def run(args, db: str) -> int:
+    import httpx
+
+    from app.io import server_sync
+    from app.services import replica
+    from app.store import open_store
+
+    if args.action == "connect":
+        if not args.server or not args.username:
+            raise KpiDeskError("sync connect ต้องระบุ --server และ --username", "--server and --username")
+        from pathlib import Path
+        if "://" not in db and Path(db).exists():
+            raise KpiDeskError(f"มีไฟล์ {db} อยู่แล้ว สำเนาจากเซิร์ฟเวอร์ต้องเป็นไฟล์ใหม่", "the copy must be a new file")
+        with httpx.Client(base_url=args.server, timeout=60) as http:
+            store, token = server_sync.new_copy(db, http, args.username, _password(args), args.server)
+        store.close()
+        _remember(args.server, args.username, token)
+        print(f"สร้างสำเนาจากเซิร์ฟเวอร์ {args.server} ที่ {db} แล้ว")
+        return 0
+    store = open_store(db)
+    try:
+        with store.reading() as s:
+            server, username = replica.setting(s, replica.SERVER_SETTING), replica.setting(s, replica.USER_SETTING)
+            revision, waiting, refused = replica.revision(s), len(replica.pending(s)), replica.refused(s)
+        if not server:
+            raise KpiDeskError(f"{store.label} ไม่ใช่สำเนาของเซิร์ฟเวอร์กระทรวง (สร้างด้วย kpi-desk sync connect)",
+                               "not a server copy")
+        if args.action == "status":
+            print(f"เซิร์ฟเวอร์ {server} ผู้ใช้ {username} รุ่นข้อมูล {revision} รอส่ง {waiting} รายการ"
+                  f" เซิร์ฟเวอร์ไม่รับ {len(refused)} รายการ")
+            for edit, reason in refused:
+                print(f"- {edit.get('kind')}.{edit.get('field')} = {edit.get('value')}: {reason}")
+            return 0
+        with httpx.Client(base_url=server, timeout=60) as http:
+            token = _recall(server, username)
+            try:
+                if token is None:
+                    raise server_sync.ServerError("", "no token")
+                report = server_sync.sync(store, http, token)
+            except server_sync.ServerError as exc:
+                if token is not None and getattr(exc, "status", None) != 401:
+                    raise
+                token = server_sync.sign_in(http, username, _password(args))["token"]
+                _remember(server, username, token)
+                report = server_sync.sync(store, http, token)
+        print(report.th)
+        return 0
+    finally:
+        store.close()

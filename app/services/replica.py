@@ -1,0 +1,198 @@
+"""A desktop's local copy of the ministry server's data: made from the server's snapshot, kept current by
+applying the changes it pulls, and its own edits of targets and results queued in an outbox in the same
+transaction as the edit (a commit hook), so nothing typed offline is lost before it is pushed.
+
+What travels: the fields the server takes in a push (``sync.FIELDS``). Other changes (new units, meetings,
+assignments) are made on the server and reach the desktops by pulling; made on a desktop copy they stay
+local, and ``pending`` says so.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import uuid
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, Time, Uuid, delete, insert, select, update
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Session, SQLModel
+
+from app.models import Assignment, OutboxEdit, Setting
+from app.models.base import DecimalText
+from app.models.server import REVISION_SETTING, SERVER_SETTING, USER_SETTING, forget_replica
+# the server's own tables and a desktop's private ones never travel in a snapshot
+NOT_COPIED = {"auditentry", "account", "accesstoken", "changelog", "syncbatch", "syncconflict", "outboxedit",
+              "setting", "alembic_version"}
+
+
+# --- the snapshot -------------------------------------------------------------------------------------
+
+def _plain(value):
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode()
+    return value
+
+
+def snapshot(session: Session, unit_id: uuid.UUID | None = None) -> dict:
+    """Every data table's rows (``unit_id``: a focal point's copy holds only its unit's assignments and
+    results), taken while no push can commit, with the revision they are at."""
+    from app.services.sync import _serialise, head
+    _serialise(session)
+    tables = {}
+    own = None
+    if unit_id is not None:
+        own = set(session.execute(select(Assignment.id).where(Assignment.unit_id == unit_id)).scalars())
+    for table in SQLModel.metadata.sorted_tables:
+        if table.name in NOT_COPIED:
+            continue
+        rows = [dict(r._mapping) for r in session.execute(select(table))]
+        if own is not None and table.name in ("assignment", "result", "evidencefile", "changerequest",
+                                              "jointsubindicator"):
+            key = "id" if table.name == "assignment" else "assignment_id"
+            rows = [r for r in rows if r.get(key) in own]
+        tables[table.name] = [{k: _plain(v) for k, v in r.items()} for r in rows]
+    return {"revision": head(session), "tables": tables}
+
+
+def _typed(column, value):
+    if value is None:
+        return None
+    kind = column.type
+    if isinstance(kind, TypeDecorator) and not isinstance(kind, DecimalText):
+        kind = kind.impl                               # sqlmodel's UTCDateTime is a DateTime
+    if isinstance(kind, Uuid):
+        return uuid.UUID(str(value))
+    if isinstance(kind, DecimalText):
+        return Decimal(str(value))
+    if isinstance(kind, DateTime):
+        return datetime.fromisoformat(value) if isinstance(value, str) else value
+    if isinstance(kind, Date):
+        return date.fromisoformat(value[:10]) if isinstance(value, str) else value
+    if isinstance(kind, Time):
+        return time.fromisoformat(value) if isinstance(value, str) else value
+    if isinstance(kind, Boolean):
+        return value is True or value == "True"
+    if isinstance(kind, Integer):
+        return int(value)
+    if isinstance(kind, LargeBinary):
+        return base64.b64decode(value) if isinstance(value, str) and not value.startswith("(") else b""
+    return value
+
+
+def load_snapshot(session: Session, data: dict, server: str, username: str) -> int:
+    """Fill an empty local database with a server's snapshot and remember where it came from."""
+    from app.services.lookup import existing_ministry
+    if existing_ministry(session) is not None:
+        from app.errors import KpiDeskError
+        raise KpiDeskError("ฐานข้อมูลนี้มีข้อมูลอยู่แล้ว สำเนาจากเซิร์ฟเวอร์ต้องเริ่มจากฐานข้อมูลว่าง",
+                           "a copy starts from an empty database")
+    session.info["audit"] = False                  # the server's history stays on the server
+    session.info["replaying"] = True
+    tables = data.get("tables", {})
+    count = 0
+    for table in SQLModel.metadata.sorted_tables:
+        rows = tables.get(table.name) or []
+        if not rows or table.name in NOT_COPIED:
+            continue
+        cols = {c.name: c for c in table.columns}
+        session.execute(insert(table), [{k: _typed(cols[k], v) for k, v in r.items() if k in cols} for r in rows])
+        count += len(rows)
+    _set(session, SERVER_SETTING, server)
+    _set(session, USER_SETTING, username)
+    _set(session, REVISION_SETTING, str(int(data.get("revision", 0))))
+    forget_replica(session.get_bind())
+    return count
+
+
+def _set(session: Session, key: str, value: str) -> None:
+    row = session.execute(select(Setting).where(Setting.key == key)).scalar()
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+        session.add(row)
+    session.flush()
+
+
+def setting(session: Session, key: str) -> str | None:
+    return session.execute(select(Setting.value).where(Setting.key == key)).scalar()
+
+
+# --- the outbox (queued by the commit hook in ``app.models.server``) -------------------------------------
+
+def pending(session: Session) -> list[tuple[int, dict, uuid.UUID | None]]:
+    """The edits waiting to be pushed (not refused), oldest first: (seq, edit, batch id once sent)."""
+    return [(o.seq, json.loads(o.edit), o.batch_id) for o in session.execute(
+        select(OutboxEdit).where(OutboxEdit.refused == "").order_by(OutboxEdit.seq)).scalars()]
+
+
+def refused(session: Session) -> list[tuple[dict, str]]:
+    return [(json.loads(o.edit), o.refused) for o in session.execute(
+        select(OutboxEdit).where(OutboxEdit.refused != "").order_by(OutboxEdit.seq)).scalars()]
+
+
+def name_batch(session: Session, seqs: list[int]) -> uuid.UUID:
+    """The batch id of these queued edits: the one they were first sent with, else a new one (kept, so a
+    retry after a lost answer is the same batch to the server)."""
+    rows = [session.get(OutboxEdit, s) for s in seqs]
+    batch = next((r.batch_id for r in rows if r.batch_id), None) or uuid.uuid4()
+    for r in rows:
+        r.batch_id = batch
+        session.add(r)
+    session.flush()
+    return batch
+
+
+def pushed(session: Session, seqs: list[int]) -> None:
+    session.execute(delete(OutboxEdit).where(OutboxEdit.seq.in_(seqs)))
+
+
+def refuse(session: Session, seqs: list[int], reason: str) -> None:
+    """The server refused the batch (a role's rule, a locked round): kept aside with its reason, so the
+    queue moves on and the secretary sees what did not reach the server."""
+    session.execute(update(OutboxEdit).where(OutboxEdit.seq.in_(seqs)).values(refused=reason or "refused"))
+
+
+# --- applying what was pulled -------------------------------------------------------------------------
+
+def apply_pulled(session: Session, page: dict) -> int:
+    """The pulled changes, applied as the server made them (the server has checked them), without queueing
+    them again or auditing them twice; the copy's revision moves to the page's."""
+    session.info["replaying"] = True
+    session.info["audit"] = False
+    tables = {t.name: t for t in SQLModel.metadata.sorted_tables}
+    applied = 0
+    for change in page.get("changes", []):
+        table = tables.get(change["table"])
+        if table is None or table.name in NOT_COPIED:
+            continue
+        cols = {c.name: c for c in table.columns}
+        row_id = uuid.UUID(change["row_id"])
+        values = {k: _typed(cols[k], new) for k, (_old, new) in change["fields"].items() if k in cols}
+        if change["op"] == "delete":
+            session.execute(delete(table).where(table.c.id == row_id))
+        elif change["op"] == "insert":
+            if table.name == "result":          # the copy's own row of the same result gives way to the server's
+                session.execute(delete(table).where(table.c.assignment_id == values.get("assignment_id"),
+                                                    table.c.round_id == values.get("round_id")))
+            session.execute(delete(table).where(table.c.id == row_id))
+            now = datetime.now().astimezone()
+            session.execute(insert(table).values(id=row_id, created_at=now, updated_at=now, **values))
+        elif values:
+            session.execute(update(table).where(table.c.id == row_id).values(**values))
+        applied += 1
+    _set(session, REVISION_SETTING, str(int(page.get("revision", 0))))
+    session.expire_all()
+    return applied
+
+
+def revision(session: Session) -> int:
+    return int(setting(session, REVISION_SETTING) or 0)
