@@ -213,3 +213,22 @@ def test_hostile_input_is_a_clear_4xx_and_stores_nothing(server):
     assert server.get("/pull?since=-1", headers=headers).status_code == 422
     assert server.get("/pull?since=abc", headers=headers).status_code == 422
     assert server.get("/health").json()["revision"] == before
+
+
+def test_accounts_are_added_and_listed_from_the_command_line(pg_demo_url, monkeypatch):
+    import io
+    from tests.clirun import run_cli
+    monkeypatch.setattr("sys.stdin", io.StringIO("รหัสผ่านที่ยาวพอ\n"))
+    done = run_cli("account", "add", "--username", "somchai", "--role", "focal_point", "--unit", "DGR",
+                   "--password-stdin", "--db", pg_demo_url)
+    assert done.returncode == 0, done.stderr
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    short = run_cli("account", "add", "--username", "somsri", "--role", "secretary", "--password-stdin",
+                    "--db", pg_demo_url)
+    assert short.returncode == 2 and "อย่างน้อย" in short.stderr
+    monkeypatch.setattr("sys.stdin", io.StringIO("รหัสผ่านที่ยาวพอ\n"))
+    no_unit = run_cli("account", "add", "--username", "somsak", "--role", "focal_point", "--password-stdin",
+                      "--db", pg_demo_url)
+    assert no_unit.returncode == 2 and "หน่วยงาน" in no_unit.stderr
+    listed = run_cli("account", "list", "--db", pg_demo_url)
+    assert listed.returncode == 0 and "somchai" in listed.stdout and "somsri" not in listed.stdout

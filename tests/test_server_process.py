@@ -163,3 +163,38 @@ def test_a_desktop_connects_edits_offline_and_syncs_from_the_command_line(tmp_pa
         server.kill()
         server.wait(timeout=10)
         _stop_postgres(tmp_path / "srv")
+
+
+def test_a_server_on_a_given_postgresql_over_tls(tmp_path, pg_demo_url):
+    """--db takes a PostgreSQL the ministry runs; --certfile/--keyfile serve HTTPS."""
+    import shutil
+
+    import httpx
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True)
+    port = _free_port()
+    env = {**os.environ, "KPI_DESK_DATA_DIR": str(tmp_path / "data")}
+    proc = subprocess.Popen([sys.executable, "-m", "app", "server", "--db", pg_demo_url, "--port", str(port),
+                             "--certfile", str(cert), "--keyfile", str(key)], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                r = httpx.get(f"https://127.0.0.1:{port}/health", verify=str(cert), timeout=1)
+                break
+            except httpx.HTTPError:
+                assert proc.poll() is None, proc.stderr.read()
+                assert time.monotonic() < deadline, "no answer over HTTPS"
+                time.sleep(0.3)
+        assert r.status_code == 200 and r.json()["status"] == "ok"
+        assert httpx.get(f"https://127.0.0.1:{port}/pull", verify=str(cert)).status_code == 401
+        with pytest.raises(httpx.HTTPError):
+            httpx.get(f"http://127.0.0.1:{port}/health", timeout=2)        # plain HTTP is not served
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
