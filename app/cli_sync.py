@@ -14,7 +14,6 @@ import sys
 
 from app.errors import KpiDeskError
 
-KEYRING_SERVICE = "kpi-desk"
 
 
 def add_parser(sub, add_db) -> None:
@@ -33,35 +32,10 @@ def _password(args) -> str:
     return getpass.getpass("รหัสผ่าน: ")
 
 
-def _keyring():
-    try:
-        import keyring
-        from keyring.backends.fail import Keyring as NoKeyring
-    except ImportError:
-        return None
-    return None if isinstance(keyring.get_keyring(), NoKeyring) else keyring
-
-
-def _remember(server: str, username: str, token: str | None) -> None:
-    ring = _keyring()
-    if ring is not None:
-        try:
-            ring.set_password(KEYRING_SERVICE, f"{server}|{username}", token or "")
-        except Exception:       # noqa: BLE001 - a keyring that refuses: the password is asked next time
-            pass
-
-
-def _recall(server: str, username: str) -> str | None:
-    ring = _keyring()
-    try:
-        return (ring.get_password(KEYRING_SERVICE, f"{server}|{username}") or None) if ring else None
-    except Exception:           # noqa: BLE001
-        return None
-
-
 def run(args, db: str) -> int:
     import httpx
 
+    from app.io.credentials import recall_token, remember_token
     from app.io import server_sync
     from app.services import replica
     from app.store import open_store
@@ -75,7 +49,7 @@ def run(args, db: str) -> int:
         with httpx.Client(base_url=args.server, timeout=60) as http:
             store, token = server_sync.new_copy(db, http, args.username, _password(args), args.server)
         store.close()
-        _remember(args.server, args.username, token)
+        remember_token(args.server, args.username, token)
         print(f"สร้างสำเนาจากเซิร์ฟเวอร์ {args.server} ที่ {db} แล้ว")
         return 0
     store = open_store(db)
@@ -93,7 +67,7 @@ def run(args, db: str) -> int:
                 print(f"- {edit.get('kind')}.{edit.get('field')} = {edit.get('value')}: {reason}")
             return 0
         with httpx.Client(base_url=server, timeout=60) as http:
-            token = _recall(server, username)
+            token = recall_token(server, username)
             try:
                 if token is None:
                     raise server_sync.ServerError("", "no token")
@@ -102,7 +76,7 @@ def run(args, db: str) -> int:
                 if token is not None and getattr(exc, "status", None) != 401:
                     raise
                 token = server_sync.sign_in(http, username, _password(args))["token"]
-                _remember(server, username, token)
+                remember_token(server, username, token)
                 report = server_sync.sync(store, http, token)
         print(report.th)
         return 0

@@ -29,6 +29,7 @@ class SyncReport:
     pulled: int = 0
     revision: int = 0
     waiting: int = 0
+    tables: set = field(default_factory=set)     # what the pull changed (the window refreshes those pages)
 
     @property
     def th(self) -> str:
@@ -65,11 +66,11 @@ def sign_in(http, username: str, password: str) -> dict:
     return _call(http, "POST", "/login", json={"username": username, "password": password})
 
 
-def clone(store, http, token: str, server: str, username: str) -> int:
+def clone(store, http, token: str, server: str, username: str, role: str = "", unit_id: str | None = None) -> int:
     """Make ``store`` (an empty local database) a copy of the server; the number of rows copied."""
     data = _call(http, "GET", "/snapshot", token)
     with store.transaction(user=username, command="sync clone") as s:
-        return replica.load_snapshot(s, data, server, username)
+        return replica.load_snapshot(s, data, server, username, role, unit_id)
 
 
 def sync(store, http, token: str) -> SyncReport:
@@ -102,6 +103,7 @@ def sync(store, http, token: str) -> SyncReport:
         page = _call(http, "GET", f"/pull?since={since}", token)
         with store.transaction(command="sync pull") as s:
             report.pulled += replica.apply_pulled(s, page)
+            report.tables |= s.info.get("pulled_tables", set())
         report.revision = page["revision"]
         if not page.get("more"):
             break
@@ -113,7 +115,7 @@ def sync(store, http, token: str) -> SyncReport:
 def new_copy(path: Path, http, username: str, password: str, server: str):
     """Sign in and make a new local database at ``path`` a copy of the server; (store, token)."""
     from app.store import open_store
-    token = sign_in(http, username, password)["token"]
+    who = sign_in(http, username, password)
     store = open_store(path, create=True)
-    clone(store, http, token, server, username)
-    return store, token
+    clone(store, http, who["token"], server, username, who.get("role", ""), who.get("unit_id"))
+    return store, who["token"]

@@ -99,6 +99,7 @@ SYNC_FIELDS = {"assignment": frozenset({"weight", "base", "standard", "advanced"
                                         "monitor"}),
                "result": frozenset({"actual", "note", "evidence_ref", "verified_actual"})}
 SERVER_SETTING, REVISION_SETTING, USER_SETTING = "sync_server", "sync_revision", "sync_username"
+ROLE_SETTING, UNIT_SETTING = "sync_role", "sync_unit"
 _replicas: dict = {}            # engine → whether its database is a copy of a server (read once per engine)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import json
 import uuid
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 
@@ -21,7 +22,8 @@ from sqlmodel import Session, SQLModel
 
 from app.models import Assignment, OutboxEdit, Setting
 from app.models.base import DecimalText
-from app.models.server import REVISION_SETTING, SERVER_SETTING, USER_SETTING, forget_replica
+from app.models.server import (REVISION_SETTING, ROLE_SETTING, SERVER_SETTING, UNIT_SETTING, USER_SETTING,
+                               forget_replica)
 # the server's own tables and a desktop's private ones never travel in a snapshot
 NOT_COPIED = {"auditentry", "account", "accesstoken", "changelog", "syncbatch", "syncconflict", "outboxedit",
               "setting", "alembic_version"}
@@ -87,7 +89,8 @@ def _typed(column, value):
     return value
 
 
-def load_snapshot(session: Session, data: dict, server: str, username: str) -> int:
+def load_snapshot(session: Session, data: dict, server: str, username: str, role: str = "",
+                  unit_id: str | None = None) -> int:
     """Fill an empty local database with a server's snapshot and remember where it came from."""
     from app.services.lookup import existing_ministry
     if existing_ministry(session) is not None:
@@ -107,6 +110,8 @@ def load_snapshot(session: Session, data: dict, server: str, username: str) -> i
         count += len(rows)
     _set(session, SERVER_SETTING, server)
     _set(session, USER_SETTING, username)
+    _set(session, ROLE_SETTING, role)
+    _set(session, UNIT_SETTING, unit_id or "")
     _set(session, REVISION_SETTING, str(int(data.get("revision", 0))))
     forget_replica(session.get_bind())
     return count
@@ -170,6 +175,7 @@ def apply_pulled(session: Session, page: dict) -> int:
     session.info["audit"] = False
     tables = {t.name: t for t in SQLModel.metadata.sorted_tables}
     applied = 0
+    touched = session.info.setdefault("pulled_tables", set())
     for change in page.get("changes", []):
         table = tables.get(change["table"])
         if table is None or table.name in NOT_COPIED:
@@ -189,9 +195,33 @@ def apply_pulled(session: Session, page: dict) -> int:
         elif values:
             session.execute(update(table).where(table.c.id == row_id).values(**values))
         applied += 1
+        touched.add(table.name)
     _set(session, REVISION_SETTING, str(int(page.get("revision", 0))))
     session.expire_all()
     return applied
+
+
+@dataclass(frozen=True)
+class CopyInfo:
+    """Where a desktop copy syncs to, as who, and what waits."""
+
+    server: str
+    username: str
+    role: str
+    unit_id: uuid.UUID | None
+    revision: int
+    waiting: int
+    refused: int
+
+
+def copy_info(session: Session) -> CopyInfo | None:
+    """None for a database that is not a copy of a ministry server."""
+    server = setting(session, SERVER_SETTING)
+    if not server:
+        return None
+    unit = setting(session, UNIT_SETTING)
+    return CopyInfo(server, setting(session, USER_SETTING) or "", setting(session, ROLE_SETTING) or "",
+                    uuid.UUID(unit) if unit else None, revision(session), len(pending(session)), len(refused(session)))
 
 
 def revision(session: Session) -> int:

@@ -42,8 +42,14 @@ class MainWindow(QMainWindow):
     def attach(self, store) -> None:
         """Open the window on ``store``: the state every page shares, then the pages."""
         from app.ui.state import DeskState
+        from app.services.replica import copy_info
+        from app.ui.pages.common import UnitPicker
         self.store = store
         self.state = DeskState(store)
+        with store.reading() as s:
+            self.server_copy = copy_info(s)    # None unless this database is a copy of a ministry server
+        UnitPicker.preferred = (self.server_copy.unit_id if self.server_copy and self.server_copy.role == "focal_point"
+                                else None)
         self.statusBar().clearMessage()
         self.build_ui()
 
@@ -88,6 +94,14 @@ class MainWindow(QMainWindow):
         for w in status.findChildren(QLabel):
             status.removeWidget(w)
         status.addWidget(self.db_label, 1)
+        if getattr(self, "sync", None) is not None:
+            self.sync.timer.stop()
+            self.sync.deleteLater()
+            self.sync = None
+        if self.server_copy is not None:
+            from app.ui.server_sync import SyncIndicator
+            self.sync = SyncIndicator(self)
+            status.addPermanentWidget(self.sync.label)
         status.addPermanentWidget(self.save_label)
         self.state.changed.connect(self._saved)
 
@@ -127,6 +141,19 @@ class MainWindow(QMainWindow):
         new_year = QAction(self.tr("ปีงบประมาณใหม่…"), self)
         new_year.triggered.connect(self.new_fiscal_year)
         file_menu.addAction(new_year)
+        from app.ui import server_sync
+        connect = QAction(self.tr("เชื่อมต่อเซิร์ฟเวอร์กระทรวง…"), self)
+        connect.triggered.connect(lambda _checked=False: server_sync.connect(self))
+        file_menu.addAction(connect)
+        if self.server_copy is not None:
+            self.sync_action = QAction(self.tr("ซิงก์กับเซิร์ฟเวอร์ตอนนี้"), self)
+            self.sync_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Refresh))
+            self.sync_action.triggered.connect(self.sync_now)
+            file_menu.addAction(self.sync_action)
+            if self.server_copy.role == "secretary":
+                conflicts = QAction(self.tr("ข้อขัดแย้งของการซิงก์…"), self)
+                conflicts.triggered.connect(lambda _checked=False: server_sync.open_conflicts(self))
+                file_menu.addAction(conflicts)
         self.strategy_action = QAction(self.tr("Strategic KPIs ของกระทรวง…"), self)
         self.strategy_action.triggered.connect(self.open_strategy)
         file_menu.addAction(self.strategy_action)
@@ -320,6 +347,10 @@ class MainWindow(QMainWindow):
         self.build_ui()
         old.deleteLater()
         self.nav.setCurrentRow(current)
+
+    def sync_now(self) -> None:
+        if getattr(self, "sync", None) is not None:
+            self.sync.sync_now()
 
     def open_strategy(self) -> None:
         from app.ui.strategy_dialog import StrategyDialog

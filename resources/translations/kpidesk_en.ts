@@ -275,6 +275,84 @@
     </message>
   </context>
   <context>
+    <name>ConflictsDialog</name>
+    <message>
+      <source>ข้อขัดแย้งของการซิงก์</source>
+      <translation>Sync conflicts</translation>
+    </message>
+    <message>
+      <source>ข้อมูล</source>
+      <translation>Data</translation>
+    </message>
+    <message>
+      <source>ช่อง</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <source>ค่าเดิม</source>
+      <translation>Base value</translation>
+    </message>
+    <message>
+      <source>ค่าบนเซิร์ฟเวอร์ (โดย)</source>
+      <translation>On the server (by)</translation>
+    </message>
+    <message>
+      <source>ค่าที่ส่งภายหลัง (โดย)</source>
+      <translation>Pushed later (by)</translation>
+    </message>
+    <message>
+      <source>เมื่อ</source>
+      <translation>When</translation>
+    </message>
+    <message>
+      <source>ใช้ค่าบนเซิร์ฟเวอร์</source>
+      <translation>Keep the server's</translation>
+    </message>
+    <message>
+      <source>ใช้ค่าที่ส่งภายหลัง</source>
+      <translation>Use the later one</translation>
+    </message>
+    <message>
+      <source>ค่าเป้าหมาย/น้ำหนัก</source>
+      <translation>Targets / weight</translation>
+    </message>
+    <message>
+      <source>ผลการดำเนินงาน</source>
+      <translation>Results</translation>
+    </message>
+    <message>
+      <source>ไม่มีข้อขัดแย้ง</source>
+      <translation>No conflicts</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConnectDialog</name>
+    <message>
+      <source>เชื่อมต่อเซิร์ฟเวอร์กระทรวง</source>
+      <translation>Connect to the ministry server</translation>
+    </message>
+    <message>
+      <source>เลือก…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <source>ที่อยู่เซิร์ฟเวอร์</source>
+      <translation>Server address</translation>
+    </message>
+    <message>
+      <source>ชื่อผู้ใช้</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <source>รหัสผ่าน</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <source>เก็บสำเนาที่</source>
+      <translation>Keep the copy at</translation>
+    </message>
+  </context>
+  <context>
     <name>DashboardPage</name>
     <message>
       <source>ดับเบิลคลิกหน่วยงานเพื่อดูผลการดำเนินงาน</source>
@@ -689,6 +767,18 @@
     <message>
       <source>ปีงบประมาณใหม่…</source>
       <translation>New fiscal year…</translation>
+    </message>
+    <message>
+      <source>เชื่อมต่อเซิร์ฟเวอร์กระทรวง…</source>
+      <translation>Connect to the ministry server…</translation>
+    </message>
+    <message>
+      <source>ซิงก์กับเซิร์ฟเวอร์ตอนนี้</source>
+      <translation>Sync with the server now</translation>
+    </message>
+    <message>
+      <source>ข้อขัดแย้งของการซิงก์…</source>
+      <translation>Sync conflicts…</translation>
     </message>
     <message>
       <source>Strategic KPIs ของกระทรวง…</source>
@@ -1739,6 +1829,45 @@ Members not recorded will be printed among the absent as “attendance not recor
     </message>
   </context>
   <context>
+    <name>SyncIndicator</name>
+    <message>
+      <source>ซิงก์กับ {0}: รุ่น {1}</source>
+      <translation>Synced with {0}: revision {1}</translation>
+    </message>
+    <message>
+      <source> · รอส่ง {0} รายการ</source>
+      <translation> · {0} waiting</translation>
+    </message>
+    <message>
+      <source> · ซิงก์แล้ว</source>
+      <translation> · up to date</translation>
+    </message>
+    <message>
+      <source> · เซิร์ฟเวอร์ไม่รับ {0} รายการ</source>
+      <translation> · {0} refused by the server</translation>
+    </message>
+    <message>
+      <source> · ข้อขัดแย้ง {0} รายการ</source>
+      <translation> · {0} conflicts</translation>
+    </message>
+    <message>
+      <source>รหัสผ่านของ {0} ที่ {1}</source>
+      <translation>Password of {0} at {1}</translation>
+    </message>
+    <message>
+      <source>ยังไม่ได้ลงชื่อเข้าใช้</source>
+      <translation>not signed in</translation>
+    </message>
+    <message>
+      <source>กำลังซิงก์กับเซิร์ฟเวอร์…</source>
+      <translation>Syncing with the server…</translation>
+    </message>
+    <message>
+      <source>ออฟไลน์: งานที่ทำจะส่งเมื่อเชื่อมต่อได้</source>
+      <translation>offline: your work is sent when the server can be reached</translation>
+    </message>
+  </context>
+  <context>
     <name>TargetsPage</name>
     <message>
       <source>จากบัญชีตัวชี้วัด…</source>
@@ -2151,6 +2280,18 @@ Logged in {1}</translation>
     <message>
       <source>บันทึกแบบฟอร์มที่ {0}</source>
       <translation>Template saved to {0}</translation>
+    </message>
+    <message>
+      <source>มีไฟล์ {0} อยู่แล้ว สำเนาจากเซิร์ฟเวอร์ต้องเป็นไฟล์ใหม่</source>
+      <translation>{0} exists; a copy of the server must be a new file</translation>
+    </message>
+    <message>
+      <source>สร้างสำเนาจากเซิร์ฟเวอร์ {0} แล้ว</source>
+      <translation>Copied from the server {0}</translation>
+    </message>
+    <message>
+      <source>กำลังคัดลอกข้อมูลจากเซิร์ฟเวอร์…</source>
+      <translation>Copying the server's data…</translation>
     </message>
   </context>
 </TS>

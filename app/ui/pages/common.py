@@ -56,7 +56,10 @@ class LivePage(QWidget):
 
 
 class UnitPicker(QComboBox):
-    """Units of the ministry; departments and provinces first (the ones that are evaluated)."""
+    """Units of the ministry; departments and provinces first (the ones that are evaluated). On a focal
+    point's copy of the ministry server the pickers start on its own unit (``preferred``)."""
+
+    preferred = None            # set by the window for the database it shows
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -67,15 +70,16 @@ class UnitPicker(QComboBox):
 
     def load(self, store, evaluated_only: bool = True) -> None:
         from app.services.organisation import unit_choices
-        current = self.currentData()
+        current = self.currentData() or UnitPicker.preferred
         self.blockSignals(True)
         self.clear()
         with store.reading() as s:
             units = unit_choices(s, evaluated_only)
         for u in units:
             self.addItem(f"{u.code} — {u.name_th}", u.id)
-        index = self.findData(current)
-        self.setCurrentIndex(index if index >= 0 else 0)
+        # by value: findData compares wrapped Python objects by identity, and an id read again is a new object
+        index = next((i for i in range(self.count()) if self.itemData(i) == current), 0)
+        self.setCurrentIndex(index)
         self.blockSignals(False)
 
 

@@ -1,0 +1,66 @@
+"""The window on a copy of the ministry server, driven as a focal point would: connect, find its own unit
+already chosen, type a result offline, see it waiting, sync, and find it on the server."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+from PySide6.QtWidgets import QDialog, QInputDialog
+from sqlmodel import select
+
+pytestmark = pytest.mark.server
+PASSWORD = "รหัสผ่านยาวพอ-2568"
+
+
+def test_a_focal_point_connects_types_a_result_and_syncs(qtbot, pg_demo_url, tmp_path, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from app.models import Result
+    from app.server.api import create_app
+    from app.services import accounts, lookup
+    from app.store import open_store
+    from app.ui import i18n, server_sync
+    from app.ui.launch import make_app
+    from app.ui.main_window import MainWindow
+    from tests.test_gui import go, set_year, type_into, cell
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")   # no keyring: asked
+    server = open_store(pg_demo_url)
+    with server.transaction(user="setup") as s:
+        accounts.create_account(s, username="fp_pcd", password=PASSWORD, role="focal_point", unit_code="PCD")
+    app = create_app(server)
+    monkeypatch.setattr(server_sync, "http_client", lambda _url: TestClient(app))
+    make_app()
+    i18n.apply_language("th")
+    window = MainWindow(open_store(tmp_path / "start.sqlite3", create=True))
+    qtbot.addWidget(window)
+    window.show()
+    copy = tmp_path / "pcd-copy.sqlite3"
+
+    def fill(dialog):
+        dialog.server.setText("http://testserver")
+        dialog.username.setText("fp_pcd")
+        dialog.password.setText(PASSWORD)
+        dialog.path.setText(str(copy))
+        return QDialog.Accepted
+    monkeypatch.setattr(server_sync.ConnectDialog, "exec", fill)
+    server_sync.connect(window)
+    qtbot.waitUntil(lambda: window.store.path == copy, timeout=30000)
+    assert "ซิงก์แล้ว" in window.sync.label.text()
+    results = go(window, "ResultsPage")
+    set_year(window, 2568, 12)
+    assert results.unit.currentText().startswith("PCD ")          # a focal point's window opens on its unit
+    row = next(i for i, r in enumerate(results.model.rows) if r.code == "PCD-02")
+    type_into(qtbot, results.view, cell(results, "actual", row=row), "๕๕.๕")
+    assert "รอส่ง 1 รายการ" in window.sync.label.text()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (PASSWORD, True))
+    window.sync_now()
+    qtbot.waitUntil(lambda: not window.sync.running, timeout=30000)
+    assert "ซิงก์แล้ว" in window.sync.label.text(), window.sync.label.text()
+    with server.reading() as s:
+        r = s.exec(select(Result).where(Result.assignment_id == results.model.rows[row].assignment_id,
+                                        Result.round_id == lookup.round_of(s, 2568, 12).id)).one()
+        assert r.actual == D("55.5")
+    window.close()
+    server.close()
