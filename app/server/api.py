@@ -125,9 +125,14 @@ def create_app(store) -> FastAPI:
     @app.get("/snapshot")
     def snapshot(user: accounts.Who = Depends(who)):  # noqa: ANN202, B008
         """Every data row a new desktop copy starts from, with the revision it is at."""
+        from fastapi.responses import Response
+
         from app.services import replica
         with store.reading() as s:
-            return replica.snapshot(s, user.unit_id if user.role == "focal_point" else None)
+            data = replica.snapshot(s, user.unit_id if user.role == "focal_point" else None)
+        # encoded once, directly: FastAPI's generic encoder walks every value again (seconds at national scale)
+        return Response(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(),
+                        media_type="application/json")
 
     @app.get("/pull")
     def pull(since: int = 0, user: accounts.Who = Depends(who)):  # noqa: ANN202, B008

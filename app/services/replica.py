@@ -55,38 +55,43 @@ def snapshot(session: Session, unit_id: uuid.UUID | None = None) -> dict:
     for table in SQLModel.metadata.sorted_tables:
         if table.name in NOT_COPIED:
             continue
-        rows = [dict(r._mapping) for r in session.execute(select(table))]
+        columns = [c.name for c in table.columns]
+        rows = [tuple(r) for r in session.execute(select(*table.columns))]
         if own is not None and table.name in ("assignment", "result", "evidencefile", "changerequest",
                                               "jointsubindicator"):
-            key = "id" if table.name == "assignment" else "assignment_id"
-            rows = [r for r in rows if r.get(key) in own]
-        tables[table.name] = [{k: _plain(v) for k, v in r.items()} for r in rows]
+            key = columns.index("id" if table.name == "assignment" else "assignment_id")
+            rows = [r for r in rows if r[key] in own]
+        # column names once per table, then plain lists: a national year is a few MB, not tens
+        tables[table.name] = {"columns": columns, "rows": [[_plain(v) for v in r] for r in rows]}
     return {"revision": head(session), "tables": tables}
 
 
-def _typed(column, value):
-    if value is None:
-        return None
+def _converter(column):
+    """How a column's JSON value becomes the Python value its type binds (chosen once per column)."""
     kind = column.type
     if isinstance(kind, TypeDecorator) and not isinstance(kind, DecimalText):
         kind = kind.impl                               # sqlmodel's UTCDateTime is a DateTime
     if isinstance(kind, Uuid):
-        return uuid.UUID(str(value))
+        return lambda v: uuid.UUID(str(v))
     if isinstance(kind, DecimalText):
-        return Decimal(str(value))
+        return lambda v: Decimal(str(v))
     if isinstance(kind, DateTime):
-        return datetime.fromisoformat(value) if isinstance(value, str) else value
+        return lambda v: datetime.fromisoformat(v) if isinstance(v, str) else v
     if isinstance(kind, Date):
-        return date.fromisoformat(value[:10]) if isinstance(value, str) else value
+        return lambda v: date.fromisoformat(v[:10]) if isinstance(v, str) else v
     if isinstance(kind, Time):
-        return time.fromisoformat(value) if isinstance(value, str) else value
+        return lambda v: time.fromisoformat(v) if isinstance(v, str) else v
     if isinstance(kind, Boolean):
-        return value is True or value == "True"
+        return lambda v: v is True or v == "True"
     if isinstance(kind, Integer):
-        return int(value)
+        return int
     if isinstance(kind, LargeBinary):
-        return base64.b64decode(value) if isinstance(value, str) and not value.startswith("(") else b""
-    return value
+        return lambda v: base64.b64decode(v) if isinstance(v, str) and not v.startswith("(") else b""
+    return lambda v: v
+
+
+def _typed(column, value):
+    return None if value is None else _converter(column)(value)
 
 
 def load_snapshot(session: Session, data: dict, server: str, username: str, role: str = "",
@@ -102,12 +107,16 @@ def load_snapshot(session: Session, data: dict, server: str, username: str, role
     tables = data.get("tables", {})
     count = 0
     for table in SQLModel.metadata.sorted_tables:
-        rows = tables.get(table.name) or []
-        if not rows or table.name in NOT_COPIED:
+        part = tables.get(table.name)
+        if not part or table.name in NOT_COPIED or not part.get("rows"):
             continue
         cols = {c.name: c for c in table.columns}
-        session.execute(insert(table), [{k: _typed(cols[k], v) for k, v in r.items() if k in cols} for r in rows])
-        count += len(rows)
+        names = [n for n in part["columns"] if n in cols]
+        at = [part["columns"].index(n) for n in names]
+        plan = [(n, i, _converter(cols[n])) for n, i in zip(names, at)]
+        session.execute(insert(table), [{n: None if row[i] is None else f(row[i]) for n, i, f in plan}
+                                        for row in part["rows"]])
+        count += len(part["rows"])
     _set(session, SERVER_SETTING, server)
     _set(session, USER_SETTING, username)
     _set(session, ROLE_SETTING, role)
