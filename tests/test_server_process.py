@@ -89,6 +89,9 @@ def test_killed_in_the_middle_of_a_push_the_retried_batch_is_applied_once(tmp_pa
                 s, lookup.year(s, 2568).id, lookup.unit(s, "PCD").id).values()}
         store.close()
         assert all(str(rows[e["id"]]) == e["value"] for e in edits)
+        checked = subprocess.run([sys.executable, "-m", "app", "check", "--db", url], env=env, capture_output=True,
+                                 text=True, timeout=120)
+        assert "ความถูกต้องของไฟล์ฐานข้อมูล: ปกติ" in checked.stdout, checked.stdout + checked.stderr
     finally:
         server.kill()
         server.wait(timeout=10)
@@ -152,6 +155,7 @@ def test_a_desktop_connects_edits_offline_and_syncs_from_the_command_line(tmp_pa
         pulled = httpx.get(f"{url}/pull?since=0", headers={"Authorization": f"Bearer {token}"}).json()["changes"]
         assert [(c["table"], c["fields"]["actual"][1], c["by"]) for c in pulled] == [("result", "72.5", "pcd")]
         assert "รอส่ง 0 รายการ" in kpi("sync", "status", "--db", str(copy)).stdout
+        assert "ความถูกต้องของไฟล์ฐานข้อมูล: ปกติ" in kpi("check", "--db", str(copy)).stdout   # PRAGMA integrity_check
         store = open_store(copy)
         with store.reading() as s:
             from sqlmodel import select

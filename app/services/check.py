@@ -50,9 +50,21 @@ class CheckReport:
 
 def check_database(session: Session) -> CheckReport:
     report = CheckReport()
-    if session.get_bind().dialect.name == "sqlite":
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
         report.integrity = session.execute(text("PRAGMA integrity_check")).scalar()
         report.foreign_keys = session.execute(text("PRAGMA foreign_key_check")).all()
+    elif dialect == "postgresql":
+        # what PostgreSQL itself can say without extensions: an index left invalid (a build interrupted by a
+        # crash) or a constraint never validated
+        broken = session.execute(text(
+            "SELECT (SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid "
+            "        JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
+            "        AND NOT (i.indisvalid AND i.indisready)) "
+            "     + (SELECT count(*) FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace "
+            "        WHERE n.nspname = current_schema() AND NOT k.convalidated)")).scalar()
+        if broken:
+            report.integrity = f"ดัชนีหรือข้อจำกัดของฐานข้อมูลไม่สมบูรณ์ {broken} รายการ (ให้ผู้ดูแลระบบ REINDEX/VALIDATE)"
     for fy in session.execute(select(FiscalYear.__table__).order_by(FiscalYear.__table__.c.year_be)).all():
         check_year(session, fy, report)
     return report
