@@ -12,7 +12,7 @@ from sqlmodel import select
 from app.io.importer import ImportRefused
 from app.io.imports import run_import
 from app.io.workbook_format import BASKET_COLUMNS, BASKET_SHEET
-from app.models import Assignment, BasketEntry, Indicator
+from app.models import Assignment, Indicator
 from app.services import basket, lookup
 from app.services.changes import perform
 from tests.clirun import run_cli
@@ -109,18 +109,11 @@ def test_the_command_line_imports_lists_and_adds(demo_path, tmp_path):
 
 def test_the_window_searches_the_basket_and_adds_the_choice(qtbot, demo_store, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QDialog
-    from app.ui import i18n
     from app.ui.basket_dialog import BasketDialog
-    from app.ui.launch import make_app
-    from app.ui.main_window import MainWindow
-    from tests.test_gui import go, pick_unit, set_year
+    from tests.test_gui import go, open_window, pick_unit, set_year
 
     run_import(demo_store, basket_xlsx(tmp_path / "basket.xlsx"), {"year": 2568})
-    make_app()
-    i18n.apply_language("th")
-    window = MainWindow(demo_store)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window(qtbot, demo_store)
     page = go(window, "TargetsPage")
     set_year(window, 2568)
     pick_unit(page, "DMR")

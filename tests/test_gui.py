@@ -20,14 +20,19 @@ from app.ui.launch import lock_database, make_app
 from app.ui.main_window import MainWindow
 
 
-@pytest.fixture
-def window(qtbot, demo_store):
+def open_window(qtbot, store) -> MainWindow:
+    """The window on ``store``, in Thai, shown (closed with the test)."""
     make_app()
     i18n.apply_language("th")
-    w = MainWindow(demo_store)
+    w = MainWindow(store)
     qtbot.addWidget(w)
     w.show()
-    yield w
+    return w
+
+
+@pytest.fixture
+def window(qtbot, demo_store):
+    yield open_window(qtbot, demo_store)
     i18n.apply_language("th")
 
 

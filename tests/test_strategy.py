@@ -148,14 +148,9 @@ def test_the_demo_cascade_from_the_command_line_and_in_print(demo_path, tmp_path
 def test_the_targets_page_links_an_indicator(qtbot, demo_store, monkeypatch):
     """Double-click the link cell of an indicator, choose a Strategic KPI: saved, shown in the grid, and
     counted in the cascade."""
-    from app.ui.launch import make_app
-    from app.ui.main_window import MainWindow
     from app.ui.pages.targets import LinkDialog
-    from tests.test_gui import cell, go, pick_unit, set_year
-    make_app()
-    window = MainWindow(demo_store)
-    qtbot.addWidget(window)
-    window.show()
+    from tests.test_gui import cell, go, open_window, pick_unit, set_year
+    window = open_window(qtbot, demo_store)
     page = go(window, "TargetsPage")
     set_year(window, 2568)
     pick_unit(page, "DMR")                                     # left unstated in the demo
@@ -333,17 +328,10 @@ def test_the_cascade_prints_each_strategic_kpis_target_and_monitored_result(demo
 
 def test_the_strategy_dialog_types_a_target_in_place_and_adds_a_kpi(qtbot, demo_store, monkeypatch):
     from PySide6.QtWidgets import QDialog
-    from app.ui import i18n
-    from app.ui.launch import make_app
-    from app.ui.main_window import MainWindow
     from app.ui.strategy_dialog import NewStrategicDialog, StrategyDialog
-    from tests.test_gui import set_year
+    from tests.test_gui import open_window, set_year
 
-    make_app()
-    i18n.apply_language("th")
-    window = MainWindow(demo_store)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window(qtbot, demo_store)
     set_year(window, 2568)
     dialog = StrategyDialog(window, window.state)
     qtbot.addWidget(dialog)

@@ -22,11 +22,8 @@ from tests.test_hostile import assignment_of
 
 
 def _open_2567(store):
-    with store.transaction() as s:
-        for months in (12, 6):
-            rnd = lookup.round_of(s, 2567, months)
-            if rnd.status != "open":
-                framework.reopen_round(s, rnd, reason="ทดสอบ")
+    from tests.test_changes import _reopen_2567
+    _reopen_2567(store)
 
 
 def _score(store, unit: str, months: int = 12):
@@ -193,19 +190,12 @@ def test_a_locked_rounds_snapshot_keeps_the_verified_and_reported_figures(demo_s
 
 def test_the_window_shows_both_figures_and_attaches_evidence(qtbot, demo_store, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
-    from app.ui import i18n
     from app.ui.evidence_dialog import EvidenceDialog
-    from app.ui.launch import make_app
-    from app.ui.main_window import MainWindow
     from app.ui.models.results import DIFFERS_BG
-    from tests.test_gui import go, pick_unit, set_year, type_into
+    from tests.test_gui import go, open_window, pick_unit, set_year, type_into
 
     _open_2567(demo_store)
-    make_app()
-    i18n.apply_language("th")
-    window = MainWindow(demo_store)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window(qtbot, demo_store)
     page = go(window, "ResultsPage")
     set_year(window, 2567, 12)
     pick_unit(page, "PCD")
