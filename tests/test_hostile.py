@@ -230,7 +230,7 @@ NOT_ROUND_DATA = {
     "changes.perform": "runs another service in its transaction",
     "basket.replace_basket": "OPDC's catalogue of the year; indicators already drawn from it stay as they are",
     "accounts.create_account": "server accounts", "accounts.sign_in": "a sign-in (its failure count)",
-    "accounts.revoke_token": "a sign-out", "sync.log_changes": "numbers what its caller wrote",
+    "accounts.revoke_token": "a sign-out",
     "replica.load_snapshot": "fills an empty desktop copy", "replica.refuse": "the outbox",
     "replica.name_batch": "the outbox", "replica.pushed": "the outbox",
     "replica.apply_pulled": "the server's changes, which its own guards checked, applied to a copy",

@@ -63,7 +63,9 @@ def target_edit(client, unit, code, field, value, old=None) -> dict:
     return {"kind": "assignment", "id": ids(client, unit, code)[0], "field": field, "value": value, "old": old}
 
 
-def push(client, headers, edits, base=0, batch=None):
+def push(client, headers, edits, base=None, batch=None):
+    """A desktop's push; by default from the revision the server is at (a copy that has pulled everything)."""
+    base = client.get("/health").json()["revision"] if base is None else base
     return client.post("/push", headers=headers, json={"batch_id": str(batch or uuid.uuid4()), "base": base,
                                                         "edits": edits})
 
@@ -119,9 +121,10 @@ def test_a_retried_batch_is_applied_once_and_edits_are_audited_under_the_real_us
     headers = login(server, "fp_pcd")
     batch = uuid.uuid4()
     edits = [result_edit(server, "PCD", "PCD-02", "77.5"), result_edit(server, "PCD", "PCD-02", "ตรวจแล้ว", "note")]
-    first = push(server, headers, edits, batch=batch)
+    since = server.get("/health").json()["revision"]
+    first = push(server, headers, edits, batch=batch, base=since)
     assert first.status_code == 200, first.text
-    again = push(server, headers, edits, batch=batch)
+    again = push(server, headers, edits, batch=batch, base=since)
     assert again.status_code == 200 and again.json()["replayed"] is True
     assert again.json()["revisions"] == first.json()["revisions"]
     with server.store.reading() as s:
@@ -129,7 +132,7 @@ def test_a_retried_batch_is_applied_once_and_edits_are_audited_under_the_real_us
         assert len(results) == 1 and str(results[0].actual) == "77.5"
         users = {e.user for e in s.exec(select(AuditEntry).where(AuditEntry.table_name == "result")).all()}
     assert "fp_pcd" in users
-    pulled = server.get("/pull?since=0", headers=login(server, "sec1")).json()
+    pulled = server.get(f"/pull?since={since}", headers=login(server, "sec1")).json()
     assert [c["revision"] for c in pulled["changes"]] == first.json()["revisions"]
     assert pulled["changes"][0]["by"] == "fp_pcd"
 
@@ -164,6 +167,11 @@ MATRIX = [
     ("focal_point", "verified", "own", "open", 403),
     ("member", "result", "own", "open", 403), ("member", "target", "own", "open", 403),
     ("admin", "result", "own", "open", 403), ("admin", "target", "own", "open", 403),
+    # a round's status, pushed from a copy: the whole ministry's, so "own" only
+    ("secretary", "lock", "own", "open", 200), ("secretary", "reopen", "own", "locked", 200),
+    ("secretary", "reopen without a reason", "own", "locked", 403),
+    ("focal_point", "lock", "own", "open", 403), ("focal_point", "reopen", "own", "locked", 403),
+    ("member", "lock", "own", "open", 403), ("admin", "lock", "own", "open", 403),
 ]
 USER_OF = {"secretary": "sec1", "focal_point": "fp_pcd", "member": "member1", "admin": "admin1"}
 
@@ -176,6 +184,9 @@ def test_permission_matrix(server, role, kind, whose, state, status):
         edit = result_edit(server, unit, code, "50", year=year, months=months)
     elif kind == "verified":
         edit = result_edit(server, unit, code, "50", field="verified_actual", year=year, months=months)
+    elif kind in ("lock", "reopen", "reopen without a reason"):
+        edit = {"kind": "round", "id": ids(server, unit, code, year, months)[1], "field": "status", "value": "locked" if kind == "lock" else "open",
+                "reason": "" if kind.endswith("reason") else "คณะกรรมการมีมติ"}
     else:
         aid = ids(server, unit, code, year)[0]
         edit = {"kind": "assignment", "id": aid, "field": "advanced", "value": "999"}

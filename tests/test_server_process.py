@@ -59,7 +59,8 @@ def test_killed_in_the_middle_of_a_push_the_retried_batch_is_applied_once(tmp_pa
             a = lookup.assigned_by_code(s, lookup.year(s, 2568).id, lookup.unit(s, "PCD").id)
             edits = [{"kind": "assignment", "id": str(x.id), "field": "advanced_6", "value": str(10 + i)}
                      for i, x in enumerate(a.values()) if not x.monitor][:4]
-        batch = {"batch_id": str(uuid.uuid4()), "base": 0, "edits": edits}
+        before = httpx.get(f"{base}/health").json()["revision"]       # the demo's own changes are numbered too
+        batch = {"batch_id": str(uuid.uuid4()), "base": before, "edits": edits}
         with pytest.raises(httpx.HTTPError):
             import threading
             killer = threading.Thread(target=_kill_when_paused, args=(server,))
@@ -69,7 +70,7 @@ def test_killed_in_the_middle_of_a_push_the_retried_batch_is_applied_once(tmp_pa
         assert server.wait(timeout=10) == -signal.SIGKILL
         with store.reading() as s:
             from app.services.sync import head
-            assert head(s) == 0                               # nothing of the killed push was committed
+            assert head(s) == before                          # nothing of the killed push was committed
         store.close()
         env.pop("KPI_DESK_PUSH_PAUSE")
         server = _start(tmp_path / "srv", port, env, demo=False)
@@ -81,7 +82,10 @@ def test_killed_in_the_middle_of_a_push_the_retried_batch_is_applied_once(tmp_pa
         with store.reading() as s:
             from sqlalchemy import text
             # one change-log row per edit (revisions may skip the numbers the killed push had drawn)
-            assert s.execute(text("SELECT count(*) FROM changelog")).scalar() == len(edits)
+            assert s.execute(text("SELECT count(*) FROM changelog WHERE batch_id = :b"),
+                             {"b": uuid.UUID(batch["batch_id"])}).scalar() == len(edits)
+            assert s.execute(text("SELECT count(*) FROM changelog WHERE revision > :r"), {"r": before}).scalar() \
+                == len(edits)
             assert s.execute(text("SELECT count(*) FROM syncbatch")).scalar() == 1
             assert s.execute(text("SELECT count(*), count(DISTINCT (unit_id, indicator_id, fiscal_year_id)) "
                                   "FROM assignment")).one() in [(n, n) for n in range(1, 10_000)]
@@ -149,10 +153,11 @@ def test_a_desktop_connects_edits_offline_and_syncs_from_the_command_line(tmp_pa
         assert "รอส่ง 1 รายการ" in status.stdout, status.stdout + status.stderr
         wrong = kpi("sync", "--password-stdin", "--db", str(copy), password="not the password")
         assert wrong.returncode == 2 and "ไม่ถูกต้อง" in wrong.stderr and "Traceback" not in wrong.stderr
+        since = httpx.get(f"{url}/health").json()["revision"]
         synced = kpi("sync", "--password-stdin", "--db", str(copy))
         assert synced.returncode == 0 and "ส่ง 1 รายการ" in synced.stdout, synced.stdout + synced.stderr
         token = httpx.post(f"{url}/login", json={"username": "sec1", "password": "kpi-desk-demo"}).json()["token"]
-        pulled = httpx.get(f"{url}/pull?since=0", headers={"Authorization": f"Bearer {token}"}).json()["changes"]
+        pulled = httpx.get(f"{url}/pull?since={since}", headers={"Authorization": f"Bearer {token}"}).json()["changes"]
         assert [(c["table"], c["fields"]["actual"][1], c["by"]) for c in pulled] == [("result", "72.5", "pcd")]
         assert "รอส่ง 0 รายการ" in kpi("sync", "status", "--db", str(copy)).stdout
         assert "ความถูกต้องของไฟล์ฐานข้อมูล: ปกติ" in kpi("check", "--db", str(copy)).stdout   # PRAGMA integrity_check

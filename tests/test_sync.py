@@ -138,3 +138,69 @@ def test_an_unreachable_server_keeps_the_queue_and_a_refused_batch_is_set_aside(
     report = server_sync.sync(store, http, token)
     assert report.refused and "ผู้ประสานงาน" in report.refused[0] and report.waiting == 0
     store.close()
+
+
+def test_what_a_secretary_does_on_the_server_database_reaches_the_copies(ministry, pg_demo_url, tmp_path):
+    """Not only pushes are numbered: a command run on the server's own database (a new unit, a target, a round
+    approved with a reason; the unit by the command line with ``--db`` the server's URL) is in the change log, and a desktop's sync brings it — and the copy then refuses
+    what the server would refuse."""
+    from app.errors import LockedError
+    from app.models import Round, RoundStatus, Unit
+    from tests.clirun import run_cli
+    from app.services.framework import approve_round, lock_round
+    server, http = ministry
+    store, token = copy_for(http, tmp_path, "sec1")
+    added = run_cli("unit", "add", "--code", "NEWDEPT", "--name", "กรมตั้งใหม่", "--db", pg_demo_url)
+    assert added.returncode == 0, added.stderr
+    edit_target(server, "PCD", "PCD-02", "advanced", "91")
+    with server.transaction(user="เลขานุการ", command="round lock") as s:
+        rnd = lookup.round_of(s, 2568, 12)
+        approve_round(s, rnd, reason="ที่ประชุมเห็นชอบ")
+        lock_round(s, rnd)
+    report = server_sync.sync(store, http, token)
+    assert report.pulled >= 3
+    assert state(store) == state(server)
+    with store.reading() as s:
+        unit = s.exec(select(Unit).where(Unit.code == "NEWDEPT")).one()
+        assert unit.name_th == "กรมตั้งใหม่"
+        assert assignment(s, "PCD", "PCD-02").advanced == D("91")
+        copied = s.get(Round, lookup.round_of(s, 2568, 12).id)
+        assert copied.status == RoundStatus.LOCKED and copied.status_note == "ที่ประชุมเห็นชอบ"
+    with pytest.raises(LockedError):
+        edit_result(store, "PCD", "PCD-02", "55")               # the copy follows the server's lock
+
+
+def test_a_round_approved_and_locked_on_a_copy_is_locked_on_the_server_and_every_copy(ministry, tmp_path):
+    """A secretary runs the committee's decision on a copy: the approval (with its reason) and the lock travel
+    like any edit, the server locks through its own guards and keeps one snapshot, the copy ends with the
+    server's snapshot rather than a second one, and a focal point's copy refuses results after pulling."""
+    from app.errors import LockedError
+    from app.models import Round, RoundSnapshot, RoundStatus
+    from app.services.framework import approve_round, lock_round
+    server, http = ministry
+    sec, sec_token = copy_for(http, tmp_path, "sec1")
+    fp, fp_token = copy_for(http, tmp_path, "fp_pcd")
+    edit_result(sec, "PCD", "PCD-02", "66")
+    with sec.transaction(user="sec1", command="round approve") as s:
+        approve_round(s, lookup.round_of(s, 2568, 12), reason="ที่ประชุมครั้งที่ ๒ เห็นชอบ")
+    with sec.transaction(user="sec1", command="round lock") as s:
+        lock_round(s, lookup.round_of(s, 2568, 12))
+    report = server_sync.sync(sec, http, sec_token)
+    assert report.pushed == 3 and report.refused == []
+    for store in (server, sec):
+        with store.reading() as s:
+            rnd = s.get(Round, lookup.round_of(s, 2568, 12).id)
+            assert (rnd.status, rnd.status_note) == (RoundStatus.LOCKED, "ที่ประชุมครั้งที่ ๒ เห็นชอบ")
+            snaps = s.exec(select(RoundSnapshot).where(RoundSnapshot.round_id == rnd.id)).all()
+            assert [x.revision for x in snaps] == [1]
+    with server.reading() as s, sec.reading() as t:
+        rid = lookup.round_of(s, 2568, 12).id
+        assert s.exec(select(RoundSnapshot.id).where(RoundSnapshot.round_id == rid)).one() == \
+            t.exec(select(RoundSnapshot.id).where(RoundSnapshot.round_id == rid)).one()
+    server_sync.sync(fp, http, fp_token)
+    with pytest.raises(LockedError):
+        edit_result(fp, "PCD", "PCD-02", "12")
+    assert state(sec) == state(server)
+    assert state(fp) == {k: v for k, v in state(server).items() if k in state(fp)}
+    with fp.reading() as s:
+        assert s.get(Round, lookup.round_of(s, 2568, 12).id).status == RoundStatus.LOCKED

@@ -9,7 +9,7 @@ from datetime import datetime
 
 import json
 
-from sqlalchemy import Column, Integer, String, Text, event, select
+from sqlalchemy import Column, Integer, String, Text, event, select, text
 from sqlmodel import Field, Session, SQLModel
 
 from app.models.base import TableBase, utcnow
@@ -97,7 +97,8 @@ class OutboxEdit(SQLModel, table=True):
 # The fields a desktop copy pushes (the server's ``sync`` takes exactly these).
 SYNC_FIELDS = {"assignment": frozenset({"weight", "base", "standard", "advanced", "base_6", "standard_6", "advanced_6",
                                         "monitor"}),
-               "result": frozenset({"actual", "note", "evidence_ref", "verified_actual"})}
+               "result": frozenset({"actual", "note", "evidence_ref", "verified_actual"}),
+               "round": frozenset({"status"})}          # approve / lock / reopen, with the round's reason
 SERVER_SETTING, REVISION_SETTING, USER_SETTING = "sync_server", "sync_revision", "sync_username"
 ROLE_SETTING, UNIT_SETTING = "sync_role", "sync_unit"
 _replicas: dict = {}            # engine → whether its database is a copy of a server (read once per engine)
@@ -123,17 +124,22 @@ def _queue_edits(session: Session) -> None:
     if not noted or session.info.get("replaying") or session.info.get("queued") == len(noted) \
             or not is_replica(session):
         return
+    from app.models.framework import Round
     from app.models.indicators import Result
     edits = []
     for table, row_id, op, fields, _scope in noted[session.info.get("queued", 0):]:
         if table not in SYNC_FIELDS or op == "delete":
             continue
-        where = {"kind": "assignment", "id": str(row_id)}
+        where = {"kind": table, "id": str(row_id)}
         if table == "result":
             r = session.get(Result, row_id)
             if r is None:
                 continue
             where = {"kind": "result", "id": str(r.assignment_id), "round_id": str(r.round_id)}
+        elif table == "round":
+            if op == "insert":
+                continue                                  # a new year's rounds are made on the server
+            where["reason"] = session.get(Round, row_id).status_note or ""
         for field, (old, new) in fields.items():
             if field in SYNC_FIELDS[table] and not (op == "insert" and new in (None, "")):
                 edits.append({**where, "field": field, "value": new, "old": old})
@@ -141,3 +147,74 @@ def _queue_edits(session: Session) -> None:
         session.add(OutboxEdit(edit=json.dumps(e, ensure_ascii=False)))
     session.flush()
     session.info["queued"] = len(session.info.get("changes", []))
+
+
+# --- the change log on a server database --------------------------------------------------------------
+
+LOCK_KEY = 0x6B7064             # one numbering transaction at a time: revisions commit in the order they are drawn
+NOT_LOGGED = {"account", "accesstoken", "changelog", "syncbatch", "syncconflict", "outboxedit", "setting",
+              "auditentry"}
+
+
+def serialise(session: Session) -> None:
+    """Hold the numbering lock until this transaction ends (PostgreSQL; SQLite writes one at a time anyway)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": LOCK_KEY})
+
+
+def log_pending(session: Session, batch_id=None) -> list[int]:
+    """Number in the change log what this transaction wrote and has not numbered yet — whoever wrote it: a
+    push, a conflict's resolution, a secretary's command on the server's database — so every desktop pulls
+    it. Server databases only (PostgreSQL). The new revisions, in order."""
+    if session.get_bind().dialect.name != "postgresql":
+        return []
+    session.flush()
+    noted = session.info.get("changes") or []
+    start = session.info.get("logged_upto", 0)
+    merged: dict = {}
+    for table, row_id, op, fields, scope in noted[start:]:
+        if table in NOT_LOGGED:
+            continue
+        entry = merged.get((table, row_id))
+        if entry is None:
+            merged[(table, row_id)] = [op, dict(fields), dict(scope)]
+            continue
+        for name, (old, new) in fields.items():
+            entry[1][name] = (entry[1][name][0] if name in entry[1] else old, new)
+        if op == "delete":
+            entry[0] = None if entry[0] == "insert" else "delete"
+    revisions = []
+    if merged:
+        serialise(session)
+    for (table, row_id), (op, fields, scope) in merged.items():
+        if op is None:
+            continue
+        fields = {k: v for k, v in fields.items() if op != "update" or v[0] != v[1]}
+        if op == "update" and not fields:
+            continue
+        row = ChangeLog(table_name=table, row_id=row_id, op=op, fields=json.dumps(fields, ensure_ascii=False, sort_keys=True),
+                        unit_id=_unit_of(session, table, row_id, scope), username=session.info.get("user", "")[:64],
+                        batch_id=batch_id)
+        session.add(row)
+        session.flush()
+        revisions.append(row.revision)
+    session.info["logged_upto"] = len(session.info.get("changes") or [])
+    return revisions
+
+
+def _unit_of(session: Session, table: str, row_id, scope: dict):
+    """Whose data a changed row is (a focal point pulls its unit's), from the keys it carries."""
+    from app.models.indicators import Assignment
+    if scope.get("unit_id"):
+        return scope["unit_id"]
+    assignment_id = row_id if table == "assignment" else scope.get("assignment_id")
+    if assignment_id:
+        a = session.get(Assignment, assignment_id)
+        return a.unit_id if a else None
+    return None
+
+
+@event.listens_for(Session, "before_commit")
+def _log_on_commit(session: Session) -> None:
+    if session.info.get("changes"):
+        log_pending(session)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, Time, Uuid, delete, insert, select, update
+from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, Time, UniqueConstraint, Uuid, delete, insert, select, update
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, SQLModel
 
@@ -195,9 +195,9 @@ def apply_pulled(session: Session, page: dict) -> int:
         if change["op"] == "delete":
             session.execute(delete(table).where(table.c.id == row_id))
         elif change["op"] == "insert":
-            if table.name == "result":          # the copy's own row of the same result gives way to the server's
-                session.execute(delete(table).where(table.c.assignment_id == values.get("assignment_id"),
-                                                    table.c.round_id == values.get("round_id")))
+            for key in _natural_keys(table):    # the copy's own row of the same thing (a result, a lock's
+                if all(c in values for c in key):   # snapshot) gives way to the server's
+                    session.execute(delete(table).where(*(table.c[c] == values[c] for c in key)))
             session.execute(delete(table).where(table.c.id == row_id))
             now = datetime.now().astimezone()
             session.execute(insert(table).values(id=row_id, created_at=now, updated_at=now, **values))
@@ -208,6 +208,10 @@ def apply_pulled(session: Session, page: dict) -> int:
     _set(session, REVISION_SETTING, str(int(page.get("revision", 0))))
     session.expire_all()
     return applied
+
+
+def _natural_keys(table) -> list[tuple[str, ...]]:
+    return [tuple(c.name for c in con.columns) for con in table.constraints if isinstance(con, UniqueConstraint)]
 
 
 @dataclass(frozen=True)

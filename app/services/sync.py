@@ -14,21 +14,22 @@ import json
 import uuid
 from dataclasses import asdict, dataclass
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from app.errors import KpiDeskError, LockedError, ValidationError
-from app.models import Assignment, ChangeLog, Result, Round, SyncBatch, SyncConflict
-from app.models.server import SYNC_FIELDS
+from app.models import Assignment, ChangeLog, Result, Round, RoundStatus, SyncBatch, SyncConflict
+from app.models.server import SYNC_FIELDS, log_pending, serialise
 from app.services.accounts import Who
-from app.services.changes import collect
-from app.services.grid import set_assignment_fields, set_result_field
+from app.services.framework import (approve_round, ensure_results_editable, ensure_targets_editable, lock_round,
+                                    reopen_round)
+from app.services.grid import coerce, set_assignment_fields, set_result_field
 
 FIELDS = SYNC_FIELDS                # what a push may change (the desktop's outbox queues the same)
 FOCAL_POINT_FIELDS = frozenset({"actual", "note", "evidence_ref"})
 MAX_EDITS = 5000
 PULL_PAGE = 5000
-_LOCK_KEY = 0x6B7064           # one push at a time: revisions are committed in the order they are numbered
+ROUND_STEPS = {"open", "approved", "locked"}
 
 
 class Forbidden(KpiDeskError):
@@ -37,12 +38,13 @@ class Forbidden(KpiDeskError):
 
 @dataclass(frozen=True)
 class Edit:
-    kind: str                       # assignment | result
-    id: uuid.UUID                   # the assignment
+    kind: str                       # assignment | result | round
+    id: uuid.UUID                   # the assignment (a round's status: the round)
     field: str
     value: str | None
     old: str | None = None
     round_id: uuid.UUID | None = None   # results only
+    reason: str = ""                    # a round's status: the reason kept on it
 
     @classmethod
     def parse(cls, raw, index: int) -> "Edit":
@@ -52,7 +54,7 @@ class Edit:
         kind, field = raw.get("kind"), raw.get("field")
         if kind not in FIELDS or field not in FIELDS[kind]:
             raise ValidationError([where + f"แก้ไข “{kind}.{field}” ผ่านการซิงก์ไม่ได้"], "unknown kind or field")
-        for key in ("value", "old"):
+        for key in ("value", "old", "reason"):
             if raw.get(key) is not None and not isinstance(raw[key], (str, bool)):
                 raise ValidationError([where + f"{key} ต้องเป็นข้อความหรือ null"], f"{key} is a string")
             if isinstance(raw.get(key), str) and len(raw[key]) > 4000:
@@ -65,7 +67,9 @@ class Edit:
         value, old = raw.get("value"), raw.get("old")
         if field == "monitor":
             value, old = _flag(value), _flag(old)
-        return cls(kind, ident, field, value, old, round_id)
+        if kind == "round" and value not in ROUND_STEPS:
+            raise ValidationError([where + "สถานะรอบต้องเป็น open, approved หรือ locked"], "round status")
+        return cls(kind, ident, field, value, old, round_id, str(raw.get("reason") or ""))
 
 
 def _flag(v) -> str | None:
@@ -93,14 +97,15 @@ def head(session: Session) -> int:
 
 
 def _serialise(session: Session) -> None:
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
+    serialise(session)
 
 
 def may(who: Who, edit: Edit, unit_id) -> str:
     """Why ``who`` may not make ``edit`` on a row of ``unit_id`` ("" when they may)."""
     if who.role == "secretary":
         return ""
+    if edit.kind == "round" and who.role != "admin":
+        return "การเห็นชอบ ปิด หรือเปิดรอบการประเมินใหม่ทำได้เฉพาะฝ่ายเลขานุการ"
     if who.role == "focal_point":
         if edit.kind != "result" or edit.field not in FOCAL_POINT_FIELDS:
             return "ผู้ประสานงานตัวชี้วัดบันทึกได้เฉพาะผลการดำเนินงาน หมายเหตุ และหลักฐานของหน่วยงานตนเอง"
@@ -122,6 +127,9 @@ def apply_batch(session: Session, who: Who, batch_id: uuid.UUID, base: int, edit
         return {**json.loads(seen.answer), "replayed": True}
     applied, conflicts = 0, []
     for i, edit in enumerate(edits):
+        if edit.kind == "round":
+            applied += _step_round(session, who, edit, f"รายการที่ {i + 1}: ")
+            continue
         a = session.get(Assignment, edit.id)
         if a is None:
             raise ValidationError([f"รายการที่ {i + 1}: ไม่พบตัวชี้วัดที่อ้างถึงบนเซิร์ฟเวอร์"], "assignment not found")
@@ -134,9 +142,14 @@ def apply_batch(session: Session, who: Who, batch_id: uuid.UUID, base: int, edit
             rnd = session.get(Round, edit.round_id)
             if rnd is None or rnd.fiscal_year_id != a.fiscal_year_id:
                 raise ValidationError([f"รายการที่ {i + 1}: รอบการประเมินไม่ตรงกับปีของตัวชี้วัด"], "round mismatch")
+            ensure_results_editable(session, rnd)         # a locked round refuses before any conflict is kept
             row = session.execute(select(Result.id).where(Result.assignment_id == a.id,
                                                           Result.round_id == rnd.id)).scalar()
             table, row_id = "result", row
+        else:
+            ensure_targets_editable(session, a.fiscal_year_id)
+        if edit.field != "monitor":
+            coerce(edit.field, edit.value, f"รายการที่ {i + 1}: ")   # a bad value is refused, never kept as a conflict
         theirs = _later_change(session, table, row_id, edit.field, base, who.username) if row_id is not None else None
         current = _current(session, table, row_id, edit.field)
         if theirs is not None and current != edit.value:
@@ -147,12 +160,34 @@ def apply_batch(session: Session, who: Who, batch_id: uuid.UUID, base: int, edit
         else:
             set_result_field(session, rnd, a.id, edit.field, edit.value)
         applied += 1
-    revisions = log_changes(session, who, batch_id)
+    revisions = log_pending(session, batch_id)
     answer = {"batch_id": str(batch_id), "revision": head(session), "applied": applied,
               "revisions": revisions, "conflicts": conflicts}
     session.add(SyncBatch(batch_id=batch_id, account_id=who.id, answer=json.dumps(answer, ensure_ascii=False)))
     session.flush()
     return answer
+
+
+def _step_round(session: Session, who: Who, edit: Edit, where: str) -> int:
+    """A secretary's approval, lock or reopening made on a copy, taken through the same guards as on the
+    server (the round's checks, approval before lock, a reason to reopen). Already in that state: nothing to
+    do (another secretary got there first). Refused steps refuse the batch."""
+    rnd = session.get(Round, edit.id)
+    if rnd is None:
+        raise ValidationError([where + "ไม่พบรอบการประเมินที่อ้างถึงบนเซิร์ฟเวอร์"], "round not found")
+    refusal = may(who, edit, None)
+    if refusal:
+        raise Forbidden(where + refusal, "forbidden")
+    if rnd.status == edit.value:
+        return 0
+    if edit.value == "open":
+        reopen_round(session, rnd, edit.reason)
+    else:
+        if rnd.status == RoundStatus.OPEN:
+            approve_round(session, rnd, edit.reason)
+        if edit.value == "locked":
+            lock_round(session, rnd)
+    return 1
 
 
 def _later_change(session: Session, table: str, row_id, field: str, base: int, by: str) -> ChangeLog | None:
@@ -185,42 +220,6 @@ def _keep_conflict(session, who: Who, batch_id, edit: Edit, table, row_id, unit_
     session.flush()
     return {"id": str(row.id), "table": table, "row_id": str(row_id), "field": edit.field, "base": edit.old,
             "mine": edit.value, "theirs": current, "theirs_by": theirs.username}
-
-
-def log_changes(session: Session, who: Who, batch_id=None) -> list[int]:
-    """Number what this transaction changed (data tables only) in the change log; the new revisions."""
-    session.flush()
-    noted = session.info.setdefault("changes", [])
-    start = session.info.get("logged_upto", 0)
-    session.info["changes"] = noted[start:]            # only what is not numbered yet
-    try:
-        record = collect(session, "sync")
-    finally:
-        session.info["changes"] = noted                # the use case's own change record keeps everything
-    out = []
-    for row in record.rows:
-        if row.table in ("syncconflict", "syncbatch", "account", "accesstoken"):
-            continue
-        entry = ChangeLog(table_name=row.table, row_id=row.row_id, op=row.op,
-                          fields=json.dumps(row.fields, ensure_ascii=False, sort_keys=True),
-                          unit_id=_unit_of(session, row.table, row.row_id), username=who.username, batch_id=batch_id)
-        session.add(entry)
-        session.flush()
-        out.append(entry.revision)
-    session.flush()
-    session.info["logged_upto"] = len(session.info["changes"])   # a second call numbers only what follows
-    return out
-
-
-def _unit_of(session: Session, table: str, row_id):
-    if table == "assignment":
-        a = session.get(Assignment, row_id)
-        return a.unit_id if a else None
-    if table == "result":
-        r = session.get(Result, row_id)
-        a = session.get(Assignment, r.assignment_id) if r else None
-        return a.unit_id if a else None
-    return None
 
 
 def pull(session: Session, who: Who, since: int) -> dict:
@@ -270,7 +269,7 @@ def resolve(session: Session, who: Who, conflict_id: uuid.UUID, choose: str) -> 
     c.resolved_at, c.resolved_by, c.resolution = utcnow(), who.username, choose
     session.add(c)
     session.flush()
-    return {"id": str(c.id), "resolution": choose, "revisions": log_changes(session, who)}
+    return {"id": str(c.id), "resolution": choose, "revisions": log_pending(session)}
 
 
 def refusal_status(exc: KpiDeskError) -> int:
