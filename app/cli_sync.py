@@ -37,21 +37,21 @@ def run(args, db: str) -> int:
 
     from app.io.credentials import recall_token, remember_token
     from app.io import server_sync
-    from app.services import replica
-    from app.store import open_store
 
-    if args.action == "connect":
+    if args.action == "connect":                  # saves the file the server writes: no database work here
         if not args.server or not args.username:
             raise KpiDeskError("sync connect ต้องระบุ --server และ --username", "--server and --username")
-        from pathlib import Path
-        if "://" not in db and Path(db).exists():
-            raise KpiDeskError(f"มีไฟล์ {db} อยู่แล้ว สำเนาจากเซิร์ฟเวอร์ต้องเป็นไฟล์ใหม่", "the copy must be a new file")
+        if "://" in db:
+            raise KpiDeskError("สำเนาจากเซิร์ฟเวอร์เป็นไฟล์ในเครื่อง --db ต้องเป็นชื่อไฟล์ใหม่", "the copy is a local file")
+        server_sync.must_be_new(db)                # before the password is asked
         with httpx.Client(base_url=args.server, timeout=60) as http:
-            store, token = server_sync.new_copy(db, http, args.username, _password(args), args.server)
-        store.close()
+            token = server_sync.sign_in(http, args.username, _password(args), for_copy=True)["token"]
+            server_sync.save_copy(http, token, args.server, db)
         remember_token(args.server, args.username, token)
         print(f"สร้างสำเนาจากเซิร์ฟเวอร์ {args.server} ที่ {db} แล้ว")
         return 0
+    from app.services import replica
+    from app.store import open_store
     store = open_store(db)
     try:
         with store.reading() as s:

@@ -73,7 +73,7 @@ def push(client, headers, edits, base=None, batch=None):
 def test_health_answers_and_every_data_route_needs_a_token(server):
     r = server.get("/health")
     assert r.status_code == 200 and r.json()["status"] == "ok"
-    for method, path in (("get", "/pull"), ("post", "/push"), ("get", "/conflicts"), ("post", "/logout"),
+    for method, path in (("get", "/pull"), ("get", "/copy"), ("post", "/push"), ("get", "/conflicts"), ("post", "/logout"),
                          ("post", f"/conflicts/{uuid.uuid4()}/resolve")):
         for headers in ({}, {"Authorization": "Bearer nonsense"}, {"Authorization": "Basic abc"}):
             r = server.request(method.upper(), path, headers=headers, json={})
@@ -243,3 +243,66 @@ def test_accounts_are_added_and_listed_from_the_command_line(pg_demo_url, monkey
     assert no_unit.returncode == 2 and "หน่วยงาน" in no_unit.stderr
     listed = run_cli("account", "list", "--db", pg_demo_url)
     assert listed.returncode == 0 and "somchai" in listed.stdout and "somsri" not in listed.stdout
+
+
+def test_a_copy_is_a_ready_sqlite_file_holding_what_the_account_may_hold(server, tmp_path):
+    """``GET /copy``: a SQLite database at the current migration, sound, with the rows the account may hold
+    (a focal point: its own unit's assignments and results, every unit's name), where it syncs to and as
+    whom, at the revision in X-Revision; opened by the desktop as any database."""
+    import sqlite3
+
+    from app.models.server import REVISION_SETTING, ROLE_SETTING, SERVER_SETTING, UNIT_SETTING, USER_SETTING
+    from app.store import open_store
+    from app.store.migrate import head_revision
+    held = {}
+    for name in ("sec1", "fp_pcd"):
+        r = server.get("/copy", params={"server": "https://kpi.example.go.th"}, headers=login(server, name))
+        assert r.status_code == 200 and r.content[:16] == b"SQLite format 3\x00"
+        path = tmp_path / f"{name}.sqlite3"
+        path.write_bytes(r.content)
+        db = sqlite3.connect(path)
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)
+        settings = dict(db.execute("SELECT key, value FROM setting"))
+        units = {code for (code,) in db.execute("SELECT u.code FROM assignment a JOIN unit u ON u.id = a.unit_id")}
+        held[name] = (units, db.execute("SELECT count(*) FROM unit").fetchone()[0])
+        db.close()
+        assert settings[SERVER_SETTING] == "https://kpi.example.go.th" and settings[USER_SETTING] == name
+        assert settings[REVISION_SETTING] == r.headers["x-revision"] == str(server.get("/health").json()["revision"])
+        assert settings[ROLE_SETTING] == {"sec1": "secretary", "fp_pcd": "focal_point"}[name]
+        assert bool(settings[UNIT_SETTING]) == (name == "fp_pcd")
+        store = open_store(path)                        # the desktop opens it as it is: nothing to migrate
+        store.close()
+    assert held["fp_pcd"][0] == {"PCD"} and len(held["sec1"][0]) > 1
+    assert held["fp_pcd"][1] == held["sec1"][1]
+
+
+def test_a_copy_made_after_a_change_holds_it_and_one_at_the_same_revision_is_the_same(server, tmp_path):
+    """The rows of a copy are written once per revision and reused: a copy made after any change (a push,
+    a command on the server's data) holds it, never an older file's rows."""
+    import sqlite3
+
+    def copy(name):
+        r = server.get("/copy", headers=login(server, "sec1"))
+        assert r.status_code == 200
+        (tmp_path / name).write_bytes(r.content)
+        db = sqlite3.connect(tmp_path / name)
+        try:
+            return int(r.headers["x-revision"]), db.execute(
+                "SELECT r.actual FROM result r WHERE r.assignment_id = ? AND r.round_id = ?",
+                tuple(uuid.UUID(x).hex for x in ids(server, "PCD", "PCD-02"))).fetchone()
+        finally:
+            db.close()
+
+    first = copy("a.sqlite3")
+    assert copy("b.sqlite3") == first
+    assert push(server, login(server, "sec1"), [result_edit(server, "PCD", "PCD-02", "41.25")]).status_code == 200
+    revision, actual = copy("c.sqlite3")
+    assert revision > first[0] and actual == ("41.25",)
+    with server.store.transaction(user="เลขานุการ") as s:
+        from app.services.grid import set_result_field
+        from app.models import Round
+        aid, rid = (uuid.UUID(x) for x in ids(server, "PCD", "PCD-02"))
+        set_result_field(s, s.get(Round, rid), aid, "actual", "42")
+    later, actual = copy("d.sqlite3")
+    assert later > revision and actual == ("42",)

@@ -120,6 +120,15 @@ def _stop_postgres(folder) -> None:
     pgserver.get_server(folder / "postgres", cleanup_mode="stop").cleanup()
 
 
+LOADED = """
+import sys
+from app.cli import main
+code = main(sys.argv[1:])
+print("loaded:", sorted(m for m in ("sqlalchemy", "sqlmodel", "alembic") if m in sys.modules))
+sys.exit(code)
+"""
+
+
 def test_a_desktop_connects_edits_offline_and_syncs_from_the_command_line(tmp_path):
     import httpx
     from decimal import Decimal
@@ -143,6 +152,11 @@ def test_a_desktop_connects_edits_offline_and_syncs_from_the_command_line(tmp_pa
         assert done.returncode == 0, done.stderr
         again = kpi("sync", "connect", "--server", url, "--username", "pcd", "--password-stdin", "--db", str(copy))
         assert again.returncode == 2 and "อยู่แล้ว" in again.stderr
+        # the desktop only saves the file the server wrote: no database library is even loaded
+        light = subprocess.run([sys.executable, "-c", LOADED, "sync", "connect", "--server", url, "--username", "pcd",
+                                "--password-stdin", "--db", str(tmp_path / "second.sqlite3")],
+                               input="kpi-desk-demo\n", env=env, capture_output=True, text=True, timeout=120)
+        assert light.returncode == 0 and light.stdout.strip().endswith("loaded: []"), light.stdout + light.stderr
         store = open_store(copy)
         with store.reading() as s:
             aid = lookup.assigned_by_code(s, lookup.year(s, 2568).id, lookup.unit(s, "PCD").id)["PCD-02"].id

@@ -1,4 +1,5 @@
-"""A desktop talking to the ministry server: sign in, make a local copy from the server's snapshot, and
+"""A desktop talking to the ministry server: sign in, save a new local copy (the server writes it as a ready
+SQLite file, so making one needs no database work here — ``sync connect`` does not even load SQLAlchemy), and
 sync — push the outbox in batches (a batch keeps its id until the server has answered it, so a retry after
 a lost answer is applied once), then pull what changed above the copy's revision. Every local step is one
 transaction through the services; the network calls sit between them, never inside one.
@@ -8,11 +9,11 @@ transaction through the services; the network calls sit between them, never insi
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import KpiDeskError
-from app.services import replica
 
 BATCH = 500
 
@@ -49,31 +50,70 @@ def _call(http, method: str, path: str, token: str | None = None, **kw):
     try:
         r = http.request(method, path, headers=headers, **kw)
     except httpx.HTTPError as exc:
-        raise ServerError(f"ติดต่อเซิร์ฟเวอร์ไม่ได้ ({type(exc).__name__}) งานที่ทำไว้ยังอยู่ในเครื่องและจะส่งเมื่อเชื่อมต่อได้",
-                          "server unreachable") from None
+        raise _unreachable(exc) from None
     if r.status_code >= 400:
-        try:
-            detail = r.json().get("detail", "")
-        except ValueError:
-            detail = r.text[:200]
-        error = ServerError(f"เซิร์ฟเวอร์ไม่รับ ({r.status_code}): {detail}", f"server refused {r.status_code}")
-        error.status = r.status_code
-        raise error
+        _refusal(r)
     return r.json()
 
 
-def sign_in(http, username: str, password: str) -> dict:
-    return _call(http, "POST", "/login", json={"username": username, "password": password})
+def _unreachable(exc) -> ServerError:
+    return ServerError(f"ติดต่อเซิร์ฟเวอร์ไม่ได้ ({type(exc).__name__}) งานที่ทำไว้ยังอยู่ในเครื่องและจะส่งเมื่อเชื่อมต่อได้",
+                       "server unreachable")
 
 
-def clone(store, http, token: str, server: str, username: str, role: str = "", unit_id: str | None = None) -> int:
-    """Make ``store`` (an empty local database) a copy of the server; the number of rows copied."""
-    data = _call(http, "GET", "/snapshot", token)
-    with store.transaction(user=username, command="sync clone") as s:
-        return replica.load_snapshot(s, data, server, username, role, unit_id)
+def _refusal(r) -> None:
+    try:
+        detail = r.json().get("detail", "")
+    except ValueError:
+        detail = r.text[:200]
+    error = ServerError(f"เซิร์ฟเวอร์ไม่รับ ({r.status_code}): {detail}", f"server refused {r.status_code}")
+    error.status = r.status_code
+    raise error
+
+
+def sign_in(http, username: str, password: str, for_copy: bool = False) -> dict:
+    """A token; ``for_copy``: the server starts writing the copy's rows while it checks the password."""
+    return _call(http, "POST", "/login", json={"username": username, "password": password, "prepare_copy": for_copy})
+
+
+def must_be_new(path) -> Path:
+    """A copy is a new file: an existing database is never overwritten by one."""
+    path = Path(path)
+    if path.exists():
+        raise KpiDeskError(f"มีไฟล์ {path} อยู่แล้ว สำเนาจากเซิร์ฟเวอร์ต้องเป็นไฟล์ใหม่", "the copy must be a new file")
+    return path
+
+
+def save_copy(http, token: str, server: str, path: Path) -> int:
+    """Save the server's copy for this account as a new file at ``path`` (written beside it, then renamed, so
+    an interrupted download leaves no half a database); the revision it is at."""
+    import httpx
+    path = must_be_new(path)
+    part = path.with_name(path.name + ".part")
+    try:
+        with http.stream("GET", "/copy", params={"server": server},
+                         headers={"Authorization": f"Bearer {token}"}) as r:
+            if r.status_code >= 400:
+                r.read()
+                _refusal(r)
+            with open(part, "wb") as out:
+                for block in r.iter_bytes():
+                    out.write(block)
+                out.flush()
+                os.fsync(out.fileno())
+        with open(part, "rb") as done:
+            if done.read(16) != b"SQLite format 3\x00":
+                raise ServerError("สิ่งที่เซิร์ฟเวอร์ส่งมาไม่ใช่ฐานข้อมูล สำเนาจึงไม่ได้สร้าง", "not a SQLite file")
+        os.replace(part, path)
+    except httpx.HTTPError as exc:
+        raise _unreachable(exc) from None
+    finally:
+        part.unlink(missing_ok=True)
+    return int(r.headers.get("x-revision", 0))
 
 
 def sync(store, http, token: str) -> SyncReport:
+    from app.services import replica
     report = SyncReport()
     while True:                                           # push, a batch at a time
         with store.transaction(command="sync push") as s:
@@ -113,9 +153,8 @@ def sync(store, http, token: str) -> SyncReport:
 
 
 def new_copy(path: Path, http, username: str, password: str, server: str):
-    """Sign in and make a new local database at ``path`` a copy of the server; (store, token)."""
+    """Sign in and save a new local copy of the server at ``path``; (opened store, token)."""
     from app.store import open_store
-    who = sign_in(http, username, password)
-    store = open_store(path, create=True)
-    clone(store, http, who["token"], server, username, who.get("role", ""), who.get("unit_id"))
-    return store, who["token"]
+    token = sign_in(http, username, password, for_copy=True)["token"]
+    save_copy(http, token, server, path)
+    return open_store(path), token

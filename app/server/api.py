@@ -3,9 +3,9 @@
 is a JSON ``{"detail": Thai message}`` with 401, 403, 409, 413, 422 or 429 and stores nothing.
 
   GET  /health                      200 {"status": "ok", "revision": n} once requests are accepted
-  POST /login   {username, password}  → {"token", "username", "role", "unit_id", "expires_in"}
+  POST /login   {username, password[, prepare_copy]}  → {"token", "username", "role", "unit_id", "expires_in"}
   POST /logout                      revokes the token
-  GET  /snapshot                     every data row a new desktop copy starts from, and its revision
+  GET  /copy?server=URL             a new desktop copy: a ready SQLite file (its revision in X-Revision)
   GET  /pull?since=N                changes above revision N the account may see
   POST /push    {batch_id, base, edits}  applies a batch (a retried batch_id gets its first answer)
   GET  /conflicts                   open conflicts (secretaries)
@@ -15,7 +15,11 @@ is a JSON ``{"detail": Thai message}`` with 401, 403, 409, 413, 422 or 429 and s
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
+import threading
 import uuid
+from pathlib import Path
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
@@ -45,9 +49,57 @@ def _paused(answer):
     return answer
 
 
+class CopyFolder:
+    """Where new desktop copies are made: an empty database at the current migration, made once per server
+    process (migrating takes a while; copying a file takes nothing), and the rows files reused by copies at
+    one revision. A temporary folder, removed when the process ends."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._template: Path | None = None
+        self._building: dict = {}
+        self.folder = Path(tempfile.mkdtemp(prefix="kpi-desk-copies-"))
+        import atexit
+        atexit.register(shutil.rmtree, self.folder, True)
+
+    def make(self, store, own_unit, out: Path | None = None, **who) -> int:
+        """A copy at ``out`` (None: only the rows file) at the current revision, which it returns. One
+        writer per scope at a time: the others wait, then reuse its rows file, never one being replaced."""
+        from app.services import replica
+        with self._lock:
+            building = self._building.setdefault(own_unit, threading.Lock())
+        with building:
+            with store.reading() as s:
+                rows, revision = replica.rows_file(s, self.template(), self.folder, own_unit)
+            if out is not None:
+                replica.write_copy(rows, out, revision=revision, **who)
+        return revision
+
+    def prepare(self, store) -> None:
+        """Start writing the ministry's rows while a desktop signs in to make a copy (the password check
+        and the database work overlap); at most once per revision, whoever asks."""
+        threading.Thread(target=self._prepare, args=(store,), daemon=True).start()
+
+    def _prepare(self, store) -> None:
+        try:
+            self.make(store, None)
+        except Exception:               # noqa: BLE001 — the copy itself writes the rows and says what failed
+            pass
+
+    def template(self) -> Path:
+        with self._lock:
+            if self._template is None:
+                from app.store import open_store
+                path = self.folder / "empty.sqlite3"
+                open_store(path, create=True).close()
+                self._template = path
+            return self._template
+
+
 def create_app(store) -> FastAPI:
     app = FastAPI(title="KPI Desk ministry server", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.store = store
+    copies = CopyFolder()
 
     @app.exception_handler(Refused)
     async def refused(_request, exc: Refused):  # noqa: ANN202
@@ -111,6 +163,8 @@ def create_app(store) -> FastAPI:
         if not isinstance(body, dict) or not isinstance(body.get("username"), str) \
                 or not isinstance(body.get("password"), str):
             raise Refused(422, "ต้องส่ง username และ password เป็นข้อความ")
+        if body.get("prepare_copy") is True:
+            copies.prepare(store)
         token, account = await run_in_threadpool(sign_in, body["username"], body["password"])
         return {"token": token, "username": account.username, "role": account.role,
                 "unit_id": str(account.unit_id) if account.unit_id else None,
@@ -122,17 +176,23 @@ def create_app(store) -> FastAPI:
         run(user, "logout", lambda s: accounts.revoke_token(s, token))
         return {"status": "signed out"}
 
-    @app.get("/snapshot")
-    def snapshot(user: accounts.Who = Depends(who)):  # noqa: ANN202, B008
-        """Every data row a new desktop copy starts from, with the revision it is at."""
-        from fastapi.responses import Response
+    @app.get("/copy")
+    def copy(server: str = "", user: accounts.Who = Depends(who)):  # noqa: ANN202, B008
+        """A new desktop copy as a ready SQLite file (what the account may hold, the revision it is at, where
+        it syncs to: ``server``, the address the desktop used)."""
+        from fastapi.responses import FileResponse
+        from starlette.background import BackgroundTask
 
-        from app.services import replica
-        with store.reading() as s:
-            data = replica.snapshot(s, user.unit_id if user.role == "focal_point" else None)
-        # encoded once, directly: FastAPI's generic encoder walks every value again (seconds at national scale)
-        return Response(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(),
-                        media_type="application/json")
+        folder = Path(tempfile.mkdtemp(prefix="kpi-desk-copy-"))
+        out = folder / "copy.sqlite3"
+        try:
+            revision = copies.make(store, user.unit_id if user.role == "focal_point" else None, out,
+                                   server=server[:500], username=user.username, role=user.role, unit_id=user.unit_id)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        return FileResponse(out, media_type="application/vnd.sqlite3", headers={"X-Revision": str(revision)},
+                            background=BackgroundTask(shutil.rmtree, folder, True))
 
     @app.get("/pull")
     def pull(since: int = 0, user: accounts.Who = Depends(who)):  # noqa: ANN202, B008

@@ -1,10 +1,11 @@
-"""A desktop's local copy of the ministry server's data: made from the server's snapshot, kept current by
-applying the changes it pulls, and its own edits of targets and results queued in an outbox in the same
-transaction as the edit (a commit hook), so nothing typed offline is lost before it is pushed.
+"""A desktop's local copy of the ministry server's data: written by the server as a ready SQLite file,
+kept current by applying the changes it pulls, and its own edits of targets, results and round steps
+queued in an outbox in the same transaction as the edit (a commit hook), so nothing typed offline is lost
+before it is pushed.
 
 What travels: the fields the server takes in a push (``sync.FIELDS``). Other changes (new units, meetings,
 assignments) are made on the server and reach the desktops by pulling; made on a desktop copy they stay
-local, and ``pending`` says so.
+local.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
+from pathlib import Path
 
+from sqlalchemy import String, type_coerce
 from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, Time, UniqueConstraint, Uuid, delete, insert, select, update
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, SQLModel
@@ -29,41 +32,96 @@ NOT_COPIED = {"auditentry", "account", "accesstoken", "changelog", "syncbatch", 
               "setting", "alembic_version"}
 
 
-# --- the snapshot -------------------------------------------------------------------------------------
+# --- the first copy: a ready SQLite file ---------------------------------------------------------------
 
-def _plain(value):
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, (datetime, date, time)):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return base64.b64encode(value).decode()
-    return value
+def rows_file(session: Session, template: Path, folder: Path, own_unit: uuid.UUID | None = None) -> tuple[Path, int]:
+    """Every data row a new copy starts from, at the current revision, as a SQLite file in ``folder``: ``template``
+    (an empty database at the current migration) filled, taken while no write can commit (``own_unit``: a
+    focal point's copy holds only its unit's assignments and results). Written once per (revision, scope) —
+    every write to the server's data moves the revision — and reused by every desktop copying at that
+    revision; the scope's older file is removed (callers make one scope's files one at a time). The values go through SQLAlchemy's own SQLite bind processors, so the
+    file holds exactly what the desktop would have written. (the file, its revision)"""
+    import os
+    import shutil
+    import sqlite3
 
+    from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 
-def snapshot(session: Session, unit_id: uuid.UUID | None = None) -> dict:
-    """Every data table's rows (``unit_id``: a focal point's copy holds only its unit's assignments and
-    results), taken while no push can commit, with the revision they are at."""
-    from app.services.sync import _serialise, head
-    _serialise(session)
-    tables = {}
+    from app.models.server import serialise
+    from app.services.sync import head
+    serialise(session)
+    revision = head(session)
+    scope = own_unit.hex if own_unit else "ministry"
+    path = folder / f"rows-{revision}-{scope}.sqlite3"
+    if path.exists():
+        return path, revision
     own = None
-    if unit_id is not None:
-        own = set(session.execute(select(Assignment.id).where(Assignment.unit_id == unit_id)).scalars())
-    for table in SQLModel.metadata.sorted_tables:
-        if table.name in NOT_COPIED:
-            continue
-        columns = [c.name for c in table.columns]
-        rows = [tuple(r) for r in session.execute(select(*table.columns))]
-        if own is not None and table.name in ("assignment", "result", "evidencefile", "changerequest",
-                                              "jointsubindicator"):
-            key = columns.index("id" if table.name == "assignment" else "assignment_id")
-            rows = [r for r in rows if r[key] in own]
-        # column names once per table, then plain lists: a national year is a few MB, not tens
-        tables[table.name] = {"columns": columns, "rows": [[_plain(v) for v in r] for r in rows]}
-    return {"revision": head(session), "tables": tables}
+    if own_unit is not None:
+        own = set(session.execute(select(Assignment.id).where(Assignment.unit_id == own_unit)).scalars())
+    dialect = sqlite_dialect()
+    part = folder / f"{uuid.uuid4().hex}.part"
+    shutil.copyfile(template, part)
+    db = sqlite3.connect(part)
+    try:
+        # a new file nobody else has open, renamed into place only when whole: no journal while filling
+        db.execute("PRAGMA journal_mode=OFF")
+        db.execute("PRAGMA synchronous=OFF")
+        for table in SQLModel.metadata.sorted_tables:
+            if table.name in NOT_COPIED:
+                continue
+            rows = session.execute(select(*(type_coerce(c, String) if isinstance(c.type, DecimalText) else c
+                                             for c in table.columns))).all()
+            if own is not None and table.name in ("assignment", "result", "evidencefile", "changerequest",
+                                                  "jointsubindicator"):
+                key = [c.name for c in table.columns].index("id" if table.name == "assignment" else "assignment_id")
+                rows = [r for r in rows if r[key] in own]
+            _write_rows(db, table, dialect, rows)
+        db.commit()
+    finally:
+        db.close()
+    os.replace(part, path)
+    for old in folder.glob(f"rows-*-{scope}.sqlite3"):
+        if old != path:
+            old.unlink(missing_ok=True)             # the caller writes one scope at a time: none is in use
+    return path, revision
+
+
+def write_copy(rows: Path, out: Path, *, revision: int, server: str, username: str, role: str = "",
+               unit_id: uuid.UUID | None = None) -> None:
+    """A desktop's first copy at ``out``: the rows file and where it syncs to, as whom, from which revision."""
+    import shutil
+    import sqlite3
+
+    from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
+
+    from app.models.base import utcnow
+    shutil.copyfile(rows, out)
+    now = utcnow()
+    settings = {SERVER_SETTING: server, USER_SETTING: username, ROLE_SETTING: role,
+                UNIT_SETTING: str(unit_id) if unit_id else "", REVISION_SETTING: str(revision)}
+    columns = Setting.__table__.columns
+    db = sqlite3.connect(out)
+    try:
+        _write_rows(db, Setting.__table__, sqlite_dialect(),
+                    [tuple({"id": uuid.uuid4(), "key": k, "value": v, "created_at": now, "updated_at": now}[c.name]
+                           for c in columns) for k, v in settings.items()])
+        db.commit()
+        db.execute("PRAGMA journal_mode=WAL")            # as every desktop database is kept
+    finally:
+        db.close()
+
+
+def _write_rows(db, table, dialect, rows) -> int:
+    if not rows:
+        return 0
+    # a DecimalText is the same text on both databases: carried as it is, not parsed and formatted again
+    procs = [None if isinstance(c.type, DecimalText) else c.type.dialect_impl(dialect).bind_processor(dialect)
+             for c in table.columns]
+    names = ", ".join(f'"{c.name}"' for c in table.columns)
+    marks = ", ".join("?" * len(procs))
+    db.executemany(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})',
+                   [tuple(v if f is None or v is None else f(v) for f, v in zip(procs, row)) for row in rows])
+    return len(rows)
 
 
 def _converter(column):
@@ -92,38 +150,6 @@ def _converter(column):
 
 def _typed(column, value):
     return None if value is None else _converter(column)(value)
-
-
-def load_snapshot(session: Session, data: dict, server: str, username: str, role: str = "",
-                  unit_id: str | None = None) -> int:
-    """Fill an empty local database with a server's snapshot and remember where it came from."""
-    from app.services.lookup import existing_ministry
-    if existing_ministry(session) is not None:
-        from app.errors import KpiDeskError
-        raise KpiDeskError("ฐานข้อมูลนี้มีข้อมูลอยู่แล้ว สำเนาจากเซิร์ฟเวอร์ต้องเริ่มจากฐานข้อมูลว่าง",
-                           "a copy starts from an empty database")
-    session.info["audit"] = False                  # the server's history stays on the server
-    session.info["replaying"] = True
-    tables = data.get("tables", {})
-    count = 0
-    for table in SQLModel.metadata.sorted_tables:
-        part = tables.get(table.name)
-        if not part or table.name in NOT_COPIED or not part.get("rows"):
-            continue
-        cols = {c.name: c for c in table.columns}
-        names = [n for n in part["columns"] if n in cols]
-        at = [part["columns"].index(n) for n in names]
-        plan = [(n, i, _converter(cols[n])) for n, i in zip(names, at)]
-        session.execute(insert(table), [{n: None if row[i] is None else f(row[i]) for n, i, f in plan}
-                                        for row in part["rows"]])
-        count += len(part["rows"])
-    _set(session, SERVER_SETTING, server)
-    _set(session, USER_SETTING, username)
-    _set(session, ROLE_SETTING, role)
-    _set(session, UNIT_SETTING, unit_id or "")
-    _set(session, REVISION_SETTING, str(int(data.get("revision", 0))))
-    forget_replica(session.get_bind())
-    return count
 
 
 def _set(session: Session, key: str, value: str) -> None:
