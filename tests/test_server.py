@@ -172,6 +172,10 @@ MATRIX = [
     ("secretary", "reopen without a reason", "own", "locked", 403),
     ("focal_point", "lock", "own", "open", 403), ("focal_point", "reopen", "own", "locked", 403),
     ("member", "lock", "own", "open", 403), ("admin", "lock", "own", "open", 403),
+    # a change request made on a copy
+    ("secretary", "request", "other", "open", 200), ("focal_point", "request", "own", "open", 200),
+    ("focal_point", "request", "other", "open", 403), ("focal_point", "request", "own", "locked", 403),
+    ("member", "request", "own", "open", 403), ("admin", "request", "own", "open", 403),
 ]
 USER_OF = {"secretary": "sec1", "focal_point": "fp_pcd", "member": "member1", "admin": "admin1"}
 
@@ -184,6 +188,12 @@ def test_permission_matrix(server, role, kind, whose, state, status):
         edit = result_edit(server, unit, code, "50", year=year, months=months)
     elif kind == "verified":
         edit = result_edit(server, unit, code, "50", field="verified_actual", year=year, months=months)
+    elif kind == "request":
+        aid, rid = ids(server, unit, code, year, months)
+        edit = {"kind": "change_request", "id": str(uuid.uuid4()), "field": "submit", "value": None,
+                "request": {"kind": "modify", "assignment_id": aid, "round_id": rid, "reason": "disaster",
+                            "reason_text": "อุทกภัย", "proposed_base": "1", "proposed_standard": "2",
+                            "proposed_advanced": "3", "submitted_on": "2025-03-04"}}
     elif kind in ("lock", "reopen", "reopen without a reason"):
         edit = {"kind": "round", "id": ids(server, unit, code, year, months)[1], "field": "status", "value": "locked" if kind == "lock" else "open",
                 "reason": "" if kind.endswith("reason") else "คณะกรรมการมีมติ"}
@@ -214,6 +224,16 @@ def test_hostile_input_is_a_clear_4xx_and_stores_nothing(server):
                      "edits": [{**target_edit(server, "PCD", "PCD-02", "weight", "'; DELETE FROM assignment;--")}]}).encode(), 422),
         (json.dumps({"batch_id": str(uuid.uuid4()), "base": 0,
                      "edits": [{**target_edit(server, "PCD", "PCD-02", "weight", 12)}]}).encode(), 422),
+        (json.dumps({"batch_id": str(uuid.uuid4()), "base": 0,
+                     "edits": [{"kind": "change_request", "id": str(uuid.uuid4()), "field": "submit",
+                                "request": {"kind": "modify", "decision": "approved"}}]}).encode(), 422),
+        (json.dumps({"batch_id": str(uuid.uuid4()), "base": 0,
+                     "edits": [{"kind": "change_request", "id": str(uuid.uuid4()), "field": "submit",
+                                "request": {"kind": "bogus", "round_id": ids(server, "PCD", "PCD-02")[1],
+                                            "reason": "disaster"}}]}).encode(), 422),
+        (json.dumps({"batch_id": str(uuid.uuid4()), "base": 0,
+                     "edits": [{**result_edit(server, "PCD", "PCD-02", "50", field="verified_actual"),
+                                "verification": {"source": "opdc", "source_date": "31/02/2568"}}]}).encode(), 422),
         (b"x" * (5 * 1024 * 1024 + 1), 413),
     ]
     for body, status in bad:

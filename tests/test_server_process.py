@@ -174,6 +174,8 @@ def test_a_desktop_connects_edits_offline_and_syncs_from_the_command_line(tmp_pa
         pulled = httpx.get(f"{url}/pull?since={since}", headers={"Authorization": f"Bearer {token}"}).json()["changes"]
         assert [(c["table"], c["fields"]["actual"][1], c["by"]) for c in pulled] == [("result", "72.5", "pcd")]
         assert "รอส่ง 0 รายการ" in kpi("sync", "status", "--db", str(copy)).stdout
+        local = kpi("unit", "add", "--code", "LOCAL", "--name", "หน่วยงานในเครื่อง", "--db", str(copy))
+        assert local.returncode == 2 and "ทำบนข้อมูลของเซิร์ฟเวอร์" in local.stderr and "Traceback" not in local.stderr
         assert "ความถูกต้องของไฟล์ฐานข้อมูล: ปกติ" in kpi("check", "--db", str(copy)).stdout   # PRAGMA integrity_check
         store = open_store(copy)
         with store.reading() as s:

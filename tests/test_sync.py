@@ -204,3 +204,50 @@ def test_a_round_approved_and_locked_on_a_copy_is_locked_on_the_server_and_every
     assert state(fp) == {k: v for k, v in state(server).items() if k in state(fp)}
     with fp.reading() as s:
         assert s.get(Round, lookup.round_of(s, 2568, 12).id).status == RoundStatus.LOCKED
+
+
+def test_a_request_and_an_opdc_verification_made_on_copies_reach_the_server_whole(ministry, tmp_path):
+    """A focal point's change request travels under its own id with every proposed value; the committee's
+    decision on it is the server's (a copy refuses it, saying where it is done); OPDC's verified figure
+    entered on a copy keeps its source, letter and date on the server."""
+    from datetime import date
+
+    from app.models import ChangeReason, ChangeRequest, Decision, Unit
+    from app.models.server import NotOnACopy
+    from app.services.change_requests import decide_change_request, submit_change_request
+    from app.services.results import set_verified
+    server, http = ministry
+    fp, fp_token = copy_for(http, tmp_path, "fp_pcd")
+    sec, sec_token = copy_for(http, tmp_path, "sec1")
+    with fp.transaction(user="fp_pcd", command="request add") as s:
+        request = submit_change_request(s, rnd=lookup.round_of(s, 2568, 12), reason=ChangeReason.DISASTER,
+                                        assignment=assignment(s, "PCD", "PCD-02"), reason_text="น้ำท่วมพื้นที่ตรวจวัด",
+                                        proposed_base="60", proposed_standard="65", proposed_advanced="70",
+                                        submitted_on=date(2025, 3, 4))
+        rid = request.id
+    with sec.transaction(user="sec1", command="verify") as s:
+        set_verified(s, assignment_id=assignment(s, "PCD", "PCD-02").id, rnd=lookup.round_of(s, 2568, 12),
+                     value="63.5", source="opdc", source_ref="นร ๑๒๐๐/๑๒๓", source_date=date(2025, 10, 20))
+    assert server_sync.sync(fp, http, fp_token).pushed == 1
+    assert server_sync.sync(sec, http, sec_token).pushed == 1
+    with server.reading() as s:
+        cr = s.get(ChangeRequest, rid)
+        assert (cr.reason, cr.reason_text, cr.proposed_base, cr.proposed_advanced, cr.submitted_on) == \
+            (ChangeReason.DISASTER, "น้ำท่วมพื้นที่ตรวจวัด", D(60), D(70), date(2025, 3, 4))
+        assert cr.decision == Decision.PENDING
+        r = s.exec(select(Result).where(Result.assignment_id == assignment(s, "PCD", "PCD-02").id,
+                                        Result.round_id == lookup.round_of(s, 2568, 12).id)).one()
+        assert (r.verified_actual, r.verified_source, r.source_ref, r.source_date, r.verified_by) == \
+            (D("63.5"), "opdc", "นร ๑๒๐๐/๑๒๓", date(2025, 10, 20), "sec1")
+    server_sync.sync(sec, http, sec_token)
+    with pytest.raises(NotOnACopy, match="เซิร์ฟเวอร์"):
+        with sec.transaction(user="sec1", command="request decide") as s:
+            decide_change_request(s, s.get(ChangeRequest, rid), approve=True, decided_on=date(2025, 4, 1))
+    with pytest.raises(NotOnACopy):
+        with sec.transaction(user="sec1", command="unit add") as s:
+            s.add(Unit(ministry_id=lookup.unit(s, "PCD").ministry_id, code="LOCAL", name_th="หน่วยงานในเครื่อง"))
+    with sec.reading() as s:
+        assert s.get(ChangeRequest, rid).decision == Decision.PENDING          # nothing of the refusal written
+        assert s.exec(select(Unit).where(Unit.code == "LOCAL")).first() is None
+        assert s.exec(select(OutboxEdit)).all() == []
+    assert state(sec) == state(server)

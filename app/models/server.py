@@ -12,6 +12,7 @@ import json
 from sqlalchemy import Column, Integer, String, Text, event, select, text
 from sqlmodel import Field, Session, SQLModel
 
+from app.errors import KpiDeskError
 from app.models.base import TableBase, utcnow
 
 
@@ -116,18 +117,67 @@ def is_replica(session: Session) -> bool:
     return _replicas[bind]
 
 
+# What a copy may not change, because no push carries it and pushed edits rest on it: done on the server's
+# data, it reaches the copies by pulling. (Meetings, the committee and attached evidence files stay local.)
+SERVER_ONLY = {"ministry": "ข้อมูลกระทรวง", "unit": "หน่วยงาน", "fiscalyear": "ปีงบประมาณ",
+               "frameworkcomponent": "องค์ประกอบการประเมิน", "indicator": "บัญชีตัวชี้วัด",
+               "jointagenda": "วาระ Joint KPI", "jointleadagency": "หน่วยงานเจ้าภาพ Joint KPI",
+               "jointmainindicator": "ตัวชี้วัดหลัก Joint KPI", "jointsubindicator": "ตัวชี้วัดย่อย Joint KPI",
+               "strategickpi": "ตัวชี้วัดเชิงยุทธศาสตร์", "strategictarget": "ค่าเป้าหมายเชิงยุทธศาสตร์",
+               "basketentry": "KPI Basket", "assignment": "ตัวชี้วัดของหน่วยงาน (เพิ่ม ลบ หรือการเชื่อมโยง)",
+               "round": "รอบการประเมิน (เพิ่มหรือลบ)", "changerequest": "ผลการพิจารณาคำขอปรับเปลี่ยนตัวชี้วัด"}
+VERIFICATION = ("verified_actual", "verified_source", "source_ref", "source_date")
+REQUEST_FIELDS = ("kind", "assignment_id", "unit_id", "indicator_id", "component_code", "round_id", "reason",
+                  "reason_text", "proposal", "submitted_on", "proposed_weight", "proposed_base", "proposed_standard",
+                  "proposed_advanced", "proposed_base_6", "proposed_standard_6", "proposed_advanced_6",
+                  "proposed_monitor", "proposed_name", "proposed_definition")
+
+
+class NotOnACopy(KpiDeskError):
+    """A change a desktop copy cannot send to the server."""
+
+
+def _travels(table: str, op: str, fields: dict) -> bool:
+    if table not in SERVER_ONLY:
+        return True
+    if table == "assignment":
+        return op == "update" and set(fields) <= SYNC_FIELDS["assignment"] | {"updated_at"}
+    if table == "round":
+        return op == "update"
+    if table == "changerequest":
+        return op == "insert"                     # a request travels; the committee's decision is the server's
+    return False
+
+
+def _plain(value) -> str | None:
+    return None if value is None else str(getattr(value, "value", value))
+
+
 @event.listens_for(Session, "before_commit")
 def _queue_edits(session: Session) -> None:
-    """A desktop copy's own edits of the fields that travel, queued in the transaction that makes them
-    (whatever made them: the window, a command, an import), so none is lost before it is pushed."""
+    """A desktop copy's own edits of what travels, queued in the transaction that makes them (whatever made
+    them: the window, a command, an import), so none is lost before it is pushed; a change no push can
+    carry is refused here, before it is written, rather than left on the copy to be refused later."""
+    if session.new or session.dirty or session.deleted:
+        session.flush()                               # commit runs this hook before its own last flush
     noted = session.info.get("changes")
     if not noted or session.info.get("replaying") or session.info.get("queued") == len(noted) \
             or not is_replica(session):
         return
+    from app.models.change_requests import ChangeRequest
     from app.models.framework import Round
     from app.models.indicators import Result
     edits = []
     for table, row_id, op, fields, _scope in noted[session.info.get("queued", 0):]:
+        if not _travels(table, op, fields):
+            raise NotOnACopy(f"สำเนาของเซิร์ฟเวอร์กระทรวงแก้ไข{SERVER_ONLY[table]}ไม่ได้ เพราะการซิงก์ไม่ได้ส่งการแก้ไขนี้ "
+                             "ให้ทำบนข้อมูลของเซิร์ฟเวอร์ (kpi-desk --db ตามด้วย URL ของฐานข้อมูลเซิร์ฟเวอร์) "
+                             "แล้วซิงก์เพื่อรับมา", f"{table} {op} is made on the server's data")
+        if table == "changerequest":
+            row = session.get(ChangeRequest, row_id)
+            edits.append({"kind": "change_request", "id": str(row_id), "field": "submit", "value": None,
+                          "request": {n: _plain(getattr(row, n)) for n in REQUEST_FIELDS}})
+            continue
         if table not in SYNC_FIELDS or op == "delete":
             continue
         where = {"kind": table, "id": str(row_id)}
@@ -136,9 +186,11 @@ def _queue_edits(session: Session) -> None:
             if r is None:
                 continue
             where = {"kind": "result", "id": str(r.assignment_id), "round_id": str(r.round_id)}
+            if set(fields) & set(VERIFICATION):       # the verification travels whole: value, by whom, the letter
+                fields = {**fields, "verified_actual": fields.get("verified_actual", (None, _plain(r.verified_actual)))}
+                where["verification"] = {"source": r.verified_source or "", "source_ref": r.source_ref or "",
+                                         "source_date": _plain(r.source_date)}
         elif table == "round":
-            if op == "insert":
-                continue                                  # a new year's rounds are made on the server
             where["reason"] = session.get(Round, row_id).status_note or ""
         for field, (old, new) in fields.items():
             if field in SYNC_FIELDS[table] and not (op == "insert" and new in (None, "")):
@@ -216,5 +268,7 @@ def _unit_of(session: Session, table: str, row_id, scope: dict):
 
 @event.listens_for(Session, "before_commit")
 def _log_on_commit(session: Session) -> None:
+    if session.new or session.dirty or session.deleted:
+        session.flush()
     if session.info.get("changes"):
         log_pending(session)

@@ -8,6 +8,8 @@ locked rounds keep their numbers because they are read from their snapshots.
 
 from __future__ import annotations
 
+import uuid
+
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -34,8 +36,10 @@ def submit_change_request(session: Session, *, rnd: Round, reason: ChangeReason,
                           proposal: str = "", submitted_on: date | None = None, proposed_weight=None,
                           proposed_base=None, proposed_standard=None, proposed_advanced=None,
                           proposed_targets_6=(None, None, None), proposed_monitor: bool | None = None,
-                          proposed_name: str = "", proposed_definition: str = "") -> ChangeRequest:
-    """Record a request, checked now with the grid's rules, so the committee decides on a valid proposal."""
+                          proposed_name: str = "", proposed_definition: str = "",
+                          request_id: uuid.UUID | None = None) -> ChangeRequest:
+    """Record a request, checked now with the grid's rules, so the committee decides on a valid proposal
+    (``request_id``: the id a desktop copy gave it, so both are one request)."""
     try:
         reason = ChangeReason(reason)
     except ValueError:
@@ -46,7 +50,7 @@ def submit_change_request(session: Session, *, rnd: Round, reason: ChangeReason,
     rnd = current_round(session, rnd)
     if rnd.status == RoundStatus.LOCKED:
         raise LockedError("รอบการประเมินนี้ปิดแล้ว จึงขอปรับเปลี่ยนตัวชี้วัดสำหรับรอบนี้ไม่ได้", "round locked")
-    row = ChangeRequest(kind=kind, round_id=rnd.id, reason=reason, reason_text=reason_text.strip(),
+    row = ChangeRequest(id=request_id or uuid.uuid4(), kind=kind, round_id=rnd.id, reason=reason, reason_text=reason_text.strip(),
                         proposal=proposal.strip(), submitted_on=submitted_on, proposed_name=proposed_name.strip(),
                         proposed_definition=proposed_definition.strip(), proposed_monitor=proposed_monitor,
                         component_code=component_code.strip())

@@ -13,23 +13,28 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import asdict, dataclass
+from dataclasses import field as dc_field
 
 from sqlalchemy import func, select
 from sqlmodel import Session
 
 from app.errors import KpiDeskError, LockedError, ValidationError
 from app.models import Assignment, ChangeLog, Result, Round, RoundStatus, SyncBatch, SyncConflict
-from app.models.server import SYNC_FIELDS, log_pending, serialise
+from app.models.server import REQUEST_FIELDS, SYNC_FIELDS, log_pending, serialise
 from app.services.accounts import Who
 from app.services.framework import (approve_round, ensure_results_editable, ensure_targets_editable, lock_round,
                                     reopen_round)
 from app.services.grid import coerce, set_assignment_fields, set_result_field
+from app.services.results import set_verified
 
-FIELDS = SYNC_FIELDS                # what a push may change (the desktop's outbox queues the same)
+FIELDS = {**SYNC_FIELDS, "change_request": frozenset({"submit"})}   # what a push may carry (the outbox queues the same)
 FOCAL_POINT_FIELDS = frozenset({"actual", "note", "evidence_ref"})
 MAX_EDITS = 5000
 PULL_PAGE = 5000
 ROUND_STEPS = {"open", "approved", "locked"}
+DETAIL = {("result", "verified_actual"): "verification", ("change_request", "submit"): "request"}
+DETAIL_KEYS = {("round", "status"): {"reason"}, ("result", "verified_actual"): {"source", "source_ref", "source_date"},
+               ("change_request", "submit"): set(REQUEST_FIELDS)}
 
 
 class Forbidden(KpiDeskError):
@@ -38,13 +43,14 @@ class Forbidden(KpiDeskError):
 
 @dataclass(frozen=True)
 class Edit:
-    kind: str                       # assignment | result | round
-    id: uuid.UUID                   # the assignment (a round's status: the round)
+    kind: str                       # assignment | result | round | change_request
+    id: uuid.UUID                   # the assignment (a round's status: the round; a request: the request)
     field: str
     value: str | None
     old: str | None = None
     round_id: uuid.UUID | None = None   # results only
-    reason: str = ""                    # a round's status: the reason kept on it
+    detail: dict = dc_field(default_factory=dict)   # a round step's reason; a verification's source, letter and
+                                                 # date; a change request's fields — text or null each
 
     @classmethod
     def parse(cls, raw, index: int) -> "Edit":
@@ -54,10 +60,13 @@ class Edit:
         kind, field = raw.get("kind"), raw.get("field")
         if kind not in FIELDS or field not in FIELDS[kind]:
             raise ValidationError([where + f"แก้ไข “{kind}.{field}” ผ่านการซิงก์ไม่ได้"], "unknown kind or field")
-        for key in ("value", "old", "reason"):
-            if raw.get(key) is not None and not isinstance(raw[key], (str, bool)):
+        detail = {"reason": raw.get("reason")} if kind == "round" else raw.get(DETAIL.get((kind, field), ""), {})
+        if not isinstance(detail, dict) or set(detail) - DETAIL_KEYS.get((kind, field), set()):
+            raise ValidationError([where + "รายละเอียดประกอบการแก้ไขไม่ถูกต้อง"], "unknown detail")
+        for key, text in (("value", raw.get("value")), ("old", raw.get("old")), *detail.items()):
+            if text is not None and not isinstance(text, (str, bool)):
                 raise ValidationError([where + f"{key} ต้องเป็นข้อความหรือ null"], f"{key} is a string")
-            if isinstance(raw.get(key), str) and len(raw[key]) > 4000:
+            if isinstance(text, str) and len(text) > 4000:
                 raise ValidationError([where + f"{key} ยาวเกิน ๔,๐๐๐ ตัวอักษร"], f"{key} too long")
         try:
             ident = uuid.UUID(str(raw.get("id")))
@@ -69,7 +78,7 @@ class Edit:
             value, old = _flag(value), _flag(old)
         if kind == "round" and value not in ROUND_STEPS:
             raise ValidationError([where + "สถานะรอบต้องเป็น open, approved หรือ locked"], "round status")
-        return cls(kind, ident, field, value, old, round_id, str(raw.get("reason") or ""))
+        return cls(kind, ident, field, value, old, round_id, {k: v for k, v in detail.items() if v is not None})
 
 
 def _flag(v) -> str | None:
@@ -107,6 +116,8 @@ def may(who: Who, edit: Edit, unit_id) -> str:
     if edit.kind == "round" and who.role != "admin":
         return "การเห็นชอบ ปิด หรือเปิดรอบการประเมินใหม่ทำได้เฉพาะฝ่ายเลขานุการ"
     if who.role == "focal_point":
+        if edit.kind == "change_request":
+            return "" if unit_id == who.unit_id else "ผู้ประสานงานตัวชี้วัดยื่นคำขอได้เฉพาะตัวชี้วัดของหน่วยงานตนเอง"
         if edit.kind != "result" or edit.field not in FOCAL_POINT_FIELDS:
             return "ผู้ประสานงานตัวชี้วัดบันทึกได้เฉพาะผลการดำเนินงาน หมายเหตุ และหลักฐานของหน่วยงานตนเอง"
         if unit_id != who.unit_id:
@@ -127,8 +138,9 @@ def apply_batch(session: Session, who: Who, batch_id: uuid.UUID, base: int, edit
         return {**json.loads(seen.answer), "replayed": True}
     applied, conflicts = 0, []
     for i, edit in enumerate(edits):
-        if edit.kind == "round":
-            applied += _step_round(session, who, edit, f"รายการที่ {i + 1}: ")
+        if edit.kind in ("round", "change_request"):
+            step = _step_round if edit.kind == "round" else _submit_request
+            applied += step(session, who, edit, f"รายการที่ {i + 1}: ")
             continue
         a = session.get(Assignment, edit.id)
         if a is None:
@@ -157,6 +169,10 @@ def apply_batch(session: Session, who: Who, batch_id: uuid.UUID, base: int, edit
             continue
         if edit.kind == "assignment":
             set_assignment_fields(session, a, {edit.field: edit.value == "True" if edit.field == "monitor" else edit.value})
+        elif edit.field == "verified_actual":                 # with its source, OPDC's letter and date
+            set_verified(session, assignment_id=a.id, rnd=rnd, value=edit.value,
+                         source=edit.detail.get("source") or "secretariat", source_ref=edit.detail.get("source_ref", ""),
+                         source_date=_date(edit.detail.get("source_date"), f"รายการที่ {i + 1}: "))
         else:
             set_result_field(session, rnd, a.id, edit.field, edit.value)
         applied += 1
@@ -181,13 +197,67 @@ def _step_round(session: Session, who: Who, edit: Edit, where: str) -> int:
     if rnd.status == edit.value:
         return 0
     if edit.value == "open":
-        reopen_round(session, rnd, edit.reason)
+        reopen_round(session, rnd, edit.detail.get("reason", ""))
     else:
         if rnd.status == RoundStatus.OPEN:
-            approve_round(session, rnd, edit.reason)
+            approve_round(session, rnd, edit.detail.get("reason", ""))
         if edit.value == "locked":
             lock_round(session, rnd)
     return 1
+
+
+def _submit_request(session: Session, who: Who, edit: Edit, where: str) -> int:
+    """A change request made on a copy (a focal point's for its own unit), submitted on the server through
+    the same checks, under the same id so the copy's row and the server's are one. Already there: nothing."""
+    from app.models import ChangeRequest, Indicator, Unit
+    from app.services.change_requests import submit_change_request
+    if session.get(ChangeRequest, edit.id) is not None:
+        return 0
+    d = edit.detail
+
+    def ref(model, key):
+        if not d.get(key):
+            return None
+        try:
+            row = session.get(model, uuid.UUID(str(d[key])))
+        except ValueError:
+            row = None
+        if row is None:
+            raise ValidationError([where + f"ไม่พบข้อมูลที่อ้างถึง ({key}) บนเซิร์ฟเวอร์"], f"{key} not found")
+        return row
+
+    rnd, assignment = ref(Round, "round_id"), ref(Assignment, "assignment_id")
+    unit, indicator = ref(Unit, "unit_id"), ref(Indicator, "indicator_id")
+    if rnd is None:
+        raise ValidationError([where + "คำขอต้องระบุรอบการประเมิน"], "a request names its round")
+    refusal = may(who, edit, assignment.unit_id if assignment else (unit.id if unit else None))
+    if refusal:
+        raise Forbidden(where + refusal, "forbidden")
+    monitor = d.get("proposed_monitor")
+    try:
+        submit_change_request(
+            session, rnd=rnd, reason=d.get("reason", ""), kind=d.get("kind") or "modify", assignment=assignment,
+            unit=unit, indicator=indicator, component_code=d.get("component_code", ""),
+            reason_text=d.get("reason_text", ""), proposal=d.get("proposal", ""),
+            submitted_on=_date(d.get("submitted_on"), where), proposed_weight=d.get("proposed_weight"),
+            proposed_base=d.get("proposed_base"), proposed_standard=d.get("proposed_standard"),
+            proposed_advanced=d.get("proposed_advanced"),
+            proposed_targets_6=(d.get("proposed_base_6"), d.get("proposed_standard_6"), d.get("proposed_advanced_6")),
+            proposed_monitor=None if monitor is None else str(monitor) == "True", proposed_name=d.get("proposed_name", ""),
+            proposed_definition=d.get("proposed_definition", ""), request_id=edit.id)
+    except ValueError:
+        raise ValidationError([where + "ชนิดของคำขอไม่ถูกต้อง"], "request kind") from None
+    return 1
+
+
+def _date(text, where: str):
+    from datetime import date
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(str(text)[:10])
+    except ValueError:
+        raise ValidationError([where + f"วันที่ “{text}” ไม่ถูกต้อง"], "bad date") from None
 
 
 def _later_change(session: Session, table: str, row_id, field: str, base: int, by: str) -> ChangeLog | None:
