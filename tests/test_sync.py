@@ -6,6 +6,7 @@ all three copies equal the server."""
 from __future__ import annotations
 
 import itertools
+import json
 from decimal import Decimal as D
 
 import pytest
@@ -32,7 +33,7 @@ def ministry(pg_demo_url):
     store = open_store(pg_demo_url)
     with store.transaction(user="setup") as s:
         for name, role, unit in (("sec1", "secretary", None), ("sec2", "secretary", None),
-                                 ("fp_pcd", "focal_point", "PCD")):
+                                 ("fp_pcd", "focal_point", "PCD"), ("member1", "member", None)):
             accounts.create_account(s, username=name, password=PASSWORD, role=role, unit_code=unit)
     http = TestClient(create_app(store))
     yield store, http
@@ -57,10 +58,10 @@ def edit_target(store, unit, code, field, value):
     perform(store, "edit", lambda s: set_assignment_field(s, s.get(Assignment, aid), field, value))
 
 
-def edit_result(store, unit, code, value):
+def edit_result(store, unit, code, value, field="actual"):
     with store.reading() as s:
         aid, rnd = assignment(s, unit, code).id, lookup.round_of(s, 2568, 12)
-    perform(store, "edit", lambda s: set_result_field(s, s.get(type(rnd), rnd.id), aid, "actual", value))
+    perform(store, "edit", lambda s: set_result_field(s, s.get(type(rnd), rnd.id), aid, field, value))
 
 
 def state(store) -> dict:
@@ -133,10 +134,16 @@ def test_an_unreachable_server_keeps_the_queue_and_a_refused_batch_is_set_aside(
         assert queued.batch_id is not None                          # named once: a retry is the same batch
     report = server_sync.sync(store, http, token)
     assert report.pushed == 1 and report.waiting == 0
-    # the focal point's copy may hold a weight edit, but the server refuses it: set aside with the reason
-    edit_target(store, "PCD", "PCD-02", "weight", "10")
+    # a result typed offline into a round the secretariat has since locked on the server: the server refuses
+    # it, the copy sets it aside with the reason (nothing waits for ever) and then takes the lock
+    edit_result(store, "PCD", "PCD-02", "71")
+    from app.services.framework import approve_round, lock_round
+    with server.transaction(user="sec1") as s:
+        lock_round(s, approve_round(s, lookup.round_of(s, 2568, 12), reason="ที่ประชุมเห็นชอบ"))
     report = server_sync.sync(store, http, token)
-    assert report.refused and "ผู้ประสานงาน" in report.refused[0] and report.waiting == 0
+    assert report.refused and "ปิด" in report.refused[0] and report.waiting == 0, report.refused
+    with store.reading() as s:
+        assert s.get(type(lookup.round_of(s, 2568, 12)), lookup.round_of(s, 2568, 12).id).status == "locked"
     store.close()
 
 
@@ -145,7 +152,7 @@ def test_what_a_secretary_does_on_the_server_database_reaches_the_copies(ministr
     approved with a reason; the unit by the command line with ``--db`` the server's URL) is in the change log, and a desktop's sync brings it — and the copy then refuses
     what the server would refuse."""
     from app.errors import LockedError
-    from app.models import Round, RoundStatus, Unit
+    from app.models import ChangeLog, Round, RoundStatus, Unit
     from tests.clirun import run_cli
     from app.services.framework import approve_round, lock_round
     server, http = ministry
@@ -168,6 +175,16 @@ def test_what_a_secretary_does_on_the_server_database_reaches_the_copies(ministr
         assert copied.status == RoundStatus.LOCKED and copied.status_note == "ที่ประชุมเห็นชอบ"
     with pytest.raises(LockedError):
         edit_result(store, "PCD", "PCD-02", "55")               # the copy follows the server's lock
+    removed = run_cli("unit", "retire", "--code", "NEWDEPT", "--db", pg_demo_url)   # a unit with no data: removed
+    assert removed.returncode == 0, removed.stderr
+    with server.reading() as s:
+        gone = s.exec(select(ChangeLog).where(ChangeLog.table_name == "unit")
+                      .order_by(ChangeLog.revision.desc())).first()
+        assert gone.op == "delete"                              # the tombstone a copy pulls
+    server_sync.sync(store, http, token)
+    with store.reading() as s:
+        assert s.exec(select(Unit).where(Unit.code == "NEWDEPT")).first() is None
+    assert state(store) == state(server)
 
 
 def test_a_round_approved_and_locked_on_a_copy_is_locked_on_the_server_and_every_copy(ministry, tmp_path):
@@ -251,3 +268,29 @@ def test_a_request_and_an_opdc_verification_made_on_copies_reach_the_server_whol
         assert s.exec(select(Unit).where(Unit.code == "LOCAL")).first() is None
         assert s.exec(select(OutboxEdit)).all() == []
     assert state(sec) == state(server)
+
+
+def test_a_copy_keeps_only_what_its_account_may_send(ministry, tmp_path):
+    """The server's rule for each role, applied on the copy as the user types: a focal point enters its own
+    unit's results (its copy holds no other unit's), not the verified figure, not targets, not a round's
+    approval; a committee member changes nothing. Each refusal is a Thai message naming the role, and nothing of it waits to be pushed."""
+    from app.models.server import NotOnACopy
+    from app.services.framework import approve_round
+    server, http = ministry
+    fp, _ = copy_for(http, tmp_path, "fp_pcd")
+    member, _ = copy_for(http, tmp_path, "member1")
+    edit_result(fp, "PCD", "PCD-02", "61")                                  # its own unit: kept, queued
+    for attempt in (lambda: edit_target(fp, "PCD", "PCD-02", "advanced", "99"),
+                    lambda: edit_result(fp, "PCD", "PCD-02", "60", field="verified_actual")):
+        with pytest.raises(NotOnACopy, match="ผู้ประสานงานตัวชี้วัด"):
+            attempt()
+    with pytest.raises(NotOnACopy, match="เฉพาะฝ่ายเลขานุการ"):
+        with fp.transaction(user="fp_pcd") as s:
+            approve_round(s, lookup.round_of(s, 2568, 12), reason="ทดลอง")
+    with pytest.raises(NotOnACopy, match="กรรมการ"):
+        edit_result(member, "PCD", "PCD-02", "61")
+    with fp.reading() as s:
+        assert [json.loads(q.edit)["value"] for q in s.exec(select(OutboxEdit))] == ["61"]
+        assert s.get(type(lookup.round_of(s, 2568, 12)), lookup.round_of(s, 2568, 12).id).status == "open"
+    with member.reading() as s:
+        assert s.exec(select(OutboxEdit)).all() == []

@@ -12,6 +12,7 @@ import json
 from sqlalchemy import Column, Integer, String, Text, event, select, text
 from sqlmodel import Field, Session, SQLModel
 
+from app.domain.roles import ROLES_TH, may
 from app.errors import KpiDeskError
 from app.models.base import TableBase, utcnow
 
@@ -102,19 +103,28 @@ SYNC_FIELDS = {"assignment": frozenset({"weight", "base", "standard", "advanced"
                "round": frozenset({"status"})}          # approve / lock / reopen, with the round's reason
 SERVER_SETTING, REVISION_SETTING, USER_SETTING = "sync_server", "sync_revision", "sync_username"
 ROLE_SETTING, UNIT_SETTING = "sync_role", "sync_unit"
-_replicas: dict = {}            # engine → whether its database is a copy of a server (read once per engine)
+_replicas: dict = {}            # engine → (role, unit) of a copy of a server, None otherwise (read once per engine)
 
 
 def forget_replica(bind) -> None:
     _replicas.pop(bind, None)
 
 
-def is_replica(session: Session) -> bool:
+def copy_account(session: Session) -> tuple[str, uuid.UUID | None] | None:
+    """The role and unit of the account a desktop copy belongs to; None for a database that is no copy."""
     from app.models.settings import Setting
     bind = session.get_bind()
     if bind not in _replicas:
-        _replicas[bind] = bool(session.execute(select(Setting.value).where(Setting.key == SERVER_SETTING)).scalar())
+        values = dict(session.execute(select(Setting.key, Setting.value).where(
+            Setting.key.in_((SERVER_SETTING, ROLE_SETTING, UNIT_SETTING)))).all())
+        unit = values.get(UNIT_SETTING)
+        _replicas[bind] = (values.get(ROLE_SETTING) or "", uuid.UUID(unit) if unit else None) \
+            if values.get(SERVER_SETTING) else None
     return _replicas[bind]
+
+
+def is_replica(session: Session) -> bool:
+    return copy_account(session) is not None
 
 
 # What a copy may not change, because no push carries it and pushed edits rest on it: done on the server's
@@ -153,6 +163,51 @@ def _plain(value) -> str | None:
     return None if value is None else str(getattr(value, "value", value))
 
 
+@event.listens_for(Session, "after_flush")
+def _refuse_on_flush(session: Session, _context) -> None:
+    _refuse_what_cannot_travel(session)
+
+
+def _refuse_what_cannot_travel(session: Session) -> None:
+    """On a desktop copy, a change no push carries is refused as it is written (after each flush — inside
+    the service that makes it, so its caller never says it was done — and again before the commit, for
+    rows written in bulk), and the transaction rolls back."""
+    noted = session.info.get("changes")
+    start = session.info.get("travel_checked", 0)
+    if not noted or len(noted) == start or session.info.get("replaying") or not is_replica(session):
+        return
+    session.info["travel_checked"] = len(noted)
+    role, own_unit = copy_account(session)
+    for table, row_id, op, fields, _scope in noted[start:]:
+        if not _travels(table, op, fields):
+            raise NotOnACopy(f"สำเนาของเซิร์ฟเวอร์กระทรวงแก้ไข{SERVER_ONLY[table]}ไม่ได้ เพราะการซิงก์ไม่ได้ส่งการแก้ไขนี้ "
+                             "ให้ทำบนข้อมูลของเซิร์ฟเวอร์ (kpi-desk --db ตามด้วย URL ของฐานข้อมูลเซิร์ฟเวอร์) "
+                             "แล้วซิงก์เพื่อรับมา", f"{table} {op} is made on the server's data")
+        for kind, field, unit_id in _pushed_as(session, table, row_id, op, fields) if role else ():
+            why = may(role, own_unit, kind, field, unit_id)
+            if why:                               # the server would refuse it: the copy does not keep it
+                raise NotOnACopy(f"{why} (สำเนานี้เป็นของบัญชี{ROLES_TH.get(role, role)})", f"{role} may not")
+
+
+def _pushed_as(session: Session, table: str, row_id, op: str, fields: dict):
+    """(kind, field, unit) of each edit a push would carry for one noted change."""
+    from app.models.change_requests import ChangeRequest
+    from app.models.indicators import Assignment, Result
+    if table == "round" and "status" in fields:
+        yield "round", "status", None
+    elif table == "changerequest" and op == "insert":
+        row = session.get(ChangeRequest, row_id)
+        a = session.get(Assignment, row.assignment_id) if row.assignment_id else None
+        yield "change_request", "submit", a.unit_id if a else row.unit_id
+    elif table in ("assignment", "result") and op != "delete":
+        a_id = row_id if table == "assignment" else getattr(session.get(Result, row_id), "assignment_id", None)
+        a = session.get(Assignment, a_id) if a_id else None
+        names = set(fields) | ({"verified_actual"} if table == "result" and set(fields) & set(VERIFICATION) else set())
+        for field in sorted(names & SYNC_FIELDS[table]):
+            if not (op == "insert" and fields.get(field, (None, None))[1] in (None, "")):
+                yield table, field, a.unit_id if a else None
+
+
 @event.listens_for(Session, "before_commit")
 def _queue_edits(session: Session) -> None:
     """A desktop copy's own edits of what travels, queued in the transaction that makes them (whatever made
@@ -160,6 +215,7 @@ def _queue_edits(session: Session) -> None:
     carry is refused here, before it is written, rather than left on the copy to be refused later."""
     if session.new or session.dirty or session.deleted:
         session.flush()                               # commit runs this hook before its own last flush
+    _refuse_what_cannot_travel(session)
     noted = session.info.get("changes")
     if not noted or session.info.get("replaying") or session.info.get("queued") == len(noted) \
             or not is_replica(session):
@@ -169,10 +225,6 @@ def _queue_edits(session: Session) -> None:
     from app.models.indicators import Result
     edits = []
     for table, row_id, op, fields, _scope in noted[session.info.get("queued", 0):]:
-        if not _travels(table, op, fields):
-            raise NotOnACopy(f"สำเนาของเซิร์ฟเวอร์กระทรวงแก้ไข{SERVER_ONLY[table]}ไม่ได้ เพราะการซิงก์ไม่ได้ส่งการแก้ไขนี้ "
-                             "ให้ทำบนข้อมูลของเซิร์ฟเวอร์ (kpi-desk --db ตามด้วย URL ของฐานข้อมูลเซิร์ฟเวอร์) "
-                             "แล้วซิงก์เพื่อรับมา", f"{table} {op} is made on the server's data")
         if table == "changerequest":
             row = session.get(ChangeRequest, row_id)
             edits.append({"kind": "change_request", "id": str(row_id), "field": "submit", "value": None,

@@ -18,6 +18,7 @@ from dataclasses import field as dc_field
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from app.domain import roles
 from app.errors import KpiDeskError, LockedError, ValidationError
 from app.models import Assignment, ChangeLog, Result, Round, RoundStatus, SyncBatch, SyncConflict
 from app.models.server import REQUEST_FIELDS, SYNC_FIELDS, log_pending, serialise
@@ -28,7 +29,6 @@ from app.services.grid import coerce, set_assignment_fields, set_result_field
 from app.services.results import set_verified
 
 FIELDS = {**SYNC_FIELDS, "change_request": frozenset({"submit"})}   # what a push may carry (the outbox queues the same)
-FOCAL_POINT_FIELDS = frozenset({"actual", "note", "evidence_ref"})
 MAX_EDITS = 5000
 PULL_PAGE = 5000
 ROUND_STEPS = {"open", "approved", "locked"}
@@ -111,21 +111,7 @@ def _serialise(session: Session) -> None:
 
 def may(who: Who, edit: Edit, unit_id) -> str:
     """Why ``who`` may not make ``edit`` on a row of ``unit_id`` ("" when they may)."""
-    if who.role == "secretary":
-        return ""
-    if edit.kind == "round" and who.role != "admin":
-        return "การเห็นชอบ ปิด หรือเปิดรอบการประเมินใหม่ทำได้เฉพาะฝ่ายเลขานุการ"
-    if who.role == "focal_point":
-        if edit.kind == "change_request":
-            return "" if unit_id == who.unit_id else "ผู้ประสานงานตัวชี้วัดยื่นคำขอได้เฉพาะตัวชี้วัดของหน่วยงานตนเอง"
-        if edit.kind != "result" or edit.field not in FOCAL_POINT_FIELDS:
-            return "ผู้ประสานงานตัวชี้วัดบันทึกได้เฉพาะผลการดำเนินงาน หมายเหตุ และหลักฐานของหน่วยงานตนเอง"
-        if unit_id != who.unit_id:
-            return "ผู้ประสานงานตัวชี้วัดบันทึกผลได้เฉพาะของหน่วยงานตนเอง"
-        return ""
-    if who.role == "member":
-        return "กรรมการดูข้อมูลได้อย่างเดียว แก้ไขไม่ได้"
-    return "ผู้ดูแลระบบจัดการบัญชีผู้ใช้ ไม่แก้ไขข้อมูลการประเมิน"
+    return roles.may(who.role, who.unit_id, edit.kind, edit.field, unit_id)
 
 
 def apply_batch(session: Session, who: Who, batch_id: uuid.UUID, base: int, edits: list[Edit]) -> dict:
