@@ -274,10 +274,18 @@ class ThaiParagraph(Flowable):
             self._laid_width = width
         return self._lines
 
+    def _prefixes(self, width: float) -> list[LineMetrics]:
+        """``prefix_metrics`` of the lines laid out for ``width``, kept while the lines are: a table asks a
+        cell's size several times over (its height pass, a split, drawing) for the same width."""
+        lines = self._layout(width)
+        kept = getattr(self, "_kept_prefixes", None)
+        if kept is None or kept[0] is not lines:
+            kept = self._kept_prefixes = (lines, prefix_metrics(lines, self.style, width))
+        return kept[1]
+
     def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's names)
-        lines = self._layout(availWidth)
         self.width = availWidth
-        self._metrics = line_metrics(lines, self.style, availWidth)
+        self._metrics = self._prefixes(availWidth)[-1]
         self.height = self._metrics.height()
         return self.width, self.height
 
@@ -293,7 +301,7 @@ class ThaiParagraph(Flowable):
 
     def split(self, availWidth, availHeight):  # noqa: N803
         lines = self._layout(availWidth)
-        heights = [m.height() for m in prefix_metrics(lines, self.style, availWidth)]
+        heights = [m.height() for m in self._prefixes(availWidth)]
         fit = 0
         while fit < len(lines) and heights[fit] <= availHeight:
             fit += 1
