@@ -233,7 +233,7 @@ NOT_ROUND_DATA = {
     "accounts.revoke_token": "a sign-out",
     "replica.rows_file": "reads the server's data into a new file", "replica.write_copy": "a new file",
     "replica.refuse": "the outbox",
-    "replica.name_batch": "the outbox", "replica.pushed": "the outbox",
+    "replica.name_batch": "the outbox", "replica.unname_batch": "the outbox", "replica.pushed": "the outbox",
     "replica.apply_pulled": "the server's changes, which its own guards checked, applied to a copy",
     "exchange.recreate_frame": "a new year from an export (refused when the year exists)",
     "strategy.create_strategic_kpi": "the ministry's plan, not a round's numbers",

@@ -58,9 +58,9 @@ def edit_target(store, unit, code, field, value):
     perform(store, "edit", lambda s: set_assignment_field(s, s.get(Assignment, aid), field, value))
 
 
-def edit_result(store, unit, code, value, field="actual"):
+def edit_result(store, unit, code, value, field="actual", months=12):
     with store.reading() as s:
-        aid, rnd = assignment(s, unit, code).id, lookup.round_of(s, 2568, 12)
+        aid, rnd = assignment(s, unit, code).id, lookup.round_of(s, 2568, months)
     perform(store, "edit", lambda s: set_result_field(s, s.get(type(rnd), rnd.id), aid, field, value))
 
 
@@ -134,14 +134,22 @@ def test_an_unreachable_server_keeps_the_queue_and_a_refused_batch_is_set_aside(
         assert queued.batch_id is not None                          # named once: a retry is the same batch
     report = server_sync.sync(store, http, token)
     assert report.pushed == 1 and report.waiting == 0
-    # a result typed offline into a round the secretariat has since locked on the server: the server refuses
-    # it, the copy sets it aside with the reason (nothing waits for ever) and then takes the lock
+    # a result typed offline into a round the secretariat has since locked on the server, between two that
+    # are fine: the server refuses the batch, the copy sends its edits again one at a time — the two go
+    # through, the one is set aside with the reason (nothing waits for ever) — and then takes the lock
+    edit_result(store, "PCD", "PCD-01", "41", months=6)
     edit_result(store, "PCD", "PCD-02", "71")
+    edit_result(store, "PCD", "PCD-02", "42", months=6)
     from app.services.framework import approve_round, lock_round
     with server.transaction(user="sec1") as s:
         lock_round(s, approve_round(s, lookup.round_of(s, 2568, 12), reason="ที่ประชุมเห็นชอบ"))
     report = server_sync.sync(store, http, token)
-    assert report.refused and "ปิด" in report.refused[0] and report.waiting == 0, report.refused
+    assert report.pushed == 2 and len(report.refused) == 1 and "ปิด" in report.refused[0], report.refused
+    assert report.waiting == 0
+    with server.reading() as s:
+        six = lookup.round_of(s, 2568, 6).id
+        got = {r.assignment_id: r.actual for r in s.exec(select(Result).where(Result.round_id == six))}
+        assert got[assignment(s, "PCD", "PCD-01").id] == D(41) and got[assignment(s, "PCD", "PCD-02").id] == D(42)
     with store.reading() as s:
         assert s.get(type(lookup.round_of(s, 2568, 12)), lookup.round_of(s, 2568, 12).id).status == "locked"
     store.close()

@@ -9,6 +9,7 @@ transaction through the services; the network calls sit between them, never insi
 
 from __future__ import annotations
 
+import itertools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,11 +116,14 @@ def save_copy(http, token: str, server: str, path: Path) -> int:
 def sync(store, http, token: str) -> SyncReport:
     from app.services import replica
     report = SyncReport()
+    alone: set[int] = set()                               # edits of a refused batch: sent one at a time
     while True:                                           # push, a batch at a time
         with store.transaction(command="sync push") as s:
-            queue = replica.pending(s)[:BATCH]
+            queue = replica.pending(s)
             if not queue:
                 break
+            queue = queue[:1] if queue[0][0] in alone else \
+                list(itertools.takewhile(lambda q: q[0] not in alone, queue[:BATCH]))
             seqs = [q[0] for q in queue]
             batch = replica.name_batch(s, seqs)
             base = replica.revision(s)
@@ -127,12 +131,18 @@ def sync(store, http, token: str) -> SyncReport:
         try:
             answer = _call(http, "POST", "/push", token, json=body)
         except ServerError as exc:
-            if getattr(exc, "status", None) in (403, 422):     # refused for good: set aside with the reason
-                with store.transaction(command="sync refused") as s:
-                    replica.refuse(s, seqs, exc.th)
-                report.refused.append(exc.th)
-                continue
-            raise                                         # unreachable or busy: the batch waits, same id
+            if getattr(exc, "status", None) not in (403, 422):
+                raise                                     # unreachable or busy: the batch waits, same id
+            with store.transaction(command="sync refused") as s:
+                if len(seqs) > 1:
+                    # the server applied none of it: each edit goes again alone, under a new id, so one
+                    # refused edit does not hold back the others typed with it
+                    replica.unname_batch(s, seqs)
+                    alone.update(seqs)
+                    continue
+                replica.refuse(s, seqs, exc.th)           # refused for good: set aside with the reason
+            report.refused.append(exc.th)
+            continue
         with store.transaction(command="sync pushed") as s:
             replica.pushed(s, seqs)
         report.pushed += answer.get("applied", 0)

@@ -191,6 +191,12 @@ def name_batch(session: Session, seqs: list[int]) -> uuid.UUID:
     return batch
 
 
+def unname_batch(session: Session, seqs: list[int]) -> None:
+    """Forget the batch id of queued edits the server refused as a batch (it applied none of them), so
+    each can be sent again under an id of its own."""
+    session.execute(update(OutboxEdit).where(OutboxEdit.seq.in_(seqs)).values(batch_id=None))
+
+
 def pushed(session: Session, seqs: list[int]) -> None:
     session.execute(delete(OutboxEdit).where(OutboxEdit.seq.in_(seqs)))
 
