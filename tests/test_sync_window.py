@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QInputDialog
 from sqlmodel import select
 
@@ -53,6 +54,13 @@ def test_a_focal_point_connects_types_a_result_and_syncs(qtbot, pg_demo_url, tmp
     # the window may still be applying the first sync's answer; what counts is what the user then sees
     qtbot.waitUntil(lambda: not window.sync.running and results.unit.count() > 0, timeout=30000)
     assert results.unit.currentText().startswith("PCD "), (results.unit.count(), results.isVisible())
+    # what a focal point may not send is not offered: the round's buttons are off, saying why
+    assert not results.approve_button.isEnabled() and "ฝ่ายเลขานุการ" in results.approve_button.toolTip()
+    targets = go(window, "TargetsPage")
+    assert targets.lock_label.isVisible() and "ผู้ประสานงานตัวชี้วัด" in targets.lock_label.text()
+    assert not targets.model.flags(cell(targets, "weight")) & Qt.ItemIsEditable
+    assert not targets.add_button.isEnabled() and "เซิร์ฟเวอร์" in targets.add_button.toolTip()
+    results = go(window, "ResultsPage")
     row = next(i for i, r in enumerate(results.model.rows) if r.code == "PCD-02")
     type_into(qtbot, results.view, cell(results, "actual", row=row), "๕๕.๕")
     assert "รอส่ง 1 รายการ" in window.sync.label.text()

@@ -147,6 +147,14 @@ class NotOnACopy(KpiDeskError):
     """A change a desktop copy cannot send to the server."""
 
 
+def made_on_the_server(table: str) -> tuple[str, str]:
+    """(Thai, English) why a copy does not change ``table``'s rows, and where that is done."""
+    return (f"สำเนาของเซิร์ฟเวอร์กระทรวงแก้ไข{SERVER_ONLY[table]}ไม่ได้ เพราะการซิงก์ไม่ได้ส่งการแก้ไขนี้ "
+            "ให้ทำบนข้อมูลของเซิร์ฟเวอร์ (kpi-desk --db ตามด้วย URL ของฐานข้อมูลเซิร์ฟเวอร์) แล้วซิงก์เพื่อรับมา",
+            f"A copy of the ministry server does not change this ({table}): sync does not carry it. Make the change "
+            "on the server's data (kpi-desk --db with the server database's URL), then sync to receive it.")
+
+
 def _travels(table: str, op: str, fields: dict) -> bool:
     if table not in SERVER_ONLY:
         return True
@@ -180,9 +188,7 @@ def _refuse_what_cannot_travel(session: Session) -> None:
     role, own_unit = copy_account(session)
     for table, row_id, op, fields, _scope in noted[start:]:
         if not _travels(table, op, fields):
-            raise NotOnACopy(f"สำเนาของเซิร์ฟเวอร์กระทรวงแก้ไข{SERVER_ONLY[table]}ไม่ได้ เพราะการซิงก์ไม่ได้ส่งการแก้ไขนี้ "
-                             "ให้ทำบนข้อมูลของเซิร์ฟเวอร์ (kpi-desk --db ตามด้วย URL ของฐานข้อมูลเซิร์ฟเวอร์) "
-                             "แล้วซิงก์เพื่อรับมา", f"{table} {op} is made on the server's data")
+            raise NotOnACopy(*made_on_the_server(table))
         for kind, field, unit_id in _pushed_as(session, table, row_id, op, fields) if role else ():
             why = may(role, own_unit, kind, field, unit_id)
             if why:                               # the server would refuse it: the copy does not keep it

@@ -62,29 +62,41 @@ class CopyFolder:
         import atexit
         atexit.register(shutil.rmtree, self.folder, True)
 
+    def _lock_of(self, own_unit) -> threading.Lock:
+        with self._lock:
+            return self._building.setdefault(own_unit, threading.Lock())
+
     def make(self, store, own_unit, out: Path | None = None, **who) -> int:
         """A copy at ``out`` (None: only the rows file) at the current revision, which it returns. One
         writer per scope at a time: the others wait, then reuse its rows file, never one being replaced."""
+        with self._lock_of(own_unit):
+            return self._make(store, own_unit, out, **who)
+
+    def _make(self, store, own_unit, out: Path | None = None, **who) -> int:
         from app.services import replica
-        with self._lock:
-            building = self._building.setdefault(own_unit, threading.Lock())
-        with building:
-            with store.reading() as s:
-                rows, revision = replica.rows_file(s, self.template(), self.folder, own_unit)
-            if out is not None:
-                replica.write_copy(rows, out, revision=revision, **who)
+        with store.reading() as s:
+            rows, revision = replica.rows_file(s, self.template(), self.folder, own_unit)
+        if out is not None:
+            replica.write_copy(rows, out, revision=revision, **who)
         return revision
 
     def prepare(self, store) -> None:
         """Start writing the ministry's rows while a desktop signs in to make a copy (the password check
-        and the database work overlap); at most once per revision, whoever asks."""
-        threading.Thread(target=self._prepare, args=(store,), daemon=True).start()
+        and the database work overlap). The scope's lock is taken here, before the sign-in answers, so
+        the copy asked for next waits for this work and no thread outlives it; already being written:
+        nothing to start."""
+        building = self._lock_of(None)
+        if not building.acquire(blocking=False):
+            return
+        threading.Thread(target=self._prepare, args=(store, building)).start()
 
-    def _prepare(self, store) -> None:
+    def _prepare(self, store, building: threading.Lock) -> None:
         try:
-            self.make(store, None)
+            self._make(store, None)
         except Exception:               # noqa: BLE001 — the copy itself writes the rows and says what failed
             pass
+        finally:
+            building.release()
 
     def template(self) -> Path:
         with self._lock:

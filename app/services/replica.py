@@ -246,6 +246,25 @@ def _natural_keys(table) -> list[tuple[str, ...]]:
     return [tuple(c.name for c in con.columns) for con in table.constraints if isinstance(con, UniqueConstraint)]
 
 
+def refusal(session: Session, kind: str, field: str, unit_id) -> tuple[str, str]:
+    """(Thai, English) why this copy's account may not make such a change — what the window shows instead
+    of letting it be typed; empty when it may, or when the database is not a copy of a server."""
+    from app.domain import roles
+    from app.models.server import copy_account
+    account = copy_account(session)
+    if account is None or not account[0]:
+        return "", ""
+    th = roles.may(account[0], account[1], kind, field, unit_id)
+    return th, roles.EN.get(th, th)
+
+
+def made_on_the_server(session: Session, table: str) -> tuple[str, str]:
+    """(Thai, English) why this database, a copy of a server, does not add or remove ``table``'s rows;
+    empty when it is no copy."""
+    from app.models.server import copy_account, made_on_the_server as why
+    return ("", "") if copy_account(session) is None else why(table)
+
+
 @dataclass(frozen=True)
 class CopyInfo:
     """Where a desktop copy syncs to, as who, and what waits."""

@@ -11,7 +11,7 @@ from app.models import RoundStatus, Unit
 from app.models.enums import ROUND_STATUS_EN, ROUND_STATUS_TH
 from app.ui.frozen import FrozenFirstColumn
 from app.ui.i18n import pick
-from app.services import framework, lookup
+from app.services import framework, lookup, replica
 from app.services.framework import ensure_results_editable
 from app.services.grid import result_rows, set_result_field
 from app.services.scoring import score_round
@@ -93,9 +93,10 @@ class ResultsPage(LivePage):
             scores = score_round(s, year_be=self.state.year_be, months=self.state.months, unit_code=code).units
             try:
                 ensure_results_editable(s, rnd)
-                why = ""
+                why = pick(*replica.refusal(s, "result", "actual", unit_id))   # a copy's account may not
             except KpiDeskError as exc:
                 why = pick(exc.th, exc.en or exc.th)
+            round_why = pick(*replica.refusal(s, "round", "status", None))
             status = self.status = RoundStatus(rnd.status)
         score = scores[0] if scores else None
         changed = self.model.set_rows(rows, score, read_only=bool(why))
@@ -109,9 +110,11 @@ class ResultsPage(LivePage):
                                                for i in score.issues if i.blocking))
         self.status_label.setText(self.tr("สถานะรอบ: {0}").format(pick(ROUND_STATUS_TH[status], ROUND_STATUS_EN[status])) + (f" — {why}" if why else ""))
         self.status_label.setStyleSheet("color: #8a5a00;" if why else "")
-        self.approve_button.setEnabled(status == RoundStatus.OPEN)
-        self.lock_button.setEnabled(status == RoundStatus.APPROVED)
-        self.reopen_button.setEnabled(status in (RoundStatus.APPROVED, RoundStatus.LOCKED))
+        self.approve_button.setEnabled(status == RoundStatus.OPEN and not round_why)
+        self.lock_button.setEnabled(status == RoundStatus.APPROVED and not round_why)
+        self.reopen_button.setEnabled(status in (RoundStatus.APPROVED, RoundStatus.LOCKED) and not round_why)
+        for button in (self.approve_button, self.lock_button, self.reopen_button):
+            button.setToolTip(round_why)
         fit_rows(self.view, changed)
 
     def on_edit(self, assignment_id, field: str, old: str, new: str) -> None:

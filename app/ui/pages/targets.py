@@ -12,7 +12,7 @@ from app.domain.thai_text import format_sum, plain
 from app.errors import KpiDeskError
 from app.models import Indicator, IndicatorKind, Unit
 from app.models.enums import DIRECTION_EN, DIRECTION_TH, INDICATOR_KIND_EN, INDICATOR_KIND_TH
-from app.services import indicators, lookup, undo
+from app.services import indicators, lookup, replica, undo
 from app.services.changes import perform
 from app.services.framework import ensure_targets_editable
 from app.services.grid import FIELD_TH, apply_assignment_edits, assignment_rows, unit_problems, unit_weight_sums
@@ -131,11 +131,11 @@ class TargetsPage(LivePage):
 
         self.unit = UnitPicker()
         self.unit.currentIndexChanged.connect(self.refresh)
-        add = QPushButton(self.tr("จากบัญชีตัวชี้วัด…"))
+        self.add_button = add = QPushButton(self.tr("จากบัญชีตัวชี้วัด…"))
         add.clicked.connect(self.add_from_catalogue)
         self.basket_button = QPushButton(self.tr("จาก KPI Basket…"))
         self.basket_button.clicked.connect(self.add_from_basket)
-        new = QPushButton(self.tr("ตัวชี้วัดใหม่…"))
+        self.new_button = new = QPushButton(self.tr("ตัวชี้วัดใหม่…"))
         new.clicked.connect(self.new_indicator)
         self.undo_button = QPushButton(self.tr("เลิกทำ"))
         self.redo_button = QPushButton(self.tr("ทำซ้ำ"))
@@ -215,9 +215,13 @@ class TargetsPage(LivePage):
             problems = unit_problems(s, fy.id, self.unit_id())
             try:
                 ensure_targets_editable(s, fy.id)
-                locked = ""
+                locked = pick(*replica.refusal(s, "assignment", "weight", self.unit_id()))   # a copy's account
             except KpiDeskError as exc:
                 locked = pick(exc.th, exc.en or exc.th)
+            adding = pick(*replica.made_on_the_server(s, "assignment"))
+        for button in (self.add_button, self.basket_button, self.new_button):
+            button.setEnabled(not adding)
+            button.setToolTip(adding)
         by_cell = {}
         for p in problems:
             if p.indicator_key is not None:
