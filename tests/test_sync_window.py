@@ -61,6 +61,8 @@ def test_a_focal_point_connects_types_a_result_and_syncs(qtbot, pg_demo_url, tmp
     assert not targets.model.flags(cell(targets, "weight")) & Qt.ItemIsEditable
     assert not targets.add_button.isEnabled() and "เซิร์ฟเวอร์" in targets.add_button.toolTip()
     results = go(window, "ResultsPage")
+    assert not results.model.flags(cell(results, "verified_actual")) & Qt.ItemIsEditable   # the secretariat's
+    assert results.model.flags(cell(results, "actual")) & Qt.ItemIsEditable
     row = next(i for i, r in enumerate(results.model.rows) if r.code == "PCD-02")
     type_into(qtbot, results.view, cell(results, "actual", row=row), "๕๕.๕")
     assert "รอส่ง 1 รายการ" in window.sync.label.text()

@@ -35,9 +35,14 @@ class ResultsTableModel(ColumnsTableModel):
         self.rows: list[ResultRow] = []
         self.scored: dict = {}
         self.read_only = False
+        self.closed: frozenset = frozenset()      # fields this database's account may not change (a copy's)
 
-    def set_rows(self, rows: list[ResultRow], score: UnitScore | None, read_only: bool) -> list[int] | None:
+    def set_rows(self, rows: list[ResultRow], score: UnitScore | None, read_only: bool,
+                 closed: frozenset = frozenset()) -> list[int] | None:
         """The unit's rows and score; the rows that changed (None: all, after a reset)."""
+        if closed != self.closed:
+            self.closed = closed
+            self.read_only = None               # every cell's flags change: ``update`` resets the model
         def apply():
             self.rows = list(rows)
             self.scored = {s.line.key: s for s in (score.lines if score else [])}
@@ -124,7 +129,7 @@ class ResultsTableModel(ColumnsTableModel):
         if not index.isValid():
             return Qt.NoItemFlags
         base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        if not self.read_only and self.field(index.column()) in EDITABLE:
+        if not self.read_only and self.field(index.column()) in EDITABLE - self.closed:
             return base | Qt.ItemIsEditable
         return base
 
@@ -132,7 +137,7 @@ class ResultsTableModel(ColumnsTableModel):
         if role != Qt.EditRole or self.read_only or not index.isValid():
             return False
         row, field = self.rows[index.row()], self.field(index.column())
-        if field not in EDITABLE:
+        if field not in EDITABLE - self.closed:
             return False
         old = getattr(row, field)
         old_text = "" if old is None else (plain(old) if field in NUMERIC else str(old))

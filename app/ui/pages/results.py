@@ -15,7 +15,7 @@ from app.services import framework, lookup, replica
 from app.services.framework import ensure_results_editable
 from app.services.grid import result_rows, set_result_field
 from app.services.scoring import score_round
-from app.ui.models.results import ResultsTableModel
+from app.ui.models.results import EDITABLE, ResultsTableModel
 from app.ui.pages.common import (LivePage, MessageLine, UnitPicker, ask, fit_rows, measured_once, offer_history,
                                  reason_despite, table_view, with_find)
 
@@ -97,9 +97,10 @@ class ResultsPage(LivePage):
             except KpiDeskError as exc:
                 why = pick(exc.th, exc.en or exc.th)
             round_why = pick(*replica.refusal(s, "round", "status", None))
+            closed = frozenset(f for f in EDITABLE if replica.refusal(s, "result", f, unit_id)[0])
             status = self.status = RoundStatus(rnd.status)
         score = scores[0] if scores else None
-        changed = self.model.set_rows(rows, score, read_only=bool(why))
+        changed = self.model.set_rows(rows, score, read_only=bool(why), closed=closed)
         if score:
             note = self.tr(" (จาก {0} ของ {1})").format(format_number(score.points), format_number(score.out_of)) \
                 if self.state.months == 6 else ""
