@@ -189,36 +189,51 @@ def _refuse_what_cannot_travel(session: Session) -> None:
     for table, row_id, op, fields, _scope in noted[start:]:
         if not _travels(table, op, fields):
             raise NotOnACopy(*made_on_the_server(table))
-        for kind, field, unit_id in _pushed_as(session, table, row_id, op, fields) if role else ():
-            why = may(role, own_unit, kind, field, unit_id)
+        for edit, unit_id in _edits_of(session, table, row_id, op, fields) if role else ():
+            why = may(role, own_unit, edit["kind"], edit["field"], unit_id)
             if why:                               # the server would refuse it: the copy does not keep it
                 raise NotOnACopy(f"{why} (สำเนานี้เป็นของบัญชี{ROLES_TH.get(role, role)})", f"{role} may not")
 
 
-def _pushed_as(session: Session, table: str, row_id, op: str, fields: dict):
-    """(kind, field, unit) of each edit a push would carry for one noted change."""
+def _edits_of(session: Session, table: str, row_id, op: str, fields: dict):
+    """The edits a push carries for one noted change, each with the unit it belongs to: what the outbox
+    queues and what the roles' rule is checked against."""
     from app.models.change_requests import ChangeRequest
+    from app.models.framework import Round
     from app.models.indicators import Assignment, Result
-    if table == "round" and "status" in fields:
-        yield "round", "status", None
-    elif table == "changerequest" and op == "insert":
-        row = session.get(ChangeRequest, row_id)
-        a = session.get(Assignment, row.assignment_id) if row.assignment_id else None
-        yield "change_request", "submit", a.unit_id if a else row.unit_id
-    elif table in ("assignment", "result") and op != "delete":
-        a_id = row_id if table == "assignment" else getattr(session.get(Result, row_id), "assignment_id", None)
-        a = session.get(Assignment, a_id) if a_id else None
-        names = set(fields) | ({"verified_actual"} if table == "result" and set(fields) & set(VERIFICATION) else set())
-        for field in sorted(names & SYNC_FIELDS[table]):
-            if not (op == "insert" and fields.get(field, (None, None))[1] in (None, "")):
-                yield table, field, a.unit_id if a else None
+    if table == "changerequest":
+        if op == "insert":
+            row = session.get(ChangeRequest, row_id)
+            a = session.get(Assignment, row.assignment_id) if row.assignment_id else None
+            yield ({"kind": "change_request", "id": str(row_id), "field": "submit", "value": None,
+                    "request": {n: _plain(getattr(row, n)) for n in REQUEST_FIELDS}}, a.unit_id if a else row.unit_id)
+        return
+    if table not in SYNC_FIELDS or op == "delete":
+        return
+    where, unit_id = {"kind": table, "id": str(row_id)}, None
+    if table == "result":
+        r = session.get(Result, row_id)
+        if r is None:
+            return
+        where = {"kind": "result", "id": str(r.assignment_id), "round_id": str(r.round_id)}
+        unit_id = getattr(session.get(Assignment, r.assignment_id), "unit_id", None)
+        if set(fields) & set(VERIFICATION):       # the verification travels whole: value, by whom, the letter
+            fields = {**fields, "verified_actual": fields.get("verified_actual", (None, _plain(r.verified_actual)))}
+            where["verification"] = {"source": r.verified_source or "", "source_ref": r.source_ref or "",
+                                     "source_date": _plain(r.source_date)}
+    elif table == "assignment":
+        unit_id = getattr(session.get(Assignment, row_id), "unit_id", None)
+    elif table == "round":
+        where["reason"] = session.get(Round, row_id).status_note or ""
+    for field, (old, new) in fields.items():
+        if field in SYNC_FIELDS[table] and not (op == "insert" and new in (None, "")):
+            yield {**where, "field": field, "value": new, "old": old}, unit_id
 
 
 @event.listens_for(Session, "before_commit")
 def _queue_edits(session: Session) -> None:
     """A desktop copy's own edits of what travels, queued in the transaction that makes them (whatever made
-    them: the window, a command, an import), so none is lost before it is pushed; a change no push can
-    carry is refused here, before it is written, rather than left on the copy to be refused later."""
+    them: the window, a command, an import), so none is lost before it is pushed."""
     if session.new or session.dirty or session.deleted:
         session.flush()                               # commit runs this hook before its own last flush
     _refuse_what_cannot_travel(session)
@@ -226,35 +241,9 @@ def _queue_edits(session: Session) -> None:
     if not noted or session.info.get("replaying") or session.info.get("queued") == len(noted) \
             or not is_replica(session):
         return
-    from app.models.change_requests import ChangeRequest
-    from app.models.framework import Round
-    from app.models.indicators import Result
-    edits = []
     for table, row_id, op, fields, _scope in noted[session.info.get("queued", 0):]:
-        if table == "changerequest":
-            row = session.get(ChangeRequest, row_id)
-            edits.append({"kind": "change_request", "id": str(row_id), "field": "submit", "value": None,
-                          "request": {n: _plain(getattr(row, n)) for n in REQUEST_FIELDS}})
-            continue
-        if table not in SYNC_FIELDS or op == "delete":
-            continue
-        where = {"kind": table, "id": str(row_id)}
-        if table == "result":
-            r = session.get(Result, row_id)
-            if r is None:
-                continue
-            where = {"kind": "result", "id": str(r.assignment_id), "round_id": str(r.round_id)}
-            if set(fields) & set(VERIFICATION):       # the verification travels whole: value, by whom, the letter
-                fields = {**fields, "verified_actual": fields.get("verified_actual", (None, _plain(r.verified_actual)))}
-                where["verification"] = {"source": r.verified_source or "", "source_ref": r.source_ref or "",
-                                         "source_date": _plain(r.source_date)}
-        elif table == "round":
-            where["reason"] = session.get(Round, row_id).status_note or ""
-        for field, (old, new) in fields.items():
-            if field in SYNC_FIELDS[table] and not (op == "insert" and new in (None, "")):
-                edits.append({**where, "field": field, "value": new, "old": old})
-    for e in edits:
-        session.add(OutboxEdit(edit=json.dumps(e, ensure_ascii=False)))
+        for edit, _unit in _edits_of(session, table, row_id, op, fields):
+            session.add(OutboxEdit(edit=json.dumps(edit, ensure_ascii=False)))
     session.flush()
     session.info["queued"] = len(session.info.get("changes", []))
 
