@@ -80,19 +80,23 @@ class CopyFolder:
             replica.write_copy(rows, out, revision=revision, **who)
         return revision
 
-    def prepare(self, store) -> None:
-        """Start writing the ministry's rows while a desktop signs in to make a copy (the password check
-        and the database work overlap). The scope's lock is taken here, before the sign-in answers, so
-        the copy asked for next waits for this work and no thread outlives it; already being written:
-        nothing to start."""
-        building = self._lock_of(None)
+    def prepare(self, store, username: str) -> None:
+        """Start writing the rows of ``username``'s copy while its sign-in is checked (the password check and
+        the database work overlap). The scope's lock is taken here, before the sign-in answers, so the copy
+        asked for next waits for this work and no thread outlives it; already being written: nothing to do."""
+        from app.services import accounts
+        with store.reading() as s:
+            known, own_unit = accounts.copy_scope(s, username)
+        if not known:
+            return
+        building = self._lock_of(own_unit)
         if not building.acquire(blocking=False):
             return
-        threading.Thread(target=self._prepare, args=(store, building)).start()
+        threading.Thread(target=self._prepare, args=(store, own_unit, building)).start()
 
-    def _prepare(self, store, building: threading.Lock) -> None:
+    def _prepare(self, store, own_unit, building: threading.Lock) -> None:
         try:
-            self._make(store, None)
+            self._make(store, own_unit)
         except Exception:               # noqa: BLE001 — the copy itself writes the rows and says what failed
             pass
         finally:
@@ -176,7 +180,7 @@ def create_app(store) -> FastAPI:
                 or not isinstance(body.get("password"), str):
             raise Refused(422, "ต้องส่ง username และ password เป็นข้อความ")
         if body.get("prepare_copy") is True:
-            copies.prepare(store)
+            await run_in_threadpool(copies.prepare, store, body["username"])
         token, account = await run_in_threadpool(sign_in, body["username"], body["password"])
         return {"token": token, "username": account.username, "role": account.role,
                 "unit_id": str(account.unit_id) if account.unit_id else None,

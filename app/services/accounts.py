@@ -142,3 +142,12 @@ def revoke_token(session: Session, token: str) -> None:
 
 def account_list(session: Session) -> list[Who]:
     return [_who(a) for a in session.execute(select(Account).order_by(Account.username)).scalars()]
+
+
+def copy_scope(session: Session, username: str) -> tuple[bool, uuid.UUID | None]:
+    """Whether ``username`` is an active account, and the unit its copy is limited to (a focal point's):
+    what a copy's rows are prepared for while its sign-in is checked. Says nothing to the caller."""
+    a = session.execute(select(Account).where(Account.username == (username or "").strip())).scalar()
+    if a is None or not a.active:
+        return False, None
+    return True, a.unit_id if a.role == "focal_point" else None
