@@ -81,7 +81,8 @@ def must_be_new(path) -> Path:
     """A copy is a new file: an existing database is never overwritten by one."""
     path = Path(path)
     if path.exists():
-        raise KpiDeskError(f"มีไฟล์ {path} อยู่แล้ว สำเนาจากเซิร์ฟเวอร์ต้องเป็นไฟล์ใหม่", "the copy must be a new file")
+        raise KpiDeskError(f"มีไฟล์ {path} อยู่แล้ว สำเนาจากเซิร์ฟเวอร์ต้องเป็นไฟล์ใหม่",
+                           f"{path} already exists: a copy of the server must be a new file")
     return path
 
 

@@ -83,12 +83,16 @@ def _who(a: Account) -> Who:
     return Who(a.id, a.username, a.role, a.unit_id, a.display_name)
 
 
+def _account(session: Session, username: str) -> Account | None:
+    return session.execute(select(Account).where(Account.username == (username or "").strip())).scalar()
+
+
 def sign_in(session: Session, username: str, password: str, now: datetime | None = None) -> tuple[str, Who]:
     """A new token for a right name and password; failures are counted (and the count kept even though
     the caller's answer is a refusal: commit the session whatever this raises)."""
     from argon2.exceptions import VerificationError, InvalidHashError
     now = now or utcnow()
-    account = session.execute(select(Account).where(Account.username == (username or "").strip())).scalar()
+    account = _account(session, username)
     if account is None:
         _hasher().hash("spend the same time as a real check")
         raise SignInRefused("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง", "wrong name or password")
@@ -147,7 +151,7 @@ def account_list(session: Session) -> list[Who]:
 def copy_scope(session: Session, username: str) -> tuple[bool, uuid.UUID | None]:
     """Whether ``username`` is an active account, and the unit its copy is limited to (a focal point's):
     what a copy's rows are prepared for while its sign-in is checked. Says nothing to the caller."""
-    a = session.execute(select(Account).where(Account.username == (username or "").strip())).scalar()
+    a = _account(session, username)
     if a is None or not a.active:
         return False, None
     return True, a.unit_id if a.role == "focal_point" else None

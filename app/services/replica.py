@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import base64
 import json
+import os
+import shutil
+import sqlite3
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -20,6 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import String, type_coerce
 from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, Time, UniqueConstraint, Uuid, delete, insert, select, update
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, SQLModel
 
@@ -41,12 +45,6 @@ def rows_file(session: Session, template: Path, folder: Path, own_unit: uuid.UUI
     every write to the server's data moves the revision — and reused by every desktop copying at that
     revision; the scope's older file is removed (callers make one scope's files one at a time). The values go through SQLAlchemy's own SQLite bind processors, so the
     file holds exactly what the desktop would have written. (the file, its revision)"""
-    import os
-    import shutil
-    import sqlite3
-
-    from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
-
     from app.models.server import serialise
     from app.services.sync import head
     serialise(session)
@@ -89,11 +87,6 @@ def rows_file(session: Session, template: Path, folder: Path, own_unit: uuid.UUI
 def write_copy(rows: Path, out: Path, *, revision: int, server: str, username: str, role: str = "",
                unit_id: uuid.UUID | None = None) -> None:
     """A desktop's first copy at ``out``: the rows file and where it syncs to, as whom, from which revision."""
-    import shutil
-    import sqlite3
-
-    from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
-
     from app.models.base import utcnow
     shutil.copyfile(rows, out)
     now = utcnow()

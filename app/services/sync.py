@@ -105,10 +105,6 @@ def head(session: Session) -> int:
     return session.execute(select(func.max(ChangeLog.revision))).scalar() or 0
 
 
-def _serialise(session: Session) -> None:
-    serialise(session)
-
-
 def may(who: Who, edit: Edit, unit_id) -> str:
     """Why ``who`` may not make ``edit`` on a row of ``unit_id`` ("" when they may)."""
     return roles.may(who.role, who.unit_id, edit.kind, edit.field, unit_id)
@@ -118,7 +114,7 @@ def apply_batch(session: Session, who: Who, batch_id: uuid.UUID, base: int, edit
     """Apply a pushed batch in the caller's one transaction; the answer says what was applied and what
     became a conflict. A batch seen before gets its first answer again. A refusal (Forbidden, LockedError,
     ValidationError) leaves nothing of the batch: the caller rolls back."""
-    _serialise(session)
+    serialise(session)
     seen = session.execute(select(SyncBatch).where(SyncBatch.batch_id == batch_id)).scalar()
     if seen is not None:
         return {**json.loads(seen.answer), "replayed": True}
@@ -310,7 +306,7 @@ def resolve(session: Session, who: Who, conflict_id: uuid.UUID, choose: str) -> 
         raise Forbidden("เฉพาะฝ่ายเลขานุการเห็นและแก้ข้อขัดแย้งของการซิงก์", "secretaries only")
     if choose not in ("mine", "theirs"):
         raise ValidationError(["เลือก mine หรือ theirs"], "mine or theirs")
-    _serialise(session)
+    serialise(session)
     c = session.get(SyncConflict, conflict_id)
     if c is None or c.resolved_at is not None:
         raise ValidationError(["ไม่พบข้อขัดแย้งนี้ หรือแก้ไปแล้ว"], "no such open conflict")

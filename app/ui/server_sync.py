@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
 
 from app import APP_NAME
 from app.errors import KpiDeskError
+from app.ui.i18n import pick
 from app.ui.pages.common import ok_cancel
 
 EVERY_MS = 5 * 60 * 1000
@@ -62,8 +63,10 @@ def connect(window) -> None:
         return
     server, username, password = dialog.server.text().strip(), dialog.username.text().strip(), dialog.password.text()
     path = Path(dialog.path.text().strip()).expanduser()
-    if path.exists():
-        QMessageBox.warning(window, APP_NAME, window.tr("มีไฟล์ {0} อยู่แล้ว สำเนาจากเซิร์ฟเวอร์ต้องเป็นไฟล์ใหม่").format(path))
+    try:
+        server_sync.must_be_new(path)
+    except KpiDeskError as exc:
+        QMessageBox.warning(window, APP_NAME, pick(exc.th, exc.en or exc.th))
         return
 
     def job(_progress):

@@ -2282,10 +2282,6 @@ Logged in {1}</translation>
       <translation>Template saved to {0}</translation>
     </message>
     <message>
-      <source>มีไฟล์ {0} อยู่แล้ว สำเนาจากเซิร์ฟเวอร์ต้องเป็นไฟล์ใหม่</source>
-      <translation>{0} exists; a copy of the server must be a new file</translation>
-    </message>
-    <message>
       <source>สร้างสำเนาจากเซิร์ฟเวอร์ {0} แล้ว</source>
       <translation>Copied from the server {0}</translation>
     </message>
