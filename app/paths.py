@@ -25,6 +25,15 @@ def data_dir() -> Path:
     return path
 
 
+def cache_dir() -> Path:
+    """Files KPI Desk can always make again (the word lists as read once): the per-user cache folder, or
+    ``cache`` in the data folder when ``KPI_DESK_DATA_DIR`` is set."""
+    override = os.environ.get("KPI_DESK_DATA_DIR")
+    path = Path(override) / "cache" if override else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def default_db_path() -> Path:
     return data_dir() / "kpi-desk.sqlite3"
 

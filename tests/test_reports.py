@@ -381,14 +381,14 @@ def test_a_band_never_ends_a_page():
             ["4", "ตัวชี้วัดที่สี่", "40"]]
     table = build_table(["ที่", "ตัวชี้วัด", "น้ำหนัก"], rows, widths, bands=[2])
     table.wrap(300, 10_000)
-    heights = table._rowHeights
+    heights = [row.height for row in table.rows]
     room = sum(heights[:4]) + 0.5            # header, two rows and the band fit; the band's next row does not
     head, *rest = table.split(300, room)
-    kept = len(head._cellvalues) - 1         # body rows on the first page (header excluded)
-    assert kept == 2, kept                   # the band went to the next page with its row
+    assert len(head.body) == 2, len(head.body)   # the band went to the next page with its row
+    assert [len(part.header) for part in rest] == [1]      # the header is repeated there
     plain = build_table(["ที่", "ตัวชี้วัด", "น้ำหนัก"], rows, widths)
     plain.wrap(300, 10_000)
-    assert len(plain.split(300, room)[0]._cellvalues) - 1 == 3     # without the rule it would have ended the page
+    assert len(plain.split(300, room)[0].body) == 3     # without the rule it would have ended the page
 
 
 @pytest.mark.parametrize("tail, head, allowed", [
@@ -463,5 +463,10 @@ def test_a_long_word_in_a_narrow_cell_is_set_smaller_and_else_cut_between_syllab
         head, tail = _split_long(word, avail)
         assert head.text + tail.text == word.text
         assert not tail.text.startswith("ด์") and head.text[-1] not in "เแโใไ" and tail.text[0] not in "ะาำ"
+    assert not notices.collected()
+    ThaiParagraph("คาร์บอนไดออกไซด์", TABLE).wrap(35.0, 500)
+    assert any("คาร์บอนไดออกไซด์" in w for w in notices.collected())
+    notices.start()                 # a second document with the same cell says it again
+    ThaiParagraph("คาร์บอนไดออกไซด์", TABLE).wrap(35.0, 500)
     assert any("คาร์บอนไดออกไซด์" in w for w in notices.collected())
     assert ThaiParagraph(uom, TABLE).minWidth() > 0

@@ -20,7 +20,10 @@ from app.services.report_data import annex_units, basket_codes, context, indicat
 from app.services.scoring import framework_specs, load_lines
 
 BOLD = TABLE.but(bold=True)
+BOLD_RIGHT = BOLD.but(align="right")
 MUTED = TABLE.but(colour=HexColor("#555555"), size=11)
+RIGHT = TABLE.but(align="right")
+CENTRE = TABLE.but(align="center")
 WIDTHS = [1.0 * cm, 9.6 * cm, 3.4 * cm, 2.6 * cm, 1.7 * cm, 2.1 * cm, 2.1 * cm, 2.1 * cm]
 HEADER = ["ที่", "ตัวชี้วัด", "ประเภท", "หน่วยนับ", "น้ำหนัก", "ขั้นต้น\n(๕๐ คะแนน)", "มาตรฐาน\n(๗๕ คะแนน)",
           "ขั้นสูง\n(๑๐๐ คะแนน)"]
@@ -63,14 +66,14 @@ def annex_story(session: Session, year_be: int, unit_code: str | None = None, bo
                                                ln.component_code in fw.by_points))
                 if sub is not top:
                     totals.append(len(rows))
-                    rows.append([Cell(f"รวม {to_thai_digits(sub.code)}", BOLD, span=4), number(sums[sub.code], thai, style=BOLD.but(align="right")),
+                    rows.append([Cell(f"รวม {to_thai_digits(sub.code)}", BOLD, span=4), number(sums[sub.code], thai, style=BOLD_RIGHT),
                                  Cell("", span=3)])
             totals.append(len(rows))
             rows.append([Cell(f"รวมองค์ประกอบที่ {to_thai_digits(top.code)}", BOLD, span=4),
-                         number(sums[top.code], thai, style=BOLD.but(align="right")), Cell("", span=3)])
+                         number(sums[top.code], thai, style=BOLD_RIGHT), Cell("", span=3)])
         total = evaluated_weight(lines)
         totals.append(len(rows))
-        rows.append([Cell("รวมทั้งสิ้น", BOLD, span=4), number(total, thai, style=BOLD.but(align="right")), Cell("", span=3)])
+        rows.append([Cell("รวมทั้งสิ้น", BOLD, span=4), number(total, thai, style=BOLD_RIGHT), Cell("", span=3)])
         monitors = [ln for ln in lines if ln.monitor]
         if monitors:
             bands.append(len(rows))
@@ -100,11 +103,11 @@ def _indicator_row(seq, ln, half, direction, thai: bool, by_points: bool = False
     if extra:
         name += "\n" + " · ".join(extra)
     kind = INDICATOR_KIND_TH.get(IndicatorKind(ln.kind), ln.kind) if ln.kind else ""
-    targets = [Cell(plain_number(v, thai), TABLE.but(align="right")) for v in (ln.base, ln.standard, ln.advanced)]
+    targets = [Cell(plain_number(v, thai), RIGHT) for v in (ln.base, ln.standard, ln.advanced)]
     if by_points:           # the component takes OPDC's points: no three targets to print
         targets = [Cell(POINTS_TH, MUTED.but(align="center"), span=3)]
     seq_text = to_thai_digits(str(seq)) if thai and isinstance(seq, int) else str(seq)
-    return [Cell(seq_text, TABLE.but(align="center")), Cell(name), Cell(kind, MUTED), Cell(ln.unit_of_measure, MUTED),
+    return [Cell(seq_text, CENTRE), Cell(name), Cell(kind, MUTED), Cell(ln.unit_of_measure, MUTED),
             number(ln.weight, thai), *targets]
 
 

@@ -22,6 +22,10 @@ def stop_recording() -> dict[int, str]:
     return first
 
 
+def recording() -> bool:
+    return getattr(_local, "first", None) is not None
+
+
 def note_line(page: int, text: str) -> None:
     first = getattr(_local, "first", None)
     if first is not None and page not in first and text.strip():

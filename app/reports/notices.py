@@ -3,15 +3,25 @@ circle), collected so the command line and the window can say where, in Thai."""
 
 from __future__ import annotations
 
+import itertools
 import threading
 
 _local = threading.local()
 
 
+_documents = itertools.count(1)
+
+
 def start() -> None:
+    _local.generation = next(_documents)
     _local.found = []
     _local.missing = []
     _local.cut = []
+
+
+def generation() -> int:
+    """Which document is collecting (0: none): what was reported for one is reported again for the next."""
+    return getattr(_local, "generation", 0)
 
 
 def note_cut(word: str) -> None:

@@ -11,9 +11,14 @@ It implements wrap/split/minWidth, so it flows across pages and inside Table cel
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
+from functools import lru_cache
+
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus.flowables import Flowable
 
 from app.reports.fonts import font_name
@@ -51,8 +56,34 @@ class Token:
     newline: bool = False
 
 
-def tokenize(runs: list[Run], style: TextStyle) -> list[Token]:
+class Tokens(list):
+    """The tokens of one text in one style, shared by every paragraph that prints it (a table repeats its
+    units, kinds and numbers thousands of times): what the typesetter had to report about the text, and
+    the lines laid out of it, per width, are kept with it."""
+
+    def __init__(self, tokens, misplaced=(), missing=()) -> None:
+        super().__init__(tokens)
+        self.misplaced, self.missing = tuple(misplaced), tuple(missing)
+        self.layouts: dict = {}
+        self.widest: float | None = None
+
+    def report(self) -> None:
+        if self.misplaced:
+            notices.note(list(self.misplaced))
+        if self.missing:
+            notices.note_missing(list(self.missing))
+
+
+def tokenize(runs: list[Run], style: TextStyle) -> Tokens:
+    tokens = _tokenize(tuple(runs), style, digits.thai())
+    tokens.report()                  # each document says it again, even when the text was shaped before
+    return tokens
+
+
+@lru_cache(maxsize=16384)
+def _tokenize(runs: tuple[Run, ...], style: TextStyle, _digit_mode) -> Tokens:
     tokens: list[Token] = []
+    misplaced_all, missing_all = [], []
     for run in runs:
         base_font = font_name(style.bold or run.bold, style.italic or run.italic)
         for part in re.split(r"(\n)", run.text):
@@ -60,9 +91,10 @@ def tokenize(runs: list[Run], style: TextStyle) -> list[Token]:
                 tokens.append(Token("\n", [], 0.0, newline=True))
                 continue
             part, misplaced = repair_marks(digits.apply(part.replace("\t", " ")))
-            if misplaced:
-                notices.note(misplaced)
-            for start, end, fname in font_runs(part, base_font):
+            misplaced_all += misplaced
+            runs_of_fonts, missing = font_runs(part, base_font)
+            missing_all += missing
+            for start, end, fname in runs_of_fonts:
                 text = part[start:end]
                 shaped = shape(text, fname, style.size)
                 pos = 0
@@ -70,7 +102,7 @@ def tokenize(runs: list[Run], style: TextStyle) -> list[Token]:
                     width = shaped.width(pos, pos + len(w))
                     tokens.append(Token(w, [Piece(shaped, pos, pos + len(w), width)], width, space=w.isspace()))
                     pos += len(w)
-    return tokens
+    return Tokens(tokens, misplaced_all, missing_all)
 
 
 LEADING_VOWELS = frozenset("เแโใไ")
@@ -82,7 +114,7 @@ def _split_long(token: Token, avail: float) -> tuple[Token, Token]:
     """Cut a word that cannot fit on a line (the last resort: tables first try a smaller type). The head
     fits ``avail`` and ends, where one fits, at a boundary a segmenter sees, else between two dictionary
     words inside it (คาร์บอน|ไดออกไซด์), else between clusters —
-    never after a leading vowel nor before a consonant carrying ์ (ไซ|ด์). The cut is reported."""
+    never after a leading vowel nor before a consonant carrying ์ (ไซ|ด์). ``layout`` reports the cut."""
     from app.reports.segment import boundaries, compound_cuts
     piece = token.pieces[0]
     run, text = piece.run, run_text(piece)
@@ -96,7 +128,6 @@ def _split_long(token: Token, avail: float) -> tuple[Token, Token]:
     fitting = [s for s in starts[1:-1] if run.width(piece.start, piece.start + s) <= avail]
     cut = next((s for places in (boundaries(text), compound_cuts(text), None) for s in reversed(fitting)
                 if (places is None or s in places) and allowed(s)), None) or starts[1]
-    notices.note_cut(token.text)            # a word or a number cut in two: say so, do not leave it silent
     head = Piece(run, piece.start, piece.start + cut, run.width(piece.start, piece.start + cut))
     tail = Piece(run, piece.start + cut, piece.end, run.width(piece.start + cut, piece.end))
     return (Token(text[:cut], [head], head.width), Token(text[cut:], [tail, *token.pieces[1:]],
@@ -157,10 +188,13 @@ def _lookahead(tokens: list[Token], start: int, chars: int = 200) -> str:
     return out
 
 
-def layout(tokens: list[Token], width: float, style: TextStyle, first: bool = True) -> tuple[list[Line], list[Token]]:
-    """Lines for ``width`` and the token list they index (long words may have been cut in it)."""
+def layout(tokens: list[Token], width: float, style: TextStyle,
+           first: bool = True) -> tuple[list[Line], list[Token], list[str]]:
+    """Lines for ``width``, the token list they index (long words may have been cut in it) and the words
+    so cut, for the caller to report."""
     tokens = list(tokens)
     lines: list[Line] = []
+    cut: list[str] = []
     i = 0
     while i < len(tokens):
         while i < len(tokens) and tokens[i].space:
@@ -174,6 +208,7 @@ def layout(tokens: list[Token], width: float, style: TextStyle, first: bool = Tr
             i += 1
             continue
         if tokens[i].width > avail and not tokens[i].space:
+            cut.append(tokens[i].text)      # a word or a number cut in two: said, never silent
             head, tail = _split_long(tokens[i], avail)
             tokens[i:i + 1] = [head, tail]
         used, j = 0.0, i
@@ -194,7 +229,7 @@ def layout(tokens: list[Token], width: float, style: TextStyle, first: bool = Tr
         forced = end < len(tokens) and tokens[end].newline
         lines.append(Line(body, sum(t.width for t in body), end >= len(tokens) or forced, indent, i))
         i = end + 1 if forced else end
-    return lines, tokens
+    return lines, tokens, cut
 
 
 CLEARANCE = 0.04     # em kept free between the ink of two lines, and between ink and the paragraph's box
@@ -270,23 +305,29 @@ class ThaiParagraph(Flowable):
 
     def _layout(self, width: float) -> list[Line]:
         if self._laid_width != width:
-            self._lines, self._laid_tokens = layout(self._tokens, width, self.style, self._first)
+            layouts = getattr(self._tokens, "layouts", {})
+            key = (width, self._first)
+            laid = layouts.get(key)
+            if laid is None:
+                lines, tokens, cut = layout(self._tokens, width, self.style, self._first)
+                laid = layouts[key] = (lines, tokens, cut, prefix_metrics(lines, self.style, width), {})
+            self._lines, self._laid_tokens, cut, self._laid_prefixes, self._blocks = laid
+            for word in cut:
+                notices.note_cut(word)
             self._laid_width = width
         return self._lines
 
     def _prefixes(self, width: float) -> list[LineMetrics]:
-        """``prefix_metrics`` of the lines laid out for ``width``, kept while the lines are: a table asks a
+        """``prefix_metrics`` of the lines laid out for ``width``, made once with them: a table asks a
         cell's size several times over (its height pass, a split, drawing) for the same width."""
-        lines = self._layout(width)
-        kept = getattr(self, "_kept_prefixes", None)
-        if kept is None or kept[0] is not lines:
-            kept = self._kept_prefixes = (lines, prefix_metrics(lines, self.style, width))
-        return kept[1]
+        self._layout(width)
+        return self._laid_prefixes
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's names)
-        self.width = availWidth
-        self._metrics = self._prefixes(availWidth)[-1]
-        self.height = self._metrics.height()
+        if self._laid_width != availWidth or getattr(self, "width", None) != availWidth:
+            self.width = availWidth
+            self._metrics = self._prefixes(availWidth)[-1]
+            self.height = self._metrics.height()
         return self.width, self.height
 
     def getSpaceBefore(self):  # noqa: N802
@@ -296,7 +337,11 @@ class ThaiParagraph(Flowable):
         return self.style.space_after
 
     def minWidth(self):  # noqa: N802
-        widest = max((t.width for t in self._tokens if not t.space), default=0.0)
+        widest = getattr(self._tokens, "widest", None)
+        if widest is None:
+            widest = max((t.width for t in self._tokens if not t.space), default=0.0)
+            if isinstance(self._tokens, Tokens):
+                self._tokens.widest = widest
         return widest + self.style.left_indent
 
     def split(self, availWidth, availHeight):  # noqa: N803
@@ -312,42 +357,146 @@ class ThaiParagraph(Flowable):
         cut = lines[fit].start
         head = ThaiParagraph(style=self.style, runs=self.runs, _tokens=self._laid_tokens[:cut], _first=self._first)
         head._lines, head._laid_tokens, head._laid_width = lines[:fit], self._laid_tokens[:cut], availWidth
+        head._laid_prefixes, head._blocks = self._laid_prefixes[:fit], {}
         tail = ThaiParagraph(style=self.style.but(space_before=0), runs=self.runs,
                              _tokens=self._laid_tokens[cut:], _first=False)
         return [head, tail]
 
     def draw(self):
-        canvas = self.canv
+        self.draw_at(self.canv, 0, 0)
+
+    def draw_at(self, canvas, x: float, y: float) -> None:
+        """Draw with the box's lower left corner at (x, y), wrapped first (``wrap``): a table places its
+        cells so, each one operator string made once per laid-out text and document."""
+        if continuation.recording() and not self.furniture:
+            first = next((line for line in self._lines if line.tokens), None)
+            if first is not None:
+                continuation.note_line(canvas.getPageNumber(), first.text)
+        key = document_key(canvas)
+        block = self._blocks.get(key)
+        if block is None:
+            block = self._blocks[key] = self._block(canvas)
+        canvas._code.append(f"q 1 0 0 1 {fp_str(x, y)} cm {block} Q")
+
+    def _block(self, canvas) -> str:
+        """The paragraph's lines as PDF operators from its box's lower left corner, in its colour."""
         metrics = getattr(self, "_metrics", None) or line_metrics(self._lines, self.style, self.width)
-        y = self.height - metrics.above
-        canvas.saveState()
-        canvas.setFillColor(self.style.colour)
+        baseline = self.height - metrics.above
+        out = [f"{fp_str(*self.style.colour.rgb())} rg"]
         for i, line in enumerate(self._lines):
             if line.tokens:
-                if not self.furniture:
-                    continuation.note_line(canvas.getPageNumber(), line.text)
-                self._draw_line(canvas, line, y)
+                span, glyphs = line_code(canvas, line, self.width, self.style)
+                out.append(f"{span} BT 1 0 0 1 {fp_str(line_x(line, self.width, self.style))} {fp_str(baseline)} Tm "
+                           f"{glyphs} ET EMC")
             if i < len(metrics.pitches):
-                y -= metrics.pitches[i]
-        canvas.restoreState()
+                baseline -= metrics.pitches[i]
+        return " ".join(out)
 
-    def _draw_line(self, canvas, line: Line, y: float) -> None:
-        x, stretch = placement(line, self.width, self.style)
-        text = canvas.beginText()
-        current_font = None
-        for ti, token in enumerate(line.tokens):
-            for piece in token.pieces:
-                if piece.run.font != current_font:
-                    text.setFont(piece.run.font, piece.run.size)
-                    current_font = piece.run.font
-                shaped, w = piece.run.piece(piece.start, piece.end)
-                text.setTextOrigin(x, y)
-                text.textOut(shaped)
-                x += w
-            x += stretch.get(("space", ti), 0.0) + stretch.get(("gap", ti), 0.0)
-        canvas._code.append(f"/Span <</ActualText <FEFF{line.text.encode('utf-16-be').hex().upper()}>>> BDC")
-        canvas.drawText(text)
-        canvas._code.append("EMC")
+
+_documents = itertools.count(1)
+
+
+def document_key(canvas) -> int:
+    """A number for the PDF being written, never reused (``id`` may be, after a document is freed): glyph
+    codes in a font subset are the document's own."""
+    doc = canvas._doc
+    key = doc.__dict__.get("_kpi_desk_key")
+    if key is None:
+        key = doc._kpi_desk_key = next(_documents)
+    return key
+
+
+def line_x(line: Line, width: float, style: TextStyle) -> float:
+    return placement(line, width, style)[0]
+
+
+def line_code(canvas, line: Line, width: float, style: TextStyle) -> tuple[str, str]:
+    """The marked-content opening that gives the line's ActualText (the line as typed, so copying and
+    searching give the words whatever the glyphs are) and the text operators that draw it from the text
+    origin: made once per line, document and column width, so a cell text a table repeats is typeset
+    once."""
+    key = (document_key(canvas), width, style)
+    kept = line.__dict__.setdefault("_code", {})
+    if key in kept:
+        return kept[key]
+    _x, stretch = placement(line, width, style)
+    span = f"/Span <</ActualText <FEFF{line.text.encode('utf-16-be').hex().upper()}>>> BDC"
+    ops = TextOps(canvas._escape)
+    doc = canvas._doc
+    pending = 0.0                         # a move not yet made (justification), in points
+    for ti, token in enumerate(line.tokens):
+        for piece in token.pieces:
+            run = piece.run
+            font = pdfmetrics.getFont(run.font)
+            g0, g1 = run.glyph_range(piece.start, piece.end)
+            data = run.data[g0:g1]
+            at = 0
+            for subset, chunk in font.splitString(run.chars[g0:g1], doc):
+                ops.font(font.getSubsetInternalName(subset, doc), run.size)
+                for k in range(len(chunk)):
+                    sd = data[at + k]
+                    # HarfBuzz's offset before the glyph, and after it the difference between the advance
+                    # HarfBuzz gives and the font's own, so the next glyph starts where HarfBuzz put it
+                    ops.glyph(chunk[k:k + 1], -sd.x_offset - pending * 1000 / run.size,
+                              sd.width - sd.x_advance + sd.x_offset, sd.y_offset)
+                    pending = 0.0
+                at += len(chunk)
+        pending += stretch.get(("space", ti), 0.0) + stretch.get(("gap", ti), 0.0)
+    kept[key] = code = (span, ops.finish())
+    return code
+
+
+class TextOps:
+    """PDF text-showing operators for shaped glyphs: consecutive glyphs with no move between them share
+    one string of a TJ array; a raised or lowered mark gets its own array with a text rise."""
+
+    EPSILON = 1e-6
+
+    def __init__(self, escape) -> None:
+        self.escape = escape
+        self.out: list[str] = []
+        self.array: list[str] = []
+        self.text = bytearray()
+        self.current = None
+        self.size = 0.0
+
+    def font(self, name: str, size: float) -> None:
+        if (name, size) != self.current:
+            self._end_array()
+            self.out.append(f"{name} {fp_str(size)} Tf")
+            self.current, self.size = (name, size), size
+
+    def glyph(self, code: bytes, before: float, after: float, rise: float) -> None:
+        """``before`` and ``after``: moves as TJ numbers (thousandths of an em, positive to the left);
+        ``rise`` in thousandths of an em up."""
+        if rise:
+            self._end_array()
+            self.out.append(f"{fp_str(self.size * rise / 1000)} Ts")
+        if abs(before) > self.EPSILON:
+            self._end_text()
+            self.array.append(fp_str(before))
+        self.text += code
+        if abs(after) > self.EPSILON:
+            self._end_text()
+            self.array.append(fp_str(after))
+        if rise:
+            self._end_array()
+            self.out.append("0 Ts")
+
+    def _end_text(self) -> None:
+        if self.text:
+            self.array.append("(" + self.escape(bytes(self.text)) + ")")
+            self.text.clear()
+
+    def _end_array(self) -> None:
+        self._end_text()
+        if self.array:
+            self.out.append("[" + " ".join(self.array) + "] TJ")
+            self.array.clear()
+
+    def finish(self) -> str:
+        self._end_array()
+        return " ".join(self.out)
 
 
 MAX_SPACE_STRETCH = 0.2                 # em added to a word space at most: wider gaps read as columns

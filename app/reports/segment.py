@@ -4,7 +4,8 @@ Thai is written without spaces, so a line may end only between words. One segmen
 newmm's maximal matching has ties it cannot see (มาตร|การ, เอก|สาร), ICU's dictionary cuts others
 (ตัว|ชี้|วัด). ``break_ok`` therefore allows a break inside Thai text only where
 
-- newmm, pythainlp's longest matching and ICU (``icu4py``, when installed) all see a word boundary;
+- newmm (nlpo3's compiled newmm over pythainlp's word list), pythainlp's longest matching and ICU
+  (``icu4py``, when installed) all see a word boundary;
 - the next line does not start with the bound prefix การ/ความ standing alone (ชำนาญ|การ);
 - no word of the dictionaries (pythainlp's core words, the Royal Institute's, Volubilis compounds and
   KPI Desk's own domain list) spans the break while being much more frequent in the Thai National
@@ -39,12 +40,62 @@ ABBREVIATION_END = re.compile(r"(?:^|[^\u0e01-\u0e4f.])(?:[\u0e01-\u0e2e]{1,3}\.
 URLISH = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S*$|[\w.+-]+@[\w-]*$", re.IGNORECASE)
 
 
+THAI_TEXT = re.compile("[\u0e01-\u0e4f]")
+
+
+@lru_cache(maxsize=1)
+def _word_list() -> tuple[str, frozenset[str]]:
+    """pythainlp's own word list (the one its newmm reads), loaded once into nlpo3 — newmm compiled —
+    and as a set, the membership test longest matching needs: no dictionary trie is built in Python
+    (that alone took half a second at every start)."""
+    import nlpo3
+    import pythainlp.corpus as corpus
+    path = Path(corpus.__file__).resolve().parent / "words_th.txt"
+    name = "kpi-desk-th"
+    nlpo3.load_dict(str(path), name)         # refuses quietly to replace a name already loaded
+    return name, lexicon().words
+
+
+def rejoin_formatted_num(tokens: list[str]) -> list[str]:
+    """pythainlp's own rejoining of times, decimals and grouped numbers (12:00, 1,234.5) that a
+    segmenter split, as its ``word_tokenize`` does by default."""
+    from pythainlp.tokenize._utils import rejoin_formatted_num as rejoin
+    return rejoin(tokens)
+
+
+def _non_thai(text: str) -> list[str]:
+    """Non-Thai text as pythainlp's newmm splits it: Latin words, numbers with their separators (3.25,
+    1,000), whitespace runs, and other runs up to a space."""
+    from pythainlp.tokenize.newmm import _PAT_NONTHAI
+    out, i = [], 0
+    while i < len(text):
+        m = _PAT_NONTHAI.match(text, i)
+        j = m.end() if m and m.end() > i else i + 1
+        out.append(text[i:j])
+        i = j
+    return out
+
+
 @lru_cache(maxsize=65536)
 def words(text: str) -> tuple[str, ...]:
-    """Tokens whose concatenation is ``text``: Thai words, Latin words, numbers, whitespace runs."""
-    from pythainlp.tokenize import word_tokenize
-
-    return tuple(word_tokenize(text, engine="newmm", keep_whitespace=True))
+    """Tokens whose concatenation is ``text``: Thai words (newmm), Latin words, numbers, whitespace runs."""
+    import nlpo3
+    out: list[str] = []
+    pending = ""
+    for token in nlpo3.segment(text, _word_list()[0]):
+        thai = THAI_TEXT.search(token)
+        if thai and thai.start():            # "(สพ": the bracket is not part of the word
+            pending, token = pending + token[:thai.start()], token[thai.start():]
+        if thai:
+            if pending:
+                out += _non_thai(pending)
+                pending = ""
+            out.append(token)
+        else:                    # nlpo3 splits "(133)" and "joint_by" apart: rejoin, then split as newmm does
+            pending += token
+    if pending:
+        out += _non_thai(pending)
+    return tuple(rejoin_formatted_num(out))
 
 
 def _cuts(tokens) -> frozenset[int]:
@@ -62,8 +113,8 @@ def boundaries(text: str) -> frozenset[int]:
 
 @lru_cache(maxsize=65536)
 def _longest(text: str) -> frozenset[int]:
-    from pythainlp.tokenize import word_tokenize
-    return _cuts(word_tokenize(text, engine="longest", keep_whitespace=True))
+    from pythainlp.tokenize.longest import segment
+    return _cuts(rejoin_formatted_num(segment(text, custom_dict=_word_list()[1])))
 
 
 @lru_cache(maxsize=1)
@@ -84,24 +135,23 @@ def _icu_cuts(text: str) -> frozenset[int] | None:
 
 
 class Lexicon:
-    """The word lists pythainlp ships (no download) plus KPI Desk's domain words, with corpus counts."""
+    """The word lists pythainlp ships (no download) plus KPI Desk's domain words, with corpus counts.
+
+    Reading and splitting the lists takes longer than all the segmenting of a national annex, so they
+    are kept, once read, in one marshal file in the cache folder, named after the lists' sizes and
+    dates: a changed list (a pythainlp upgrade, a new domain word) makes a new file."""
 
     def __init__(self) -> None:
         import pythainlp.corpus as corpus
-        folder = Path(corpus.__file__).resolve().parent
-        self.freq: dict[str, int] = {}
-        tnc = folder / "tnc_freq.txt"
-        if tnc.exists():
-            for line in tnc.read_text(encoding="utf-8").splitlines():
-                w, _, f = line.partition("\t")
-                if f.isdigit():
-                    self.freq[w] = int(f)
-        read = lambda p: {w.strip() for w in p.read_text(encoding="utf-8").splitlines()  # noqa: E731
-                          if w.strip() and " " not in w.strip()} if p.exists() else set()
         from app.paths import resources_dir
-        self.domain = read(resources_dir() / "dictionary" / "domain_words_th.txt")
-        self.core = read(folder / "words_th.txt") | read(folder / "orst_words_th.txt") | self.domain
-        self.ext = self.core | read(folder / "volubilis_words_th.txt")
+        folder = Path(corpus.__file__).resolve().parent
+        sources = [folder / "tnc_freq.txt", resources_dir() / "dictionary" / "domain_words_th.txt",
+                   folder / "words_th.txt", folder / "orst_words_th.txt", folder / "volubilis_words_th.txt"]
+        kept = _kept_lists(sources)
+        if kept is None:
+            kept = _read_lists(sources)
+            _keep_lists(sources, kept)
+        self.freq, self.domain, self.words, self.core, self.ext = kept
         self.maxlen = 14
 
     def f(self, word: str) -> int:
@@ -117,6 +167,63 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     return Lexicon()
+
+
+def _read_lists(sources: list[Path]) -> tuple:
+    tnc, *lists = sources
+    freq: dict[str, int] = {}
+    if tnc.exists():
+        for line in tnc.read_text(encoding="utf-8").splitlines():
+            w, _, f = line.partition("\t")
+            if f.isdigit():
+                freq[w] = int(f)
+
+    def read(path: Path, spaced: bool = False) -> frozenset[str]:
+        if not path.exists():
+            return frozenset()
+        return frozenset(w for w in (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+                         if w and (spaced or " " not in w))
+    domain, words, orst, volubilis = (read(p) for p in lists)
+    # pythainlp's word list whole for longest matching ("…ศึกษา วิทยาศาสตร์…" included); the judge's core
+    # and extended lists without the entries that hold a space
+    core = words | orst | domain
+    return freq, domain, read(lists[1], spaced=True), core, core | volubilis
+
+
+def _lists_file(sources: list[Path]) -> Path | None:
+    import hashlib
+    import marshal
+    from app.paths import cache_dir
+    try:
+        stamp = "|".join(f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" if p.exists() else f"{p}:-" for p in sources)
+        folder = cache_dir()
+    except OSError:
+        return None
+    return folder / f"lexicon-v2-{marshal.version}-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.marshal"
+
+
+def _kept_lists(sources: list[Path]) -> tuple | None:
+    import marshal
+    path = _lists_file(sources)
+    try:
+        kept = marshal.loads(path.read_bytes()) if path else None
+    except (OSError, ValueError, EOFError, TypeError):
+        return None                  # missing or damaged: read the lists again
+    return kept if isinstance(kept, tuple) and len(kept) == 5 else None
+
+
+def _keep_lists(sources: list[Path], kept: tuple) -> None:
+    import marshal
+    import os
+    path = _lists_file(sources)
+    if path is None:
+        return
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(marshal.dumps(kept))
+        os.replace(tmp, path)        # whole or not at all: a second process racing writes the same bytes
+    except OSError:
+        tmp.unlink(missing_ok=True)  # a read-only cache folder only costs the next start its reading
 
 
 @lru_cache(maxsize=4096)

@@ -17,7 +17,6 @@ import uharfbuzz
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
-from app.reports import notices
 from app.reports.fonts import FALLBACK, fallback_for, has_glyph, register_fonts
 
 FEATURES = {"kern": True, "liga": True}
@@ -89,6 +88,25 @@ def _hb_font(font_name: str):
     return ttf, ttf.hbFont(), 1000 / ttf.face.unitsPerEm
 
 
+@lru_cache(maxsize=8)
+def _glyphs(font_name: str) -> dict:
+    """Glyph id → (ink top, bottom, left, right in 1/1000 em, PDF character, font advance or None): what a
+    glyph always is, asked of HarfBuzz and the font once per glyph, not once per drawn glyph."""
+    return {}
+
+
+def _glyph(ttf, hbf, k: float, gid: int, x_advance: int) -> tuple:
+    extents = hbf.get_glyph_extents(gid)
+    box = ((extents.y_bearing * k, (extents.y_bearing + extents.height) * k, extents.x_bearing * k,
+            (extents.x_bearing + extents.width) * k) if extents is not None else (0.0, 0.0, 0.0, 0.0))
+    face = ttf.face
+    try:
+        uchar = face.glyphToChar[gid][0]
+    except (KeyError, IndexError):
+        uchar = ttf.hbAddPrivate(hbf.glyph_to_string(gid), gid, x_advance)
+    return (*box, chr(uchar), face.charWidths.get(uchar))
+
+
 @lru_cache(maxsize=16384)
 def shape(text: str, font_name: str, size: float) -> ShapedRun:
     """Shaped once per (text, font, size): table cells repeat the same units, kinds and names."""
@@ -100,27 +118,21 @@ def shape(text: str, font_name: str, size: float) -> ShapedRun:
     uharfbuzz.shape(hbf, buf, FEATURES)
     face = ttf.face
     chars, data, clusters, advances, tops, bottoms, lefts, rights = [], [], [], [], [], [], [], []
+    known = _glyphs(font_name)
     for info, pos in zip(buf.glyph_infos, buf.glyph_positions):
         gid = info.codepoint
-        extents = hbf.get_glyph_extents(gid)
-        if extents is not None:
-            tops.append((pos.y_offset + extents.y_bearing) * k)
-            bottoms.append((pos.y_offset + extents.y_bearing + extents.height) * k)
-            lefts.append((pos.x_offset + extents.x_bearing) * k)
-            rights.append((pos.x_offset + extents.x_bearing + extents.width) * k)
-        else:
-            tops.append(0.0)
-            bottoms.append(0.0)
-            lefts.append(0.0)
-            rights.append(0.0)
-        try:
-            uchar = face.glyphToChar[gid][0]
-        except (KeyError, IndexError):
-            uchar = ttf.hbAddPrivate(hbf.glyph_to_string(gid), gid, pos.x_advance)
-        x_advance = pos.x_advance * k
-        chars.append(chr(uchar))
-        data.append(ShapeData(info.cluster, x_advance, pos.y_advance * k, pos.x_offset * k, pos.y_offset * k,
-                              face.charWidths.get(uchar, x_advance)))
+        glyph = known.get(gid)
+        if glyph is None:
+            glyph = known[gid] = _glyph(ttf, hbf, k, gid, pos.x_advance)
+        top, bottom, left, right, char, width = glyph
+        dx, dy, x_advance = pos.x_offset * k, pos.y_offset * k, pos.x_advance * k
+        tops.append(top + dy)
+        bottoms.append(bottom + dy)
+        lefts.append(left + dx)
+        rights.append(right + dx)
+        chars.append(char)
+        data.append(ShapeData(info.cluster, x_advance, pos.y_advance * k, dx, dy,
+                              x_advance if width is None else width))
         clusters.append(info.cluster)
         advances.append(x_advance)
     _keep_sara_am_whole(text, face, chars, data, clusters, advances, tops, bottoms, lefts, rights)
@@ -151,10 +163,10 @@ def _keep_sara_am_whole(text, face, chars, data, clusters, advances, tops, botto
         g += 1
 
 
-def font_runs(text: str, font_name: str) -> list[tuple[int, int, str]]:
+def font_runs(text: str, font_name: str) -> tuple[list[tuple[int, int, str]], list[str]]:
     """Split text into (start, end, font) so characters the font lacks go to the first fallback font that
     has them; a combining mark stays with its base letter's font when that font has it. A character no
-    font has is drawn with the first fallback (a box) and reported (``notices.note_missing``)."""
+    font has is drawn with the first fallback (a box) and returned second, for the caller to report."""
     register_fonts()
     cmap = pdfmetrics.getFont(font_name).face.charToGlyph
     runs: list[tuple[int, int, str]] = []
@@ -179,6 +191,4 @@ def font_runs(text: str, font_name: str) -> list[tuple[int, int, str]]:
             start, current = i, font
     if current is not None:
         runs.append((start, len(text), current))
-    if missing:
-        notices.note_missing(missing)
-    return runs
+    return runs, missing

@@ -32,6 +32,13 @@ class TextStyle:
     colour: Color = black
     keepWithNext: bool = False      # noqa: N815 - ReportLab's name: a heading never ends a page alone
 
+    def __hash__(self) -> int:            # styles key the typesetter's caches: hashed once, not per lookup
+        kept = self.__dict__.get("_hash")
+        if kept is None:
+            kept = hash(tuple(getattr(self, f) for f in self.__dataclass_fields__))
+            object.__setattr__(self, "_hash", kept)
+        return kept
+
     @property
     def line_height(self) -> float:
         return self.leading if self.leading is not None else self.size * LINE_FACTOR

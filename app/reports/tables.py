@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import threading
+from dataclasses import dataclass
+
 from reportlab.lib import colors
-from reportlab.platypus import Table, TableStyle
+from reportlab.lib.colors import Color
+from reportlab.platypus.flowables import Flowable
 
 from app.domain.thai_text import format_number
+from app.reports import digits, notices
 from app.reports.paragraph import ThaiParagraph
 from app.reports.styles import HEADING, TABLE, TABLE_HEAD, TABLE_NUMBER, TextStyle
 
@@ -19,7 +24,9 @@ TOTAL_BG = colors.HexColor("#fbf3d9")
 GRID = colors.HexColor("#6b6b6b")
 
 
-PAD = 3
+_shared = threading.local()
+PAD = 3                 # points left and right of a cell's text
+PAD_TOP, PAD_BOTTOM = 1, 2
 
 
 def fitted_header(text: str, width: float) -> ThaiParagraph:
@@ -35,13 +42,23 @@ def fitted_cell(cell: "Cell", width: float) -> ThaiParagraph:
     """A cell never cuts a word or a number in two when a smaller type fits it: in a column too narrow
     for its widest word (Thai digits are wider than Arabic ones; ล้านตันคาร์บอนไดออกไซด์เทียบเท่า in a
     unit-of-measure column) its type steps down from the style's size to 9 pt; only below that is the word
-    cut (between syllables, and reported)."""
-    size = cell.style.size
+    cut (between syllables, and reported). Equal cells of one document share one paragraph: a table
+    repeats its kinds, units and numbers thousands of times, and a cell is only measured and drawn."""
+    key = (cell.text, cell.style, width, digits.thai(), notices.generation())
+    shared = _shared.__dict__.setdefault("cells", {})
+    p = shared.get(key)
+    if p is not None:
+        return p
+    style = cell.style
     while True:
-        p = ThaiParagraph(cell.text, cell.style.but(size=size))
-        if p.minWidth() <= width or size <= 9:
-            return p
-        size -= 1
+        p = ThaiParagraph(cell.text, style)
+        if p.minWidth() <= width or style.size <= 9:
+            break
+        style = style.but(size=style.size - 1)
+    if len(shared) > 100_000:
+        shared.clear()
+    shared[key] = p
+    return p
 
 
 class Cell:
@@ -60,70 +77,191 @@ def plain_number(value: Decimal | None, thai: bool) -> str:
     return format_number(value, places=None, thai=thai)
 
 
-class ContinuedTable(Table):
-    """A table that, when it runs onto another page, says there whose table it is: "ชื่อหน่วยงาน (ต่อ)"
-    above the repeated header rows."""
+@dataclass
+class Slot:
+    """A cell as placed: its first column, how many columns and rows it covers, what it prints."""
 
-    continued: str | None = None
+    col: int
+    cols: int = 1
+    rows: int = 1
+    content: ThaiParagraph | None = None
+
+
+@dataclass
+class Row:
+    slots: list[Slot]
+    fill: Color | None = None
+    keep: bool = False          # never the last row of a page: a band or a heading moves on with its next row
+    height: float = 0.0
+
+
+class ThaiTable(Flowable):
+    """A ruled table of Thai paragraphs, typeset directly: each cell is laid out once, row heights are
+    measured once, a page break falls between rows (never after a band or a heading row) with the header
+    rows repeated and "ชื่อหน่วยงาน (ต่อ)" above them, and only a row taller than a whole page is split
+    inside. Cells are drawn at their places without a graphics state each; the rules are one path."""
+
+    def __init__(self, header: list[Row], body: list[Row], col_widths: list[float], continued: str | None = None,
+                 _measured: bool = False) -> None:
+        super().__init__()
+        self.header, self.body, self.col_widths = header, body, list(col_widths)
+        self.continued = continued
+        self.hAlign = "LEFT"
+        self.edges = [0.0]
+        for w in self.col_widths:
+            self.edges.append(self.edges[-1] + w)
+        self.width = self.edges[-1]
+        self._measured = _measured
+
+    @property
+    def rows(self) -> list[Row]:
+        return self.header + self.body
+
+    def _measure(self) -> None:
+        if self._measured:
+            return
+        for block in (self.header, self.body):
+            for i, row in enumerate(block):
+                row.height = max([PAD_TOP + PAD_BOTTOM] + [self._cell_height(s) for s in row.slots if s.rows == 1])
+            for i, row in enumerate(block):        # a cell over several rows: the last of them grows to hold it
+                for s in row.slots:
+                    if s.rows > 1:
+                        covered = block[i:i + s.rows]
+                        short = self._cell_height(s) - sum(r.height for r in covered)
+                        if short > 0:
+                            covered[-1].height += short
+        self._measured = True
+
+    def _cell_width(self, slot: Slot) -> float:
+        return self.edges[slot.col + slot.cols] - self.edges[slot.col] - 2 * PAD
+
+    def _cell_height(self, slot: Slot) -> float:
+        if slot.content is None:
+            return PAD_TOP + PAD_BOTTOM
+        _w, h = slot.content.wrap(self._cell_width(slot), 1e9)
+        return h + PAD_TOP + PAD_BOTTOM
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's names)
+        self._measure()
+        self.height = sum(r.height for r in self.rows)
+        return self.width, self.height
+
+    def _frame_height(self) -> float | None:
+        frame = getattr(self, "_frame", None)
+        if frame is None:
+            return None
+        return frame._height - frame._topPadding - frame._bottomPadding
 
     def split(self, availWidth, availHeight):  # noqa: N803
-        parts = super().split(availWidth, availHeight)
-        if len(parts) != 2 or not self.continued:
-            return parts
-        head, tail = parts
-        tail.continued = self.continued
-        label = ThaiParagraph(f"{self.continued} (ต่อ)", CONTINUED)
-        return [head, label, tail]
+        self._measure()
+        head_height = sum(r.height for r in self.header)
+        used, fit = head_height, 0
+        while fit < len(self.body) and used + self.body[fit].height <= availHeight:
+            used += self.body[fit].height
+            fit += 1
+        if fit >= len(self.body):
+            return [self]
+        while fit and self.body[fit - 1].keep:
+            fit -= 1
+        body = self.body
+        if fit == 0:
+            page = self._frame_height()
+            first = body[0]
+            if page is None or head_height + first.height <= page or availHeight - head_height < 3 * PAD_TOP + 30:
+                return []                    # it fits a page of its own: the whole row moves on
+            top, rest = self._split_row(first, availHeight - head_height)
+            if top is None:
+                return []
+            body, fit = [top, rest, *body[1:]], 1
+        first = ThaiTable(self.header, body[:fit], self.col_widths, self.continued, _measured=True)
+        rest = ThaiTable(self.header, body[fit:], self.col_widths, self.continued, _measured=True)
+        if not self.continued:
+            return [first, rest]
+        return [first, ThaiParagraph(f"{self.continued} (ต่อ)", CONTINUED), rest]
+
+    def _split_row(self, row: Row, room: float) -> tuple[Row | None, Row]:
+        """A row taller than a page: each cell's lines that fit ``room`` stay, the rest go on."""
+        tops, rests = [], []
+        for s in row.slots:
+            parts = s.content.split(self._cell_width(s), room - PAD_TOP - PAD_BOTTOM) if s.content else [None]
+            if len(parts) == 2:
+                tops.append(Slot(s.col, s.cols, 1, parts[0]))
+                rests.append(Slot(s.col, s.cols, 1, parts[1]))
+            elif parts:
+                tops.append(Slot(s.col, s.cols, 1, parts[0]))
+                rests.append(Slot(s.col, s.cols, 1, None))
+            else:
+                tops.append(Slot(s.col, s.cols, 1, None))
+                rests.append(s)
+        if all(t.content is None for t in tops):
+            return None, row
+        top, rest = Row(tops, row.fill), Row(rests, row.fill, row.keep)
+        for r in (top, rest):
+            r.height = max([PAD_TOP + PAD_BOTTOM] + [self._cell_height(s) for s in r.slots])
+        return top, rest
+
+    def draw(self):
+        canvas = self.canv
+        rows = self.rows
+        tops, y = [], self.height
+        for row in rows:
+            tops.append(y)
+            y -= row.height
+        canvas.saveState()
+        for row, top in zip(rows, tops):
+            if row.fill is not None:
+                canvas.setFillColor(row.fill)
+                canvas.rect(0, top - row.height, self.width, row.height, stroke=0, fill=1)
+        canvas.restoreState()
+        for i, (row, top) in enumerate(zip(rows, tops)):
+            for s in row.slots:
+                if s.content is not None:
+                    s.content.draw_at(canvas, self.edges[s.col] + PAD, top - PAD_TOP - s.content.height)
+        canvas.saveState()
+        canvas.setStrokeColor(GRID)
+        canvas.setLineWidth(0.5)
+        path = canvas.beginPath()
+        for i, (row, top) in enumerate(zip(rows, tops)):
+            for s in row.slots:
+                height = sum(r.height for r in rows[i:i + s.rows])
+                path.rect(self.edges[s.col], top - height, self.edges[s.col + s.cols] - self.edges[s.col], height)
+        canvas.drawPath(path, stroke=1, fill=0)
+        canvas.restoreState()
 
 
 def build_table(header: list, rows: list[list], col_widths: list[float], bands: list[int] = (),
-                totals: list[int] = (), continued: str | None = None, keep_with_next: list[int] = ()) -> Table:
-    """``header`` is one row of strings, or several rows of strings/Cells (a Cell's ``span`` joins columns);
-    ``rows`` hold strings or Cells; ``bands`` are full-width section rows; ``totals`` subtotal rows. A band,
-    and every row in ``keep_with_next``, never ends a page: it moves on with the row after it."""
+                totals: list[int] = (), continued: str | None = None, keep_with_next: list[int] = ()) -> ThaiTable:
+    """``header`` is one row of strings, or several rows of strings/Cells (a Cell's ``span`` joins columns;
+    an empty string under a header cell joins it with the cell above); ``rows`` hold strings or Cells;
+    ``bands`` are full-width section rows; ``totals`` subtotal rows. A band, and every row in
+    ``keep_with_next``, never ends a page: it moves on with the row after it."""
     header_rows_list = header if header and isinstance(header[0], list) else [header]
-    header_rows = len(header_rows_list)
-    data, commands = [], []
+    head: list[Row] = []
     for r, row in enumerate(header_rows_list):
-        cells, col = [], 0
+        slots, col = [], 0
         for item in row:
             cell = item if isinstance(item, Cell) else Cell(str(item))
             width = sum(col_widths[col:col + cell.span]) - 2 * PAD
-            cells.append(fitted_header(cell.text, width) if cell.text else "")
-            if cell.span > 1:
-                commands.append(("SPAN", (col, r), (col + cell.span - 1, r)))
-                cells.extend([""] * (cell.span - 1))
+            if cell.text or not r or len(row) != len(col_widths):
+                slots.append(Slot(col, cell.span, 1, fitted_header(cell.text, width) if cell.text else None))
+            else:                             # "" under a header cell: the cell above covers this row too
+                above = next((s for s in head[r - 1].slots if s.col == col and s.cols == 1), None)
+                if above is None:
+                    slots.append(Slot(col, cell.span))
+                else:
+                    above.rows += 1
             col += cell.span
-        data.append(cells)
-        if r and len(row) == len(col_widths):
-            commands += [("SPAN", (c, r - 1), (c, r)) for c, item in enumerate(row) if item == ""]
-    commands += [
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD_BG),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]
-    for r, row in enumerate(rows, start=header_rows):
-        cells, col = [], 0
+        head.append(Row(slots, HEAD_BG))
+    body: list[Row] = []
+    fills = {**{r: BAND_BG for r in bands}, **{r: TOTAL_BG for r in totals}}
+    kept = set(bands) | set(keep_with_next)
+    for r, row in enumerate(rows):
+        slots, col = [], 0
         for item in row:
             cell = item if isinstance(item, Cell) else Cell(str(item))
             width = sum(col_widths[col:col + cell.span]) - 2 * PAD
-            cells.append(fitted_cell(cell, width) if cell.runs is None
-                         else ThaiParagraph(cell.text, cell.style, runs=cell.runs))
-            if cell.span > 1:
-                commands.append(("SPAN", (col, r), (col + cell.span - 1, r)))
-                cells.extend([""] * (cell.span - 1))
+            slots.append(Slot(col, cell.span, 1, fitted_cell(cell, width) if cell.runs is None
+                              else ThaiParagraph(cell.text, cell.style, runs=cell.runs)))
             col += cell.span
-        data.append(cells)
-    for r in bands:
-        commands.append(("BACKGROUND", (0, r + header_rows), (-1, r + header_rows), BAND_BG))
-    for r in sorted(set(bands) | set(keep_with_next)):
-        if r + 1 < len(rows):
-            commands.append(("NOSPLIT", (0, r + header_rows), (-1, r + 1 + header_rows)))
-    for r in totals:
-        commands.append(("BACKGROUND", (0, r + header_rows), (-1, r + header_rows), TOTAL_BG))
-    table = ContinuedTable(data, colWidths=col_widths, repeatRows=header_rows, hAlign="LEFT")
-    table.continued = continued
-    table.setStyle(TableStyle(commands))
-    return table
+        body.append(Row(slots, fills.get(r), r in kept and r + 1 < len(rows)))
+    return ThaiTable(head, body, col_widths, continued)
