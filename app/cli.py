@@ -159,6 +159,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--user-name", help="the secretary's name, recorded as the user of every change")
     p.add_argument("--user-position", help="the secretary's position")
     p.add_argument("--table-thai-digits", choices=("0", "1"), help="1: numeric tables print Thai digits")
+    p.add_argument("--words-never-cut", metavar="WORDS",
+                   help='Thai words reports never cut at a line end, separated by spaces (replaces the list; "" clears it)')
     return parser
 
 
@@ -251,7 +253,8 @@ def _cmd_settings(args) -> int:
     store = open_store(_db_arg(args))
     try:
         changes = {key: value for key, value in (("user_name", args.user_name), ("user_position", args.user_position),
-                                                 ("table_thai_digits", args.table_thai_digits)) if value is not None}
+                                                 ("table_thai_digits", args.table_thai_digits),
+                                                 ("words_never_cut", args.words_never_cut)) if value is not None}
         if changes:
             with store.transaction(user=changes.get("user_name")) as s:
                 for key, value in changes.items():

@@ -429,8 +429,12 @@ def test_settings_name_the_secretary_and_the_history_shows_who_changed_a_cell(qt
     dialog.user_position.setText("นักวิเคราะห์นโยบายและแผน")
     dialog.ministry_short.setText("ทส.")
     dialog.paper.setCurrentText("Letter")
+    dialog.words.setPlainText("ประชารัฐ PM2.5")
     dialog.accept()
-    assert dialog.message.text() == ""
+    assert "PM2.5" in dialog.message.text() and dialog.result() == 0     # Thai words only: said, nothing saved
+    dialog.words.setPlainText("ประชารัฐ\nราชประชาสมาสัย")
+    dialog.accept()
+    assert dialog.result() == 1
     page = go(window, "TargetsPage")
     set_year(window, 2568)
     pick_unit(page, "DMR")
@@ -447,6 +451,7 @@ def test_settings_name_the_secretary_and_the_history_shows_who_changed_a_cell(qt
     with demo_store.reading() as s:
         assert lookup.ministry(s).short_name == "ทส."
         assert get_setting(s, "paper") == "Letter" and get_setting(s, "user_position") == "นักวิเคราะห์นโยบายและแผน"
+        assert get_setting(s, "words_never_cut") == "ประชารัฐ ราชประชาสมาสัย"
 
 
 def test_find_filters_as_you_type_and_headers_sort(qtbot, window):

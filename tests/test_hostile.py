@@ -256,7 +256,7 @@ READERS_PREFIXES = ("ensure_", "checked_", "score_", "load_", "latest_", "round_
                     "search_basket", "checked_entry", "basket_codes", "joint_label", "read_link", "link_targets",
                     "strategic_label", "strategic_rows", "check_token", "may", "parse_batch", "refusal_status",
                     "head", "pull", "conflicts", "account_list", "snapshot", "pending", "revision", "setting",
-                    "refused", "copy_info", "refusal", "made_on_the_server", "copy_scope")
+                    "refused", "copy_info", "refusal", "made_on_the_server", "copy_scope", "words_never_cut")
 
 
 def _pending_request(s, rnd):

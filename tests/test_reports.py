@@ -10,7 +10,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from pdftext import shared_checker, text
+from pdftext import shared_checker, spans, text
 from tests.clirun import run_cli
 
 DATA = Path(__file__).with_name("data")
@@ -470,3 +470,76 @@ def test_a_long_word_in_a_narrow_cell_is_set_smaller_and_else_cut_between_syllab
     ThaiParagraph("คาร์บอนไดออกไซด์", TABLE).wrap(35.0, 500)
     assert any("คาร์บอนไดออกไซด์" in w for w in notices.collected())
     assert ThaiParagraph(uom, TABLE).minWidth() > 0
+
+
+def test_the_compiled_newmm_reads_thai_as_pythainlps_newmm_does():
+    """Words come from nlpo3 (newmm compiled, over pythainlp's own word list) because building
+    pythainlp's trie cost half a second per report; on the Thai of a real letter both read the same."""
+    from pythainlp.tokenize import word_tokenize
+
+    from app.reports.segment import words
+    runs = sorted(set(re.findall("[\u0e01-\u0e4f]+", (DATA / "letter_fy2567.txt").read_text(encoding="utf-8"))))
+    assert len(runs) > 100
+    differ = [r for r in runs if list(words(r)) != word_tokenize(r, engine="newmm")]
+    assert not differ, differ[:5]
+    mixed = "ค่าเฉลี่ย 3.25 (PM2.5) ร้อยละ 1,234.50 เวลา 09:30 joint_by_agenda"     # numbers and codes stay whole
+    assert list(words(mixed)) == word_tokenize(mixed, engine="newmm")
+    assert {"3.25", "(PM2.5)", "1,234.50", "09:30"} <= set(words(mixed))
+
+
+def test_a_table_row_taller_than_a_page_is_split_inside_not_lost(tmp_path):
+    """ReportLab's table refused a row taller than its frame (a LayoutError, a crash on a long remark);
+    the table now carries the rest of such a row to the next page, under the repeated header."""
+    from app.reports.common import write
+    from app.reports.tables import build_table
+    long_text = " ".join(f"ข้อสังเกตที่ {i} ของคณะกรรมการ" for i in range(1, 400)) + " จบข้อสังเกต"
+    rows = [["1", "ตัวชี้วัดก่อนหน้า", "ปกติ"], ["2", long_text, "ยาวมาก"], ["3", "ตัวชี้วัดถัดไป", "ปกติ"]]
+    out = tmp_path / "long.pdf"
+    write([build_table(["ที่", "ตัวชี้วัด", "หมายเหตุ"], rows, [30, 300, 100], continued="กรมทดสอบ")], out, "t")
+    from pypdf import PdfReader
+    pages = len(PdfReader(out).pages)
+    assert pages >= 3
+    printed = squash(text(out))
+    assert printed.count(squash("กรมทดสอบ (ต่อ)")) == pages - 1
+    body = re.sub(r"-[๐-๙]+-กรมทดสอบ\(ต่อ\)ที่ตัวชี้วัดหมายเหตุ", "", printed)   # each page's head
+    assert squash("2" + long_text.split(" ข้อสังเกตที่ 2 ")[0]) in body          # the row starts with its number
+    assert squash(long_text) in body.replace("ยาวมาก", "")
+    page_of = {t.strip(): block[0] for block, _x, _y, t in spans(out)}
+    first_line = next(t for t in page_of if t.startswith("ข้อสังเกตที่ 1 "))
+    assert page_of["ยาวมาก"] == page_of[first_line]                          # a short cell prints at the row's top
+    assert body.endswith(squash("จบข้อสังเกต 3 ตัวชี้วัดถัดไป ปกติ"))
+
+
+def test_words_of_the_document_are_never_cut(demo_template, tmp_path):
+    """"อธิบดี/หัวหน้าส่วนราชการ กรม|ทรัพยากรน้ำ" was printed in the minutes: the names the database holds
+    and the secretary's own list (settings) are words no line end cuts, besides the dictionaries."""
+    from app.reports.segment import break_ok, set_document_words
+    assert break_ok("ตามนโยบายประชา", "รัฐ ของรัฐบาล")              # every segmenter sees ประชา|รัฐ
+    set_document_words({"ประชารัฐ", "PM2.5", "ก"})                  # only Thai words of two letters or more
+    try:
+        assert not break_ok("ตามนโยบายประชา", "รัฐ ของรัฐบาล")
+        assert break_ok("ตามนโยบายประชารัฐ", "ของรัฐบาล")           # before and after the word: as before
+    finally:
+        set_document_words(())
+    db = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_template, db)
+    refused = run_cli("settings", "--db", db, "--words-never-cut", "ประชารัฐ PM2.5")
+    assert refused.returncode == 2 and "PM2.5" in refused.stderr and "Traceback" not in refused.stderr
+    kpi("settings", "--db", db, "--words-never-cut", "ประชารัฐ  ราชประชาสมาสัย ประชารัฐ")
+    assert "ประชารัฐ ราชประชาสมาสัย" in kpi("settings", "--db", db).stdout
+    body = tmp_path / "body.txt"
+    body.write_text("".join(f"ข้อ{i}สนับสนุนโครงการประชารัฐเพื่อสังคม" + "และชุมชน" * (i % 3) for i in range(1, 30)),
+                    encoding="utf-8")
+    out = tmp_path / "memo.pdf"
+    kpi("report", "memo", "--db", db, "--subject", "ทดสอบ", "--to", "ปลัดกระทรวง", "--body", body, "--out", out)
+    lines = [t.strip() for _b, _x, _y, t in spans(out)]
+    assert not [t for t in lines if t.endswith("ประชา")], lines
+    kpi("settings", "--db", db, "--words-never-cut", "")
+    kpi("report", "memo", "--db", db, "--subject", "ทดสอบ", "--to", "ปลัดกระทรวง", "--body", body, "--out", out)
+    assert [t for _b, _x, _y, t in spans(out) if t.strip().endswith("ประชา")]    # the test can fail: without the word
+
+
+def test_a_unit_name_stays_whole_in_the_minutes(reports):
+    lines = [t.strip() for _b, _x, _y, t in spans(reports["minutes"])]
+    assert any("กรมทรัพยากรน้ำ" in t for t in lines)
+    assert not [t for t in lines if t.endswith(" กรม") or t.endswith("หัวหน้าส่วนราชการ กรม")], lines

@@ -24,7 +24,7 @@ from reportlab.platypus.flowables import Flowable
 from app.reports.fonts import font_name
 from app.domain.thai_marks import repair_marks
 from app.reports import continuation, digits, notices
-from app.reports.segment import break_ok, words
+from app.reports.segment import break_ok, document_words, words
 from app.reports.shaping import ShapedRun, cluster_starts, font_runs, shape
 from app.reports.styles import CENTER, JUSTIFY, RIGHT, TextStyle
 
@@ -75,13 +75,15 @@ class Tokens(list):
 
 
 def tokenize(runs: list[Run], style: TextStyle) -> Tokens:
-    tokens = _tokenize(tuple(runs), style, digits.thai())
+    tokens = _tokenize(tuple(runs), style, digits.thai(), document_words())
     tokens.report()                  # each document says it again, even when the text was shaped before
     return tokens
 
 
 @lru_cache(maxsize=16384)
-def _tokenize(runs: tuple[Run, ...], style: TextStyle, _digit_mode) -> Tokens:
+def _tokenize(runs: tuple[Run, ...], style: TextStyle, _digit_mode, _words) -> Tokens:
+    """(The digit style and the document's words are part of the key: lines laid out of these tokens
+    depend on them.)"""
     tokens: list[Token] = []
     misplaced_all, missing_all = [], []
     for run in runs:

@@ -10,6 +10,8 @@ newmm's maximal matching has ties it cannot see (มาตร|การ, เอ�
 - no word of the dictionaries (pythainlp's core words, the Royal Institute's, Volubilis compounds and
   KPI Desk's own domain list) spans the break while being much more frequent in the Thai National
   Corpus than one of its halves (ดำเนิน|การ), or while one half is no word at all (ตัวชี้|วัด);
+- no word of the document's own spans it: the secretary's list in settings and the names in the
+  database (``set_document_words``: ประชา|รัฐ, ราช|ประชาสมาสัย);
 
 and never inside a number group (๑/๒๕๖๗, 09.30, 02-265-6000), between a title and a name
 (นาย|อนุชา), after an abbreviation such as พ.ศ. before what it qualifies, at a no-break space, or
@@ -19,6 +21,7 @@ inside a URL or an e-mail address. A real space is always a legal break otherwis
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -164,6 +167,34 @@ class Lexicon:
                     yield i, j, text[i:j]
 
 
+_document = threading.local()
+DOCUMENT_WORD_MAX = CONTEXT         # a longer "word" could not be seen whole around a break
+
+
+def set_document_words(found) -> None:
+    """Words the document being built on this thread never cuts: the secretary's own and the names its
+    database holds. Thai only, two letters or more, no spaces."""
+    _document.words = frozenset(w for w in found if 2 <= len(w) <= DOCUMENT_WORD_MAX and THAI_WORD.fullmatch(w))
+
+
+def document_words() -> frozenset[str]:
+    return getattr(_document, "words", frozenset())
+
+
+THAI_WORD = re.compile("[\u0e01-\u0e4e]+")
+
+
+def _in_document_word(text: str, p: int) -> bool:
+    for w in document_words():
+        if w in text:
+            start = text.find(w, max(0, p - len(w) + 1))
+            while start != -1 and start < p:
+                if start + len(w) > p:
+                    return True
+                start = text.find(w, start + 1)
+    return False
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     return Lexicon()
@@ -260,6 +291,8 @@ def _thai_break_ok(a: str, b: str, left: str, right: str) -> bool:
     for t in TITLES:                                   # นาย|อนุชา: a title read as a word stays with the name
         if THAI_CHAR.match(t[-1]) and a.endswith(t) and (len(a) == len(t) or (p - len(t)) in votes[0]):
             return False
+    if _in_document_word(text, p):
+        return False                                   # ประชา|รัฐ: a word the secretary listed, a unit's name
     lex = lexicon()
     edges = {0, len(text)} | {i for i in range(1, len(text)) if not THAI_CHAR.match(text[i - 1]) or
                               not THAI_CHAR.match(text[i])}

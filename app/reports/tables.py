@@ -14,6 +14,7 @@ from reportlab.platypus.flowables import Flowable
 from app.domain.thai_text import format_number
 from app.reports import digits, notices
 from app.reports.paragraph import ThaiParagraph
+from app.reports.segment import document_words
 from app.reports.styles import HEADING, TABLE, TABLE_HEAD, TABLE_NUMBER, TextStyle
 
 CONTINUED = HEADING.but(space_before=0)
@@ -44,7 +45,7 @@ def fitted_cell(cell: "Cell", width: float) -> ThaiParagraph:
     unit-of-measure column) its type steps down from the style's size to 9 pt; only below that is the word
     cut (between syllables, and reported). Equal cells of one document share one paragraph: a table
     repeats its kinds, units and numbers thousands of times, and a cell is only measured and drawn."""
-    key = (cell.text, cell.style, width, digits.thai(), notices.generation())
+    key = (cell.text, cell.style, width, digits.thai(), document_words(), notices.generation())
     shared = _shared.__dict__.setdefault("cells", {})
     p = shared.get(key)
     if p is not None:
@@ -183,15 +184,16 @@ class ThaiTable(Flowable):
         """A row taller than a page: each cell's lines that fit ``room`` stay, the rest go on."""
         tops, rests = [], []
         for s in row.slots:
-            parts = s.content.split(self._cell_width(s), room - PAD_TOP - PAD_BOTTOM) if s.content else [None]
+            if s.content is None or self._cell_height(s) <= room:
+                tops.append(s)
+                rests.append(Slot(s.col, s.cols))
+                continue
+            parts = s.content.split(self._cell_width(s), room - PAD_TOP - PAD_BOTTOM)
             if len(parts) == 2:
                 tops.append(Slot(s.col, s.cols, 1, parts[0]))
                 rests.append(Slot(s.col, s.cols, 1, parts[1]))
-            elif parts:
-                tops.append(Slot(s.col, s.cols, 1, parts[0]))
-                rests.append(Slot(s.col, s.cols, 1, None))
-            else:
-                tops.append(Slot(s.col, s.cols, 1, None))
+            else:                              # not even its first line fits: all of it goes on
+                tops.append(Slot(s.col, s.cols))
                 rests.append(s)
         if all(t.content is None for t in tops):
             return None, row

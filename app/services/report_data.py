@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -9,10 +10,10 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, select
 
 from app.models import (AgendaItem, Attendance, Committee, CommitteeMember, FiscalYear, Indicator, JointAgenda, JointLeadAgency,
-                        JointMainIndicator, JointSubIndicator, Meeting, MeetingAttendance, UnitKind)
+                        JointMainIndicator, JointSubIndicator, Meeting, MeetingAttendance, Ministry, Unit, UnitKind)
 from app.services import lookup
 from app.services.scoring import RoundScores, score_round
-from app.services.settings import get_setting
+from app.services.settings import get_setting, words_never_cut
 
 
 @dataclass
@@ -25,6 +26,26 @@ class ReportContext:
 def context(session: Session, year_be: int) -> ReportContext:
     lookup.year(session, year_be)
     return ReportContext(lookup.ministry(session).name_th, year_be, get_setting(session, "table_thai_digits") == "1")
+
+
+NAME_PART = re.compile("[\u0e01-\u0e4e]+")
+
+
+def words_never_cut_in(session: Session) -> set[str]:
+    """What a report of this database never cuts at a line end: the secretary's list (settings) and the
+    runs of Thai letters between spaces or signs in its ministry's and units' names and short names
+    ("กรมทรัพยากรน้ำบาดาล", "สทนช") and in its indicators' names up to 12 letters ("ขยะมูลฝอย" in
+    "(ขยะมูลฝอย)"), four letters or more: shorter runs are words no segmenter cuts. The typesetter keeps
+    those of 30 letters or fewer."""
+    found = set(words_never_cut(session))
+    names = [*session.exec(select(Ministry.name_th, Ministry.short_name)).all(),
+             *session.exec(select(Unit.name_th, Unit.short_name)).all()]
+    for row in names:
+        for name in row:
+            found.update(w for w in NAME_PART.findall(name or "") if len(w) >= 4)
+    for name in session.exec(select(Indicator.name_th)).all():
+        found.update(w for w in NAME_PART.findall(name or "") if 4 <= len(w) <= 12)
+    return found
 
 
 def round_scores(session: Session, year_be: int, months: int, unit_code: str | None) -> RoundScores:

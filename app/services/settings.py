@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlmodel import Session, select
 
 from app.errors import KpiDeskError
@@ -10,9 +12,12 @@ from app.models import Setting
 DEFAULTS = {"table_thai_digits": "0", "paper": "A4"}
 LABELS_TH = {"user_name": "ชื่อผู้ใช้ (บันทึกเป็นผู้แก้ไขทุกรายการ)", "user_position": "ตำแหน่ง",
              "table_thai_digits": "ตารางตัวเลขใช้เลขไทย (1 = ใช่, 0 = ไม่ใช่)",
-             "paper": "กระดาษที่พิมพ์ (A4 หรือ Letter)", "printer": "เครื่องพิมพ์ที่ใช้ประจำ"}
+             "paper": "กระดาษที่พิมพ์ (A4 หรือ Letter)", "printer": "เครื่องพิมพ์ที่ใช้ประจำ",
+             "words_never_cut": "คำที่ไม่ตัดแยกบรรทัดในรายงาน (คั่นด้วยช่องว่าง)"}
 PAPERS = ("A4", "Letter")
 MAX_LENGTH = 200
+MAX_LENGTHS = {"words_never_cut": 4000}
+THAI_WORD = re.compile("[\u0e01-\u0e4e]{2,30}")
 
 
 def get_setting(session: Session, key: str) -> str:
@@ -22,8 +27,11 @@ def get_setting(session: Session, key: str) -> str:
 
 def set_setting(session: Session, key: str, value: str) -> Setting:
     value = (value or "").strip()
-    if len(value) > MAX_LENGTH:
-        raise KpiDeskError(f"ค่าของ {LABELS_TH.get(key, key)} ยาวเกิน {MAX_LENGTH} ตัวอักษร", f"{key} is too long")
+    if key == "words_never_cut":
+        value = _word_list(value)
+    limit = MAX_LENGTHS.get(key, MAX_LENGTH)
+    if len(value) > limit:
+        raise KpiDeskError(f"ค่าของ {LABELS_TH.get(key, key)} ยาวเกิน {limit} ตัวอักษร", f"{key} is too long")
     if key == "table_thai_digits" and value not in ("0", "1"):
         raise KpiDeskError("ตารางตัวเลขใช้เลขไทยต้องเป็น 0 หรือ 1", "table_thai_digits is 0 or 1")
     if key == "paper" and value not in PAPERS:
@@ -33,6 +41,20 @@ def set_setting(session: Session, key: str, value: str) -> Setting:
     session.add(row)
     session.flush()
     return row
+
+
+def _word_list(value: str) -> str:
+    """The secretary's words, one space between them, each Thai letters only (2–30 of them)."""
+    found = list(dict.fromkeys(value.split()))
+    wrong = [w for w in found if not THAI_WORD.fullmatch(w)]
+    if wrong:
+        raise KpiDeskError("คำที่ไม่ตัดแยกบรรทัดต้องเป็นคำไทยล้วน ยาว ๒–๓๐ ตัวอักษร ไม่มีเว้นวรรคหรือเครื่องหมายภายในคำ: "
+                           + ", ".join(f"“{w}”" for w in wrong[:5]), f"not Thai words: {wrong[:5]}")
+    return " ".join(found)
+
+
+def words_never_cut(session: Session) -> list[str]:
+    return get_setting(session, "words_never_cut").split()
 
 
 def settings_values(session: Session) -> dict[str, str]:

@@ -1,10 +1,11 @@
 """The Settings dialog: who the secretary is (the user recorded on every change), the ministry's names
-as reports print them, and the digits of table reports."""
+as reports print them, the digits of table reports and the words reports never cut at a line end."""
 
 from __future__ import annotations
 
 from PySide6.QtPrintSupport import QPrinterInfo
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
+                               QVBoxLayout)
 
 from app.services import lookup, organisation, settings
 from app.ui.pages.common import MessageLine, ok_cancel
@@ -35,6 +36,10 @@ class SettingsDialog(QDialog):
         if values["printer"] and self.printer.findData(values["printer"]) < 0:
             self.printer.addItem(values["printer"], values["printer"])      # set on another computer
         self.printer.setCurrentIndex(max(0, self.printer.findData(values["printer"])))
+        self.words = QPlainTextEdit(values["words_never_cut"])
+        self.words.setPlaceholderText(self.tr("เช่น ประชารัฐ ราชประชาสมาสัย (คั่นด้วยช่องว่าง)"))
+        self.words.setToolTip(self.tr("รายงานจะไม่ตัดคำเหล่านี้แยกบรรทัด นอกเหนือจากชื่อหน่วยงานและคำในพจนานุกรมของโปรแกรม"))
+        self.words.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.ministry_name = QLineEdit(ministry.name_th if ministry else "")
         self.ministry_short = QLineEdit(ministry.short_name if ministry else "")
         self.ministry_en = QLineEdit(ministry.name_en if ministry else "")
@@ -44,6 +49,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.thai_digits)
         form.addRow(self.tr("กระดาษที่พิมพ์"), self.paper)
         form.addRow(self.tr("เครื่องพิมพ์ที่ใช้ประจำ"), self.printer)
+        form.addRow(self.tr("คำที่ไม่ตัดแยกบรรทัด"), self.words)
         if ministry:
             form.addRow(QLabel(self.tr("กระทรวง รหัส {0}").format(ministry.code)))
             form.addRow(self.tr("ชื่อกระทรวง"), self.ministry_name)
@@ -62,7 +68,8 @@ class SettingsDialog(QDialog):
         from app.errors import KpiDeskError
         values = {"user_name": self.user_name.text(), "user_position": self.user_position.text(),
                   "table_thai_digits": "1" if self.thai_digits.isChecked() else "0",
-                  "paper": self.paper.currentText(), "printer": self.printer.currentData() or ""}
+                  "paper": self.paper.currentText(), "printer": self.printer.currentData() or "",
+                  "words_never_cut": self.words.toPlainText()}
         ministry_id = self.ministry_id
 
         def save(s):

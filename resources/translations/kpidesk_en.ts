@@ -1729,6 +1729,14 @@ Members not recorded will be printed among the absent as “attendance not recor
       <translation>The computer's default printer</translation>
     </message>
     <message>
+      <source>เช่น ประชารัฐ ราชประชาสมาสัย (คั่นด้วยช่องว่าง)</source>
+      <translation>e.g. ประชารัฐ ราชประชาสมาสัย (separated by spaces)</translation>
+    </message>
+    <message>
+      <source>รายงานจะไม่ตัดคำเหล่านี้แยกบรรทัด นอกเหนือจากชื่อหน่วยงานและคำในพจนานุกรมของโปรแกรม</source>
+      <translation>Reports never break these words across lines, besides unit names and the program's dictionary</translation>
+    </message>
+    <message>
       <source>ชื่อเลขานุการ (ผู้บันทึก)</source>
       <translation>Secretary's name (recorded on every change)</translation>
     </message>
@@ -1743,6 +1751,10 @@ Members not recorded will be printed among the absent as “attendance not recor
     <message>
       <source>เครื่องพิมพ์ที่ใช้ประจำ</source>
       <translation>Usual printer</translation>
+    </message>
+    <message>
+      <source>คำที่ไม่ตัดแยกบรรทัด</source>
+      <translation>Words never broken across lines</translation>
     </message>
     <message>
       <source>กระทรวง รหัส {0}</source>
