@@ -490,8 +490,11 @@ def test_the_compiled_newmm_reads_thai_as_pythainlps_newmm_does():
 def test_a_table_row_taller_than_a_page_is_split_inside_not_lost(tmp_path):
     """ReportLab's table refused a row taller than its frame (a LayoutError, a crash on a long remark);
     the table now carries the rest of such a row to the next page, under the repeated header."""
+    from app.reports import digits, notices
     from app.reports.common import write
     from app.reports.tables import build_table
+    digits.set_thai(None)                      # digits as written, whatever an earlier document used
+    notices.start()
     long_text = " ".join(f"ข้อสังเกตที่ {i} ของคณะกรรมการ" for i in range(1, 400)) + " จบข้อสังเกต"
     rows = [["1", "ตัวชี้วัดก่อนหน้า", "ปกติ"], ["2", long_text, "ยาวมาก"], ["3", "ตัวชี้วัดถัดไป", "ปกติ"]]
     out = tmp_path / "long.pdf"
