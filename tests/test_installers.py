@@ -20,6 +20,7 @@ def test_spec_bundles_what_the_program_reads_at_run_time():
         if a != "build":                                    # build/ holds what build.ps1 generates
             assert (ROOT / a / b).exists(), f"{a}/{b} is bundled but missing"
     assert 'collect_data_files("pythainlp"' in spec      # the word list newmm needs
+    assert 'collect_submodules("nlpo3")' in spec         # newmm compiled, imported inside a function
 
 
 def test_linux_package_has_desktop_entry_icon_and_path():
