@@ -1,8 +1,7 @@
 """Entry point of the frozen program: the same as ``kpi-desk`` / ``python -m app``."""
 
-import sys
 
-from app.cli import main
+from app.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

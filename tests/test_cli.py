@@ -25,6 +25,22 @@ def test_version():
     assert proc.stdout.strip() == f"KPI Desk {__version__}"
 
 
+def test_a_batch_command_leaves_at_once_with_its_output_and_exit_code(demo_template, tmp_path):
+    """``kpi-desk report`` ends without Python's shutdown (0.4 s of freeing objects after a national annex):
+    its printed lines still arrive, its file is whole, and a refusal still exits 2 with its Thai message."""
+    env = {**os.environ, "KPI_DESK_DATA_DIR": str(tmp_path / "data")}
+    out = tmp_path / "annex.pdf"
+    ok = subprocess.run([sys.executable, "-m", "app", "report", "annex", "--db", str(demo_template), "--year", "2567",
+                         "--out", str(out)], capture_output=True, text=True, encoding="utf-8", env=env)
+    assert ok.returncode == 0 and f"บันทึกรายงานที่ {out}" in ok.stdout, ok.stderr
+    assert out.read_bytes().rstrip().endswith(b"%%EOF")
+    refused = subprocess.run([sys.executable, "-m", "app", "report", "annex", "--db", str(demo_template), "--year",
+                              "2600", "--out", str(tmp_path / "none.pdf")], capture_output=True, text=True,
+                             encoding="utf-8", env=env)
+    assert refused.returncode == 2 and "ข้อผิดพลาด" in refused.stderr and "Traceback" not in refused.stderr
+    assert not (tmp_path / "none.pdf").exists()
+
+
 def test_demo_refuses_to_overwrite(tmp_path):
     db = tmp_path / "d.sqlite3"
     assert "สร้างฐานข้อมูลตัวอย่าง" in run("demo", "--db", str(db)).stdout

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 import uharfbuzz
 from reportlab.pdfbase import pdfmetrics
@@ -49,6 +50,11 @@ class ShapedRun:
     bottoms: list[float]       # per glyph, ink bottom (negative below the baseline)
     lefts: list[float]         # per glyph, ink left and right from the glyph's pen position (1/1000 em)
     rights: list[float]
+    pen: list[float] = field(default_factory=list)   # pen[g]: the advances before glyph g (1/1000 em)
+
+    def __post_init__(self) -> None:
+        if not self.pen:
+            self.pen = list(accumulate(self.advances, initial=0.0))
 
     def ink_boxes(self, start: int, end: int, x: float) -> list[tuple[float, float, float, float]]:
         """(left, right, top, bottom) in points of every glyph of ``text[start:end]`` drawn from ``x``."""
@@ -73,12 +79,12 @@ class ShapedRun:
     def piece(self, start: int, end: int) -> tuple[ShapedStr, float]:
         """The glyphs of ``text[start:end]`` and their width in points."""
         g0, g1 = self.glyph_range(start, end)
-        width = sum(self.advances[g0:g1]) * self.size / 1000
+        width = (self.pen[g1] - self.pen[g0]) * self.size / 1000
         return ShapedStr(self.chars[g0:g1], shapeData=self.data[g0:g1]), width
 
     def width(self, start: int, end: int) -> float:
-        g0, g1 = self.glyph_range(start, end)
-        return sum(self.advances[g0:g1]) * self.size / 1000
+        clusters = self.clusters
+        return (self.pen[bisect_left(clusters, end)] - self.pen[bisect_left(clusters, start)]) * self.size / 1000
 
 
 @lru_cache(maxsize=8)

@@ -6,9 +6,11 @@ from decimal import Decimal
 
 import threading
 from dataclasses import dataclass
+from itertools import accumulate
 
 from reportlab.lib import colors
 from reportlab.lib.colors import Color
+from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus.flowables import Flowable
 
 from app.domain.thai_text import format_number
@@ -222,12 +224,12 @@ class ThaiTable(Flowable):
         canvas.saveState()
         canvas.setStrokeColor(GRID)
         canvas.setLineWidth(0.5)
-        path = canvas.beginPath()
+        edges, boxes = self.edges, []
         for i, (row, top) in enumerate(zip(rows, tops)):
             for s in row.slots:
-                height = sum(r.height for r in rows[i:i + s.rows])
-                path.rect(self.edges[s.col], top - height, self.edges[s.col + s.cols] - self.edges[s.col], height)
-        canvas.drawPath(path, stroke=1, fill=0)
+                height = row.height if s.rows == 1 else sum(r.height for r in rows[i:i + s.rows])
+                boxes.append(f"{fp_str(edges[s.col], top - height, edges[s.col + s.cols] - edges[s.col], height)} re")
+        canvas._code.append(" ".join(boxes) + " S")        # every cell's box, one path stroked once
         canvas.restoreState()
 
 
@@ -255,13 +257,14 @@ def build_table(header: list, rows: list[list], col_widths: list[float], bands: 
             col += cell.span
         head.append(Row(slots, HEAD_BG))
     body: list[Row] = []
+    edges = list(accumulate(col_widths, initial=0))
     fills = {**{r: BAND_BG for r in bands}, **{r: TOTAL_BG for r in totals}}
     kept = set(bands) | set(keep_with_next)
     for r, row in enumerate(rows):
         slots, col = [], 0
         for item in row:
             cell = item if isinstance(item, Cell) else Cell(str(item))
-            width = sum(col_widths[col:col + cell.span]) - 2 * PAD
+            width = edges[col + cell.span] - edges[col] - 2 * PAD
             slots.append(Slot(col, cell.span, 1, fitted_cell(cell, width) if cell.runs is None
                               else ThaiParagraph(cell.text, cell.style, runs=cell.runs)))
             col += cell.span
