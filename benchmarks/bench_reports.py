@@ -124,7 +124,7 @@ def libreoffice_runs(xlsx: Path, out_dir: Path, runs: int) -> list[float] | None
 def kpi_desk_runs(db: str, out: Path, runs: int) -> list[float]:
     """Seconds per ``kpi-desk report annex`` process, the first one in a new data folder (no cache)."""
     env = {**os.environ, "KPI_DESK_DATA_DIR": tempfile.mkdtemp(), "QT_QPA_PLATFORM": "offscreen"}
-    command = [sys.executable, "-c", "import sys; from app.cli import main; sys.exit(main())",
+    command = [sys.executable, "-m", "app",
                "report", "annex", "--db", db, "--year", str(YEAR), "--out", str(out)]
     times = []
     for _ in range(runs):
