@@ -546,3 +546,26 @@ def test_a_unit_name_stays_whole_in_the_minutes(reports):
     lines = [t.strip() for _b, _x, _y, t in spans(reports["minutes"])]
     assert any("กรมทรัพยากรน้ำ" in t for t in lines)
     assert not [t for t in lines if t.endswith(" กรม") or t.endswith("หัวหน้าส่วนราชการ กรม")], lines
+
+
+def test_documents_built_one_after_another_each_have_their_own_glyph_codes(tmp_path):
+    """Laid-out texts are kept between documents, but glyph codes belong to one document's font subsets:
+    the second and third files of one process must read back (glyph layer, not ActualText) as the first."""
+    from collections import Counter
+
+    from app.reports import notices
+    from app.reports.common import write
+    from app.reports.tables import build_table
+    expected = None
+    for i, rows in enumerate(([["1", "ร้อยละของเรื่องร้องเรียน"], ["2", "น้ำบาดาล"]],
+                              [["9", "ภาษาอังกฤษ English"], ["1", "ร้อยละของเรื่องร้องเรียน"], ["2", "น้ำบาดาล"]],
+                              [["1", "ร้อยละของเรื่องร้องเรียน"], ["2", "น้ำบาดาล"]])):
+        notices.start()
+        out = tmp_path / f"doc{i}.pdf"
+        write([build_table(["ที่", "ตัวชี้วัด"], rows, [30, 200])], out, "t")
+        with pdfplumber.open(out) as pdf:             # each glyph's character from the file's own subsets
+            glyphs = Counter(c["text"] for c in pdf.pages[0].chars if not c["text"].isspace())
+        assert not Counter("ร้อยละของเรื่องร้องเรียนบาดาลตัวชี้วัด") - glyphs, glyphs
+        if i != 1:
+            assert expected in (None, glyphs)
+            expected = glyphs

@@ -377,6 +377,7 @@ class ThaiParagraph(Flowable):
         key = document_key(canvas)
         block = self._blocks.get(key)
         if block is None:
+            self._blocks.clear()              # only the document being written: the text cache outlives it
             block = self._blocks[key] = self._block(canvas)
         canvas._code.append(f"q 1 0 0 1 {fp_str(x, y)} cm {block} Q")
 
@@ -421,6 +422,8 @@ def line_code(canvas, line: Line, width: float, style: TextStyle) -> tuple[str, 
     kept = line.__dict__.setdefault("_code", {})
     if key in kept:
         return kept[key]
+    if kept and next(iter(kept))[0] != key[0]:
+        kept.clear()                          # made for an earlier document: its font subsets differ
     _x, stretch = placement(line, width, style)
     span = f"/Span <</ActualText <FEFF{line.text.encode('utf-16-be').hex().upper()}>>> BDC"
     ops = TextOps(canvas._escape)
