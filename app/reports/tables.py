@@ -30,6 +30,7 @@ GRID = colors.HexColor("#6b6b6b")
 _shared = threading.local()
 PAD = 3                 # points left and right of a cell's text
 PAD_TOP, PAD_BOTTOM = 1, 2
+MIN_ROW_PART = 33         # points: a row taller than a page starts where two lines of 12 pt still fit
 
 
 def fitted_header(text: str, width: float) -> ThaiParagraph:
@@ -170,8 +171,8 @@ class ThaiTable(Flowable):
         if fit == 0:
             page = self._frame_height()
             first = body[0]
-            if page is None or head_height + first.height <= page or availHeight - head_height < 3 * PAD_TOP + 30:
-                return []                    # it fits a page of its own: the whole row moves on
+            if page is None or head_height + first.height <= page or availHeight - head_height < MIN_ROW_PART:
+                return []                    # it fits a page of its own (or too little room is left here): it moves on
             top, rest = self._split_row(first, availHeight - head_height)
             if top is None:
                 return []
