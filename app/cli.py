@@ -176,13 +176,13 @@ def _db_arg(args) -> str:
 LEAVE_AT_ONCE = frozenset({"report", "score", "check", "cascade", "basket", "strategy", "demo", "init", "template",
                            "import", "export", "backup", "settings", "unit", "committee", "year", "round",
                            "change-request", "meeting"})
-_finished: list[str] = []
+_command: str | None = None        # the command ``main`` ran last
 
 
 def run() -> None:
     """The ``kpi-desk`` command (also ``python -m app`` and the installed program): ``main``, then exit."""
     code = main()
-    if _finished and _finished[-1] in LEAVE_AT_ONCE:
+    if _command in LEAVE_AT_ONCE:
         import logging
         import os
         for stream in (sys.stdout, sys.stderr):
@@ -200,8 +200,8 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     args = build_parser().parse_args(argv)
-    if not args.demo:
-        _finished.append(args.command or "gui")
+    global _command
+    _command = None if args.demo else args.command or "gui"
     from app.running import CURRENT_COMMAND
     token = CURRENT_COMMAND.set(f"kpi-desk {args.command or 'gui'}"[:80])   # recorded with every change
     try:

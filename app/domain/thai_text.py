@@ -10,6 +10,19 @@ THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 _TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 TWO_PLACES = Decimal("0.01")
+# a word a report never cuts at a line end: Thai letters and marks only, 2–30 of them (the break judge sees
+# 30 letters either side of a break, so a longer one could not be seen whole)
+_THAI_LETTERS = re.compile("[\u0e01-\u0e4e]+")
+THAI_WORD_MAX = 30
+
+
+def thai_runs(text: str) -> list[str]:
+    """The runs of Thai letters in ``text``, between spaces, digits, signs and other scripts."""
+    return _THAI_LETTERS.findall(text or "")
+
+
+def is_thai_word(word: str) -> bool:
+    return 2 <= len(word) <= THAI_WORD_MAX and _THAI_LETTERS.fullmatch(word) is not None
 
 
 def to_thai_digits(text: str) -> str:

@@ -388,9 +388,7 @@ class ThaiParagraph(Flowable):
         out = [f"{fp_str(*self.style.colour.rgb())} rg"]
         for i, line in enumerate(self._lines):
             if line.tokens:
-                span, glyphs = line_code(canvas, line, self.width, self.style)
-                out.append(f"{span} BT 1 0 0 1 {fp_str(line_x(line, self.width, self.style))} {fp_str(baseline)} Tm "
-                           f"{glyphs} ET EMC")
+                out.append(line_code(canvas, line, self.width, self.style, baseline))
             if i < len(metrics.pitches):
                 baseline -= metrics.pitches[i]
         return " ".join(out)
@@ -409,22 +407,12 @@ def document_key(canvas) -> int:
     return key
 
 
-def line_x(line: Line, width: float, style: TextStyle) -> float:
-    return placement(line, width, style)[0]
-
-
-def line_code(canvas, line: Line, width: float, style: TextStyle) -> tuple[str, str]:
-    """The marked-content opening that gives the line's ActualText (the line as typed, so copying and
-    searching give the words whatever the glyphs are) and the text operators that draw it from the text
-    origin: made once per line, document and column width, so a cell text a table repeats is typeset
-    once."""
-    key = (document_key(canvas), width, style)
-    kept = line.__dict__.setdefault("_code", {})
-    if key in kept:
-        return kept[key]
-    if kept and next(iter(kept))[0] != key[0]:
-        kept.clear()                          # made for an earlier document: its font subsets differ
-    _x, stretch = placement(line, width, style)
+def line_code(canvas, line: Line, width: float, style: TextStyle, baseline: float) -> str:
+    """The PDF operators that draw ``line`` on ``baseline`` of a column ``width`` wide, inside a marked
+    content span whose ActualText is the line as typed (so copying and searching give the words whatever
+    the glyphs are). Glyph codes are the document's own (its font subsets): the paragraph keeps the
+    result for the document being written."""
+    x, stretch = placement(line, width, style)
     span = f"/Span <</ActualText <FEFF{line.text.encode('utf-16-be').hex().upper()}>>> BDC"
     ops = TextOps(canvas._escape)
     doc = canvas._doc
@@ -447,8 +435,7 @@ def line_code(canvas, line: Line, width: float, style: TextStyle) -> tuple[str, 
                     pending = 0.0
                 at += len(chunk)
         pending += stretch.get(("space", ti), 0.0) + stretch.get(("gap", ti), 0.0)
-    kept[key] = code = (span, ops.finish())
-    return code
+    return f"{span} BT 1 0 0 1 {fp_str(x, baseline)} Tm {ops.finish()} ET EMC"
 
 
 class TextOps:

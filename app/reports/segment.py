@@ -25,6 +25,8 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
+from app.domain.thai_text import is_thai_word
+
 THAI_RUN_END = re.compile("[\u0e01-\u0e4f]+$")
 THAI_RUN_START = re.compile("^[\u0e01-\u0e4f]+")
 THAI_CHAR = re.compile("[\u0e01-\u0e4f]")
@@ -41,9 +43,6 @@ TITLES = ("นางสาว", "นาย", "นาง", "ดร.", "ผศ.", 
           "ศาสตราจารย์", "ศาสตราจารย์พิเศษ", "รองศาสตราจารย์", "ผู้ช่วยศาสตราจารย์")
 ABBREVIATION_END = re.compile(r"(?:^|[^\u0e01-\u0e4f.])(?:[\u0e01-\u0e2e]{1,3}\.){1,4}$")
 URLISH = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S*$|[\w.+-]+@[\w-]*$", re.IGNORECASE)
-
-
-THAI_TEXT = re.compile("[\u0e01-\u0e4f]")
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +85,7 @@ def words(text: str) -> tuple[str, ...]:
     out: list[str] = []
     pending = ""
     for token in nlpo3.segment(text, _word_list()[0]):
-        thai = THAI_TEXT.search(token)
+        thai = THAI_CHAR.search(token)
         if thai and thai.start():            # "(สพ": the bracket is not part of the word
             pending, token = pending + token[:thai.start()], token[thai.start():]
         if thai:
@@ -168,20 +167,16 @@ class Lexicon:
 
 
 _document = threading.local()
-DOCUMENT_WORD_MAX = CONTEXT         # a longer "word" could not be seen whole around a break
 
 
 def set_document_words(found) -> None:
     """Words the document being built on this thread never cuts: the secretary's own and the names its
-    database holds. Thai only, two letters or more, no spaces."""
-    _document.words = frozenset(w for w in found if 2 <= len(w) <= DOCUMENT_WORD_MAX and THAI_WORD.fullmatch(w))
+    database holds; only Thai words (``is_thai_word``) are kept."""
+    _document.words = frozenset(w for w in found if is_thai_word(w))
 
 
 def document_words() -> frozenset[str]:
     return getattr(_document, "words", frozenset())
-
-
-THAI_WORD = re.compile("[\u0e01-\u0e4e]+")
 
 
 def _in_document_word(text: str, p: int) -> bool:
@@ -214,11 +209,11 @@ def _read_lists(sources: list[Path]) -> tuple:
             return frozenset()
         return frozenset(w for w in (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
                          if w and (spaced or " " not in w))
-    domain, words, orst, volubilis = (read(p) for p in lists)
+    domain, words, orst, volubilis = read(lists[0]), read(lists[1], spaced=True), read(lists[2]), read(lists[3])
     # pythainlp's word list whole for longest matching ("…ศึกษา วิทยาศาสตร์…" included); the judge's core
     # and extended lists without the entries that hold a space
-    core = words | orst | domain
-    return freq, domain, read(lists[1], spaced=True), core, core | volubilis
+    core = frozenset(w for w in words if " " not in w) | orst | domain
+    return freq, domain, words, core, core | volubilis
 
 
 def _lists_file(sources: list[Path]) -> Path | None:

@@ -111,9 +111,7 @@ class ThaiTable(Flowable):
         self.header, self.body, self.col_widths = header, body, list(col_widths)
         self.continued = continued
         self.hAlign = "LEFT"
-        self.edges = [0.0]
-        for w in self.col_widths:
-            self.edges.append(self.edges[-1] + w)
+        self.edges = list(accumulate(self.col_widths, initial=0.0))     # each column's left, then the right
         self.width = self.edges[-1]
         self._measured = _measured
 
@@ -125,7 +123,7 @@ class ThaiTable(Flowable):
         if self._measured:
             return
         for block in (self.header, self.body):
-            for i, row in enumerate(block):
+            for row in block:
                 row.height = max([PAD_TOP + PAD_BOTTOM] + [self._cell_height(s) for s in row.slots if s.rows == 1])
             for i, row in enumerate(block):        # a cell over several rows: the last of them grows to hold it
                 for s in row.slots:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -11,6 +10,7 @@ from sqlmodel import Session, select
 
 from app.models import (AgendaItem, Attendance, Committee, CommitteeMember, FiscalYear, Indicator, JointAgenda, JointLeadAgency,
                         JointMainIndicator, JointSubIndicator, Meeting, MeetingAttendance, Ministry, Unit, UnitKind)
+from app.domain.thai_text import thai_runs
 from app.services import lookup
 from app.services.scoring import RoundScores, score_round
 from app.services.settings import get_setting, words_never_cut
@@ -28,9 +28,6 @@ def context(session: Session, year_be: int) -> ReportContext:
     return ReportContext(lookup.ministry(session).name_th, year_be, get_setting(session, "table_thai_digits") == "1")
 
 
-NAME_PART = re.compile("[\u0e01-\u0e4e]+")
-
-
 def words_never_cut_in(session: Session) -> set[str]:
     """What a report of this database never cuts at a line end: the secretary's list (settings) and the
     runs of Thai letters between spaces or signs in its ministry's and units' names and short names
@@ -42,9 +39,9 @@ def words_never_cut_in(session: Session) -> set[str]:
              *session.exec(select(Unit.name_th, Unit.short_name)).all()]
     for row in names:
         for name in row:
-            found.update(w for w in NAME_PART.findall(name or "") if len(w) >= 4)
+            found.update(w for w in thai_runs(name) if len(w) >= 4)
     for name in session.exec(select(Indicator.name_th)).all():
-        found.update(w for w in NAME_PART.findall(name or "") if 4 <= len(w) <= 12)
+        found.update(w for w in thai_runs(name) if 4 <= len(w) <= 12)
     return found
 
 

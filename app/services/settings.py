@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from sqlmodel import Session, select
 
+from app.domain.thai_text import is_thai_word
 from app.errors import KpiDeskError
 from app.models import Setting
 
@@ -17,7 +16,6 @@ LABELS_TH = {"user_name": "ชื่อผู้ใช้ (บันทึกเ
 PAPERS = ("A4", "Letter")
 MAX_LENGTH = 200
 MAX_LENGTHS = {"words_never_cut": 4000}
-THAI_WORD = re.compile("[\u0e01-\u0e4e]{2,30}")
 
 
 def get_setting(session: Session, key: str) -> str:
@@ -46,7 +44,7 @@ def set_setting(session: Session, key: str, value: str) -> Setting:
 def _word_list(value: str) -> str:
     """The secretary's words, one space between them, each Thai letters only (2–30 of them)."""
     found = list(dict.fromkeys(value.split()))
-    wrong = [w for w in found if not THAI_WORD.fullmatch(w)]
+    wrong = [w for w in found if not is_thai_word(w)]
     if wrong:
         raise KpiDeskError("คำที่ไม่ตัดแยกบรรทัดต้องเป็นคำไทยล้วน ยาว ๒–๓๐ ตัวอักษร ไม่มีเว้นวรรคหรือเครื่องหมายภายในคำ: "
                            + ", ".join(f"“{w}”" for w in wrong[:5]), f"not Thai words: {wrong[:5]}")
