@@ -487,6 +487,22 @@ def test_the_compiled_newmm_reads_thai_as_pythainlps_newmm_does():
     assert {"3.25", "(PM2.5)", "1,234.50", "09:30"} <= set(words(mixed))
 
 
+def test_text_without_thai_letters_reads_as_newmm_reads_it_without_the_segmenter():
+    """Numbers, page numbers and Latin skip the Thai segmenter (a third of a national annex's cells):
+    what they split into must be exactly what pythainlp's newmm makes of them."""
+    import random
+
+    from pythainlp.tokenize import word_tokenize
+
+    from app.reports.segment import words
+    rng = random.Random(2569)
+    alphabet = "0123456789๐๑๒๓๔๕๖๗๘๙ .,:-/()%abcXYZ@_+\t"
+    samples = ["- ๒๓๔ -", "80.00", "1,234.50", "๐๒-๒๖๕-๖๐๐๐", "09:30", "PM2.5", "https://opdc.go.th/?id=1234",
+               *("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 24))) for _ in range(3000))]
+    differ = [t for t in samples if list(words(t)) != word_tokenize(t, engine="newmm", keep_whitespace=True)]
+    assert not differ, differ[:5]
+
+
 def test_a_table_row_taller_than_a_page_is_split_inside_not_lost(tmp_path):
     """ReportLab's table refused a row taller than its frame (a LayoutError, a crash on a long remark);
     the table now carries the rest of such a row to the next page, under the repeated header."""

@@ -81,6 +81,8 @@ def _non_thai(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def words(text: str) -> tuple[str, ...]:
     """Tokens whose concatenation is ``text``: Thai words (newmm), Latin words, numbers, whitespace runs."""
+    if not THAI_CHAR.search(text):          # numbers, page numbers, Latin: what newmm would leave as they are
+        return tuple(rejoin_formatted_num(_non_thai(text)))
     import nlpo3
     out: list[str] = []
     pending = ""
