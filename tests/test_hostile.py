@@ -10,6 +10,7 @@ import inspect
 import os
 import pkgutil
 import sqlite3
+import stat
 import subprocess
 import sys
 import threading
@@ -697,6 +698,32 @@ def test_a_failed_write_leaves_no_file(tmp_path):
     with pytest.raises(RuntimeError):
         write_atomically(out, half)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
+def test_a_saved_report_or_workbook_has_the_permissions_of_any_saved_file(demo_path, tmp_path, capsys):
+    """Written through a temporary file, reports and workbooks came out 0600 (mkstemp's mode): a colleague
+    on a shared folder could not open the annex. A new file takes the user's umask; a replaced file keeps
+    its own mode."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    old = os.umask(0o022)
+    try:
+        annex, book = folder / "annex.pdf", folder / "targets.xlsx"
+        assert cli(capsys, "report", "annex", "--db", str(demo_path), "--year", "2567", "--out", str(annex))[0] == 0
+        assert cli(capsys, "export", "--db", str(demo_path), "--year", "2567", "--out", str(book))[0] == 0
+        assert stat.S_IMODE(annex.stat().st_mode) == 0o644
+        assert stat.S_IMODE(book.stat().st_mode) == 0o644
+        annex.chmod(0o664)                              # the group's shared copy, printed again
+        assert cli(capsys, "report", "annex", "--db", str(demo_path), "--year", "2567", "--out", str(annex))[0] == 0
+        assert stat.S_IMODE(annex.stat().st_mode) == 0o664
+        os.umask(0o077)
+        private = folder / "private.pdf"
+        assert cli(capsys, "report", "annex", "--db", str(demo_path), "--year", "2567", "--out", str(private))[0] == 0
+        assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    finally:
+        os.umask(old)
+    assert sorted(p.name for p in folder.iterdir()) == ["annex.pdf", "private.pdf", "targets.xlsx"]
 
 
 def test_a_failed_statement_never_carries_its_values(empty_store):

@@ -4,8 +4,9 @@ place, so a failure (or a kill) never leaves half a workbook or half a PDF under
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
-import tempfile
+import stat
 from pathlib import Path
 from typing import Callable
 
@@ -25,20 +26,51 @@ def check_target(out: Path) -> Path:
 
 
 def write_atomically(out: Path, write: Callable[[Path], object]) -> Path:
-    """Call ``write(temporary path)`` and move the result to ``out``."""
+    """Call ``write(temporary path)`` and move the result to ``out``, with the permissions a saved file
+    has: the replaced file's own, or for a new file what the user's umask gives (a colleague on a shared
+    folder can open the annex as they can a Word file saved there)."""
     out = check_target(out)
-    fd, tmp = tempfile.mkstemp(suffix=out.suffix, prefix=".kpi-desk-", dir=out.parent)
-    os.close(fd)
+    tmp: Path | None = None
     try:
-        write(Path(tmp))
+        tmp = _temporary_beside(out)
+        write(tmp)
+        _keep_mode_of(out, tmp)
         os.replace(tmp, out)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
+        _remove(tmp)
         raise KpiDeskError(f"บันทึกไฟล์ {out} ไม่สำเร็จ ({exc.strerror or exc})", f"cannot write {out}: {exc}") from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        _remove(tmp)
         raise
     return out
+
+
+def _remove(tmp: Path | None) -> None:
+    if tmp is not None:
+        tmp.unlink(missing_ok=True)
+
+
+def _temporary_beside(out: Path) -> Path:
+    """A new empty file in ``out``'s folder that nothing else has opened. Made with ``os.open`` and mode
+    0666 so that the user's umask applies, as to any file they save (``mkstemp`` makes it 0600, which
+    the rename then gave every report and workbook)."""
+    for _ in range(100):
+        tmp = out.parent / f".kpi-desk-{secrets.token_hex(6)}{out.suffix}"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return tmp
+    raise FileExistsError(f"no free temporary name beside {out}")
+
+
+def _keep_mode_of(out: Path, tmp: Path) -> None:
+    try:
+        mode = stat.S_IMODE(out.stat().st_mode)
+    except FileNotFoundError:
+        return
+    os.chmod(tmp, mode)
 
 
 def copy_atomically(source: Path, out: Path) -> Path:
