@@ -18,12 +18,12 @@ def run(args, db: str) -> int:
         if args.command == "template":
             with store.reading() as s:
                 write_atomically(Path(args.out), lambda p: write_template(s, year_be=args.year, unit_code=args.unit,
-                                                                  months=args.months, out=p))
+                                                                  months=args.months, out=p), ".xlsx")
             print(f"บันทึกแบบฟอร์มที่ {args.out}")
             return 0
         if args.command == "export":
             with store.reading() as s:
-                write_atomically(Path(args.out), lambda p: write_export(s, year_be=args.year, out=p))
+                write_atomically(Path(args.out), lambda p: write_export(s, year_be=args.year, out=p), ".xlsx")
             print(f"ส่งออกข้อมูลปีงบประมาณ พ.ศ. {args.year} ที่ {args.out}")
             return 0
         expect = {"year": args.year, "unit": args.unit, "round": args.months}

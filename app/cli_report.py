@@ -51,13 +51,13 @@ def _memo(args, session) -> Memo:
 
 
 def run_report(args, db: str) -> int:
-    out = check_target(Path(args.out))
+    out = check_target(Path(args.out), ".pdf")
     store = open_store(db)
     try:
         with store.reading() as s:
             request = ReportRequest(args.kind, args.year, args.months, args.unit, args.meeting,
                                     _memo(args, s) if args.kind == "memo" else None)
-            write_atomically(out, lambda tmp: render(s, request, tmp))
+            write_atomically(out, lambda tmp: render(s, request, tmp), ".pdf")
     finally:
         store.close()
     from app.reports import notices

@@ -10,7 +10,7 @@ import re
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QLineEdit, QMessageBox
 from sqlmodel import select
 
 from app.models import Assignment, Result
@@ -180,13 +180,25 @@ def test_switching_language(qtbot, window):
     assert window.nav.item(0).text() == "แดชบอร์ด"
 
 
-def test_a_report_from_the_reports_page(qtbot, window):
+def test_a_report_from_the_reports_page(qtbot, window, tmp_path, monkeypatch):
     page = go(window, "ReportsPage")
     page.kind.setCurrentIndex(page.kind.findData("joint"))
     qtbot.mouseClick(page.build_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: page.document.pageCount() > 0, timeout=60000)
     assert "หน้า" in page.message.text()
     assert page.save_button.isEnabled() and page.print_button.isEnabled()
+    # saved under a name typed without its type, then over the secretary's workbook by mistake
+    typed = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (typed.pop(0), "PDF (*.pdf)"))
+    typed.append(str(tmp_path / "joint"))
+    qtbot.mouseClick(page.save_button, Qt.LeftButton)
+    assert (tmp_path / "joint.pdf").read_bytes().startswith(b"%PDF") and not (tmp_path / "joint").exists()
+    workbook = tmp_path / "targets.xlsx"
+    workbook.write_bytes(b"PK the secretary's workbook")
+    typed.append(str(workbook))
+    qtbot.mouseClick(page.save_button, Qt.LeftButton)
+    assert workbook.read_bytes() == b"PK the secretary's workbook"
+    assert ".pdf" in page.message.text() and "ไม่ได้บันทึก" in page.message.text()
 
 
 def test_unexpected_error_is_logged_and_shown(qtbot, window, monkeypatch):

@@ -726,6 +726,28 @@ def test_a_saved_report_or_workbook_has_the_permissions_of_any_saved_file(demo_p
     assert sorted(p.name for p in folder.iterdir()) == ["annex.pdf", "private.pdf", "targets.xlsx"]
 
 
+def test_a_file_is_written_only_under_the_name_of_its_type(demo_path, tmp_path, capsys):
+    """`--out targets.xlsx` for a report replaced the secretary's workbook with a PDF (and an export
+    named .pdf replaced a report): the name must carry the type written, or nothing is touched."""
+    workbook, annex = tmp_path / "targets.xlsx", tmp_path / "annex.pdf"
+    workbook.write_bytes(b"PK workbook")
+    annex.write_bytes(b"%PDF annex")
+    for args, kept in ((("report", "annex", "--year", "2567", "--out", str(workbook)), workbook),
+                       (("export", "--year", "2567", "--out", str(annex)), annex),
+                       (("template", "--year", "2567", "--unit", "DMR", "--out", str(annex)), annex)):
+        before = kept.read_bytes()
+        code, _out, err = cli(capsys, *args, "--db", str(demo_path))
+        assert code == 2 and "นามสกุล" in err and kept.name in err and "Traceback" not in err
+        assert kept.read_bytes() == before
+    code, _out, err = cli(capsys, "report", "annex", "--year", "2567", "--db", str(demo_path), "--out", str(tmp_path / "annex"))
+    assert code == 2 and "annex.pdf" in err and not (tmp_path / "annex").exists()
+    upper = tmp_path / "ANNEX.PDF"
+    assert cli(capsys, "report", "annex", "--year", "2567", "--db", str(demo_path), "--out", str(upper))[0] == 0
+    assert upper.read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(("demo", "userdata"))) == \
+        ["ANNEX.PDF", "annex.pdf", "targets.xlsx"]
+
+
 def test_a_failed_statement_never_carries_its_values(empty_store):
     from sqlalchemy.exc import IntegrityError
     from app.models import Unit

@@ -13,9 +13,18 @@ from typing import Callable
 from app.errors import KpiDeskError
 
 
-def check_target(out: Path) -> Path:
-    """The path a file may be written to, or a Thai refusal saying why not."""
+FORMATS_TH = {".pdf": "PDF", ".xlsx": "Excel"}
+
+
+def check_target(out: Path, suffix: str | None = None) -> Path:
+    """The path a file may be written to, or a Thai refusal saying why not. With ``suffix`` the name
+    must end so: a report written as "targets.xlsx" would have replaced the secretary's workbook with a
+    PDF no program opens under that name."""
     out = Path(out)
+    if suffix and out.suffix.lower() != suffix:
+        kind = FORMATS_TH.get(suffix, suffix)
+        raise KpiDeskError(f"ไฟล์ {out.name} ต้องมีนามสกุล {suffix} เพราะเป็นไฟล์ {kind} (เช่น {out.stem or 'ไฟล์'}{suffix}) "
+                           "จึงยังไม่ได้บันทึกหรือเขียนทับไฟล์ใด", f"{out.name} must end in {suffix}")
     if out.is_dir():
         raise KpiDeskError(f"{out} เป็นโฟลเดอร์ กรุณาระบุชื่อไฟล์ที่จะบันทึก", f"{out} is a folder; give a file name")
     if not out.parent.is_dir():
@@ -25,11 +34,11 @@ def check_target(out: Path) -> Path:
     return out
 
 
-def write_atomically(out: Path, write: Callable[[Path], object]) -> Path:
+def write_atomically(out: Path, write: Callable[[Path], object], suffix: str | None = None) -> Path:
     """Call ``write(temporary path)`` and move the result to ``out``, with the permissions a saved file
     has: the replaced file's own, or for a new file what the user's umask gives (a colleague on a shared
     folder can open the annex as they can a Word file saved there)."""
-    out = check_target(out)
+    out = check_target(out, suffix)
     tmp: Path | None = None
     try:
         tmp = _temporary_beside(out)
@@ -74,4 +83,5 @@ def _keep_mode_of(out: Path, tmp: Path) -> None:
 
 
 def copy_atomically(source: Path, out: Path) -> Path:
-    return write_atomically(out, lambda tmp: shutil.copyfile(source, tmp))
+    """A copy of ``source`` under ``out``, which must carry the same file type (suffix)."""
+    return write_atomically(out, lambda tmp: shutil.copyfile(source, tmp), Path(source).suffix.lower() or None)

@@ -12,6 +12,7 @@ from app.services.grid import FIELD_TH
 from app.ui.errors import show_error
 from app.ui.models.rows import RowsTableModel
 from app.ui.pages.common import table_view
+from app.ui.save_as import completed
 from app.ui.worker import run_in_background
 
 ACTION_TH = {"added": "เพิ่ม", "changed": "แก้ไข", "unchanged": "ไม่เปลี่ยนแปลง"}
@@ -102,10 +103,11 @@ def export_workbook(window) -> None:
 
     from app.io.atomic import write_atomically
     from app.io.export import write_export
+    out = completed(target, ".xlsx")
 
     def job(progress):
         with state.store.reading() as s:
-            return write_atomically(Path(target), lambda tmp: write_export(s, year_be=state.year_be, out=tmp))
+            return write_atomically(out, lambda tmp: write_export(s, year_be=state.year_be, out=tmp), ".xlsx")
 
     run_in_background(window, window.tr("กำลังส่งออก…"), job,
                       lambda out: window.statusBar().showMessage(window.tr("ส่งออกที่ {0}").format(out), 10000),
@@ -133,10 +135,11 @@ def template_for_unit(window) -> None:
         return
     from app.io.atomic import write_atomically
     from app.io.template import write_template
+    target = completed(target, ".xlsx")
     try:
         with state.store.reading() as s:
-            write_atomically(Path(target), lambda tmp: write_template(s, year_be=state.year_be, unit_code=code,
-                                                                     months=months, out=tmp))
+            write_atomically(target, lambda tmp: write_template(s, year_be=state.year_be, unit_code=code,
+                                                                months=months, out=tmp), ".xlsx")
     except Exception as exc:  # noqa: BLE001 - shown to the user, logged when unexpected
         show_error(window, exc)
         return

@@ -17,6 +17,7 @@ from app.services import meetings
 from app.reports.kinds import KINDS
 from app.ui.errors import show_error
 from app.ui.pdf_preview import PdfPreview
+from app.ui.save_as import completed
 from app.ui.pages.common import MessageLine, UnitPicker
 from app.ui.worker import run_in_background
 
@@ -144,7 +145,8 @@ class ReportsPage(QWidget):
         target, _ = QFileDialog.getSaveFileName(self, self.tr("บันทึกรายงาน"), self.pdf_path.name, "PDF (*.pdf)")
         if target:
             try:
-                copy_atomically(self.pdf_path, Path(target))
+                target = completed(target, ".pdf")
+                copy_atomically(self.pdf_path, target)
             except KpiDeskError as exc:
                 self.message.error(exc.th)
                 return
