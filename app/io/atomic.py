@@ -21,16 +21,16 @@ def check_target(out: Path, suffix: str | None = None) -> Path:
     must end so: a report written as "targets.xlsx" would have replaced the secretary's workbook with a
     PDF no program opens under that name."""
     out = Path(out)
-    if suffix and out.suffix.lower() != suffix:
-        kind = FORMATS_TH.get(suffix, suffix)
-        raise KpiDeskError(f"ไฟล์ {out.name} ต้องมีนามสกุล {suffix} เพราะเป็นไฟล์ {kind} (เช่น {out.stem or 'ไฟล์'}{suffix}) "
-                           "จึงยังไม่ได้บันทึกหรือเขียนทับไฟล์ใด", f"{out.name} must end in {suffix}")
     if out.is_dir():
         raise KpiDeskError(f"{out} เป็นโฟลเดอร์ กรุณาระบุชื่อไฟล์ที่จะบันทึก", f"{out} is a folder; give a file name")
     if not out.parent.is_dir():
         raise KpiDeskError(f"ไม่พบโฟลเดอร์ {out.parent} สำหรับบันทึกไฟล์ {out.name}", f"folder {out.parent} does not exist")
     if not os.access(out.parent, os.W_OK):
         raise KpiDeskError(f"โฟลเดอร์ {out.parent} เขียนไม่ได้ จึงบันทึกไฟล์ {out.name} ไม่ได้", f"{out.parent} is not writable")
+    if suffix and out.suffix.lower() != suffix:
+        kind = FORMATS_TH.get(suffix, suffix)
+        raise KpiDeskError(f"ไฟล์ {out.name} ต้องมีนามสกุล {suffix} เพราะเป็นไฟล์ {kind} (เช่น {out.stem or 'ไฟล์'}{suffix}) "
+                           "จึงยังไม่ได้บันทึกหรือเขียนทับไฟล์ใด", f"{out.name} must end in {suffix}")
     return out
 
 
