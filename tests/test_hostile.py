@@ -741,6 +741,8 @@ def test_a_file_is_written_only_under_the_name_of_its_type(demo_path, tmp_path, 
         assert kept.read_bytes() == before
     code, _out, err = cli(capsys, "report", "annex", "--year", "2567", "--db", str(demo_path), "--out", str(tmp_path / "annex"))
     assert code == 2 and "annex.pdf" in err and not (tmp_path / "annex").exists()
+    code, _out, err = cli(capsys, "report", "annex", "--year", "2567", "--db", str(demo_path), "--out", str(tmp_path / ".pdf"))
+    assert code == 2 and "ชื่อไฟล์.pdf" in err and not (tmp_path / ".pdf").exists()
     upper = tmp_path / "ANNEX.PDF"
     assert cli(capsys, "report", "annex", "--year", "2567", "--db", str(demo_path), "--out", str(upper))[0] == 0
     assert upper.read_bytes().startswith(b"%PDF")

@@ -29,7 +29,9 @@ def check_target(out: Path, suffix: str | None = None) -> Path:
         raise KpiDeskError(f"โฟลเดอร์ {out.parent} เขียนไม่ได้ จึงบันทึกไฟล์ {out.name} ไม่ได้", f"{out.parent} is not writable")
     if suffix and out.suffix.lower() != suffix:
         kind = FORMATS_TH.get(suffix, suffix)
-        raise KpiDeskError(f"ไฟล์ {out.name} ต้องมีนามสกุล {suffix} เพราะเป็นไฟล์ {kind} (เช่น {out.stem or 'ไฟล์'}{suffix}) "
+        stem = out.stem if out.suffix else out.name
+        example = f"{'ชื่อไฟล์' if stem.lower() in ('', suffix) else stem}{suffix}"      # ".pdf" alone has no name
+        raise KpiDeskError(f"ไฟล์ {out.name} ต้องมีนามสกุล {suffix} เพราะเป็นไฟล์ {kind} (เช่น {example}) "
                            "จึงยังไม่ได้บันทึกหรือเขียนทับไฟล์ใด", f"{out.name} must end in {suffix}")
     return out
 
