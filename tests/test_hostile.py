@@ -704,7 +704,7 @@ def test_a_failed_write_leaves_no_file(tmp_path):
 def test_a_saved_report_or_workbook_has_the_permissions_of_any_saved_file(demo_path, tmp_path, capsys):
     """Written through a temporary file, reports and workbooks came out 0600 (mkstemp's mode): a colleague
     on a shared folder could not open the annex. A new file takes the user's umask; a replaced file keeps
-    its own mode."""
+    its own mode; a read-only file is not replaced, as Word does not save over one."""
     folder = tmp_path / "shared"
     folder.mkdir()
     old = os.umask(0o022)
@@ -717,6 +717,10 @@ def test_a_saved_report_or_workbook_has_the_permissions_of_any_saved_file(demo_p
         annex.chmod(0o664)                              # the group's shared copy, printed again
         assert cli(capsys, "report", "annex", "--db", str(demo_path), "--year", "2567", "--out", str(annex))[0] == 0
         assert stat.S_IMODE(annex.stat().st_mode) == 0o664
+        annex.chmod(0o444)                              # a signed copy, made read-only to keep it
+        signed = annex.read_bytes()
+        code, _out, err = cli(capsys, "report", "annex", "--db", str(demo_path), "--year", "2567", "--out", str(annex))
+        assert code == 2 and "อ่านอย่างเดียว" in err and annex.read_bytes() == signed
         os.umask(0o077)
         private = folder / "private.pdf"
         assert cli(capsys, "report", "annex", "--db", str(demo_path), "--year", "2567", "--out", str(private))[0] == 0

@@ -27,6 +27,9 @@ def check_target(out: Path, suffix: str | None = None) -> Path:
         raise KpiDeskError(f"ไม่พบโฟลเดอร์ {out.parent} สำหรับบันทึกไฟล์ {out.name}", f"folder {out.parent} does not exist")
     if not os.access(out.parent, os.W_OK):
         raise KpiDeskError(f"โฟลเดอร์ {out.parent} เขียนไม่ได้ จึงบันทึกไฟล์ {out.name} ไม่ได้", f"{out.parent} is not writable")
+    if out.exists() and not out.stat().st_mode & stat.S_IWUSR:
+        raise KpiDeskError(f"ไฟล์ {out} ตั้งเป็นอ่านอย่างเดียว จึงไม่บันทึกทับ (บันทึกเป็นชื่อใหม่ หรือยกเลิกการอ่านอย่างเดียวก่อน)",
+                           f"{out} is read-only")
     if suffix and out.suffix.lower() != suffix:
         kind = FORMATS_TH.get(suffix, suffix)
         stem = out.stem if out.suffix else out.name
