@@ -68,15 +68,9 @@ def _temporary_beside(out: Path) -> Path:
     """A new empty file in ``out``'s folder that nothing else has opened. Made with ``os.open`` and mode
     0666 so that the user's umask applies, as to any file they save (``mkstemp`` makes it 0600, which
     the rename then gave every report and workbook)."""
-    for _ in range(100):
-        tmp = out.parent / f".kpi-desk-{secrets.token_hex(6)}{out.suffix}"
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-        except FileExistsError:
-            continue
-        os.close(fd)
-        return tmp
-    raise FileExistsError(f"no free temporary name beside {out}")
+    tmp = out.parent / f".kpi-desk-{secrets.token_hex(8)}{out.suffix}"
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666))
+    return tmp
 
 
 def _keep_mode_of(out: Path, tmp: Path) -> None:

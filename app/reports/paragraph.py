@@ -4,9 +4,9 @@ It replaces ReportLab's ``Paragraph`` for Thai (which breaks at spaces only and 
 text reliably). Text is segmented into words, each word is measured once from one shaped run, and
 lines are filled greedily, accepting a break only where the Thai run ending the line and the one
 starting the next have a word boundary between them. A word longer than the line is cut between
-grapheme clusters. Justified lines spread the spare width between clusters, never between a letter
-and its marks. Each drawn line carries its text as ActualText, so copy and search return the words.
-It implements wrap/split/minWidth, so it flows across pages and inside Table cells.
+grapheme clusters. Justified lines stretch word spaces first, then the gaps between words, never inside
+a word or a number (``justification``). Each drawn line carries its text as ActualText, so copy and
+search return the words. It implements wrap/split/minWidth, so it flows across pages and inside tables.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
-"""Shaping text into glyph runs that ReportLab can draw, measured once per run.
+"""Shaping text into glyph runs, measured once per run.
 
 A run (one font, one size) is shaped by HarfBuzz in a single call; words and grapheme clusters are
 then slices of it, found through HarfBuzz's cluster indices, so a word is never shaped twice and its
-width is exactly what is drawn. Slices are ReportLab ``ShapedStr`` objects, which its text objects
-draw with HarfBuzz's offsets (tone marks above upper vowels, marks under descenders).
+width is exactly what is drawn. Each glyph keeps HarfBuzz's offsets (tone marks above upper vowels,
+marks under descenders) as a ReportLab ``ShapeData``, which ``paragraph.line_code`` turns into PDF
+text operators.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from itertools import accumulate
 
 import uharfbuzz
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
+from reportlab.pdfbase.ttfonts import ShapeData
 
 from app.reports.fonts import FALLBACK, fallback_for, has_glyph, register_fonts
 
@@ -75,12 +76,6 @@ class ShapedRun:
 
     def glyph_range(self, start: int, end: int) -> tuple[int, int]:
         return bisect_left(self.clusters, start), bisect_left(self.clusters, end)
-
-    def piece(self, start: int, end: int) -> tuple[ShapedStr, float]:
-        """The glyphs of ``text[start:end]`` and their width in points."""
-        g0, g1 = self.glyph_range(start, end)
-        width = (self.pen[g1] - self.pen[g0]) * self.size / 1000
-        return ShapedStr(self.chars[g0:g1], shapeData=self.data[g0:g1]), width
 
     def width(self, start: int, end: int) -> float:
         clusters = self.clusters

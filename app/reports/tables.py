@@ -216,7 +216,7 @@ class ThaiTable(Flowable):
                 canvas.setFillColor(row.fill)
                 canvas.rect(0, top - row.height, self.width, row.height, stroke=0, fill=1)
         canvas.restoreState()
-        for i, (row, top) in enumerate(zip(rows, tops)):
+        for row, top in zip(rows, tops):
             for s in row.slots:
                 if s.content is not None:
                     s.content.draw_at(canvas, self.edges[s.col] + PAD, top - PAD_TOP - s.content.height)
@@ -239,12 +239,13 @@ def build_table(header: list, rows: list[list], col_widths: list[float], bands: 
     ``bands`` are full-width section rows; ``totals`` subtotal rows. A band, and every row in
     ``keep_with_next``, never ends a page: it moves on with the row after it."""
     header_rows_list = header if header and isinstance(header[0], list) else [header]
+    edges = list(accumulate(col_widths, initial=0))
     head: list[Row] = []
     for r, row in enumerate(header_rows_list):
         slots, col = [], 0
         for item in row:
             cell = item if isinstance(item, Cell) else Cell(str(item))
-            width = sum(col_widths[col:col + cell.span]) - 2 * PAD
+            width = edges[col + cell.span] - edges[col] - 2 * PAD
             if cell.text or not r or len(row) != len(col_widths):
                 slots.append(Slot(col, cell.span, 1, fitted_header(cell.text, width) if cell.text else None))
             else:                             # "" under a header cell: the cell above covers this row too
@@ -256,7 +257,6 @@ def build_table(header: list, rows: list[list], col_widths: list[float], bands: 
             col += cell.span
         head.append(Row(slots, HEAD_BG))
     body: list[Row] = []
-    edges = list(accumulate(col_widths, initial=0))
     fills = {**{r: BAND_BG for r in bands}, **{r: TOTAL_BG for r in totals}}
     kept = set(bands) | set(keep_with_next)
     for r, row in enumerate(rows):
