@@ -334,6 +334,15 @@ def test_each_page_but_the_last_names_the_next_pages_first_word(reports):
     assert "…" not in feet[-1]
 
 
+def test_the_continuation_word_keeps_the_bracket_that_opens_it():
+    """A page that begins with the signer's name in brackets said "/(…" at the foot of the page before."""
+    from app.reports.continuation import first_word
+    assert first_word("(นางสาวอ้นฟ้า เวชชาชีวะ)") == "(นางสาว"
+    assert first_word("“สำนักงาน ก.พ.ร.” หมายถึง") == "“สำนักงาน"
+    assert first_word("  การจัดทำ") == "การ"
+    assert first_word("สำนักงาน ก.พ.ร.") == "สำนักงาน"
+
+
 SCRIPTS = {"Lao": "ສະບາຍດີ ພາສາລາວ", "Khmer": "សួស្តី ភាសាខ្មែរ", "Myanmar": "မင်္ဂလာပါ", "Devanagari": "नमस्ते हिन्दी",
            "Chinese": "中文报告", "Japanese": "日本語のテキスト", "Korean": "한국어 보고서", "emoji": "ยินดี 😀 👍 ✅",
            "Latin": "Café naïve", "Greek": "Αθήνα", "Cyrillic": "Москва"}

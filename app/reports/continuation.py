@@ -33,8 +33,15 @@ def note_line(page: int, text: str) -> None:
 
 
 def first_word(line: str) -> str:
-    from app.reports.segment import words
+    """The next page's first word with the bracket or quotation mark that opens it ("(นางสาว", not "("):
+    the marks a line may not end with (``segment.NO_LINE_END``) stay with the word after them."""
+    from app.reports.segment import NO_LINE_END, words
+    opening = ""
     for w in words(line.strip()):
-        if not w.isspace():
-            return w
-    return ""
+        if w.isspace():
+            continue
+        if set(w) <= NO_LINE_END:
+            opening += w
+            continue
+        return opening + w
+    return opening
