@@ -29,7 +29,8 @@ def _add_db(p: argparse.ArgumentParser, top: bool = False) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kpi-desk", description="KPI Desk — งานเลขานุการคณะกรรมการกำกับการประเมินผลการปฏิบัติราชการ")
+    from app.cli_usage import ThaiArgumentParser
+    parser = ThaiArgumentParser(prog="kpi-desk", description="KPI Desk — งานเลขานุการคณะกรรมการกำกับการประเมินผลการปฏิบัติราชการ")
     parser.add_argument("--version", action="version", version=f"KPI Desk {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the window on a freshly built demo ministry")
     _add_db(parser, top=True)

@@ -161,3 +161,30 @@ def test_db_before_the_command_is_kept(demo_path, tmp_path):
     assert out.exists() and str(out) in proc.stdout
     doc = json.loads(run("--db", str(demo_path), "score", "--year", "2567", "--round", "12", "--json").stdout)
     assert len(doc["units"]) == 10
+
+
+@pytest.mark.parametrize("args, says", [
+    (["score", "--year", "2567", "--round", "7"], "--round: ไม่มี “7” ให้เลือก (เลือกได้: 6 หรือ 12)"),
+    (["score", "--year", "2567", "--round", "หก"], "--round: “หก” ไม่ใช่จำนวนเต็ม"),
+    (["score", "--round", "6"], "ยังไม่ได้ระบุ --year"),
+    (["round", "--year", "2567", "--round", "6"], "ยังไม่ได้ระบุ สิ่งที่จะทำ (approve, lock หรือ reopen)"),
+    (["round", "aprove", "--year", "2567", "--round", "6"], "สิ่งที่จะทำ: ไม่มี “aprove” ให้เลือก (หมายถึง approve หรือไม่)"),
+    (["report", "anex", "--out", "a.pdf"], "รายงาน: ไม่มี “anex” ให้เลือก (หมายถึง annex หรือไม่)"),
+    (["import"], "ยังไม่ได้ระบุ ไฟล์ (FILE.xlsx)"),
+    (["scor", "--year", "2567"], "ไม่มีคำสั่ง “scor” (หมายถึง score หรือไม่)"),
+    (["unit", "add", "--code", "X1", "--name-th", "กรมทดสอบ"], "ไม่มีตัวเลือก --name-th (หมายถึง --name หรือไม่)"),
+    (["year", "--year", "2567", "show"], "ไม่รับข้อความ “show”"),
+    (["report", "annex", "--out", "a.pdf", "--year"], "--year ต้องตามด้วยค่า ๑ ค่า"),
+    (["score", "--year", "2567", "--round", "6", "--json=yes"], "--json ไม่รับค่า (“yes”)"),
+], ids=["choice", "number", "missing-option", "missing-action", "action-typo", "report-typo", "missing-file",
+        "command-typo", "unknown-option", "extra-word", "no-value", "flag-with-value"])
+def test_a_mistyped_command_line_is_refused_in_thai(demo_path, args, says):
+    """A slip of the keyboard gets argparse's usage line, then in Thai which argument, why, what the command
+    accepts and the nearest thing it has; exit 2, and nothing in English but the usage line."""
+    proc = run_cli("--db", demo_path, *args)
+    assert proc.returncode == 2
+    assert says in proc.stderr, proc.stderr
+    message = proc.stderr.split("ข้อผิดพลาด:", 1)[1]
+    for english in ("error:", "invalid", "required", "unrecognized", "expected", "argument"):
+        assert english not in message, message
+    assert "--help" in message and proc.stderr.startswith("usage: ")

@@ -1,0 +1,138 @@
+"""A mistyped command line, said in Thai.
+
+argparse refuses a missing option, a choice it does not offer, a word where a number goes or an option
+the command does not have with a message in English. ``ThaiArgumentParser`` says the same in Thai, as
+every other refusal of KPI Desk is said: which argument, why, what would be accepted and, for a slip of
+the keyboard, the nearest thing the command has ("--nme" → "--name"). The usage line and exit code 2
+stay as argparse gives them. A message this module does not know is shown as argparse wrote it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import sys
+
+THAI_TYPE = {"int": "จำนวนเต็ม", "float": "ตัวเลข"}
+POSITIONAL = {"action": "สิ่งที่จะทำ", "kind": "รายงาน", "file": "ไฟล์"}   # the words typed without an option
+
+
+class ThaiArgumentParser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` (and, through ``add_subparsers``, each of its commands) that refuses in Thai."""
+
+    def parse_args(self, args=None, namespace=None):
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:                       # said by the command typed, which knows its own options
+            command = self._command_parser(parsed)
+            command.error(_unknown_in_thai(extras, command))
+        return parsed
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: ข้อผิดพลาด: {in_thai(message, self)}\nดูวิธีใช้: {self.prog} --help\n")
+
+    def _command_parser(self, parsed) -> argparse.ArgumentParser:
+        """The parser of the command that was typed (``kpi-desk unit …``: the unit parser), else this one."""
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                return action.choices.get(getattr(parsed, action.dest, None) or "", self)
+        return self
+
+
+def in_thai(message: str, parser: argparse.ArgumentParser) -> str:
+    m = re.fullmatch(r"argument (.+?): (.*)", message, re.DOTALL)
+    if m:
+        return _argument_in_thai(m.group(1), m.group(2), parser)
+    m = re.fullmatch(r"the following arguments are required: (.+)", message)
+    if m:
+        return "ยังไม่ได้ระบุ " + ", ".join(_required(name, parser) for name in m.group(1).split(", "))
+    m = re.fullmatch(r"one of the arguments (.+) is required", message)
+    if m:
+        return f"ต้องระบุอย่างใดอย่างหนึ่งใน {m.group(1)}"
+    m = re.fullmatch(r"ambiguous option: (\S+) could match (.+)", message)
+    if m:
+        return f"{m.group(1)} กำกวม อาจหมายถึง {_either(m.group(2).split(', '))}"
+    return message
+
+
+def _argument_in_thai(name: str, why: str, parser: argparse.ArgumentParser) -> str:
+    m = re.fullmatch(r"invalid choice: (.+?) \(choose from (.+)\)", why)
+    if m:
+        value, offered = _unquoted(m.group(1)), [_unquoted(c) for c in m.group(2).split(", ")]
+        if name == _commands_name(parser):
+            return f"ไม่มีคำสั่ง “{value}”{_nearest(value, offered)} (คำสั่งที่มี: {', '.join(offered)})"
+        return f"{_named(name)}: ไม่มี “{value}” ให้เลือก{_nearest(value, offered)} (เลือกได้: {_either(offered)})"
+    m = re.fullmatch(r"invalid (\w+) value: (.+)", why)
+    if m:
+        kind = THAI_TYPE.get(m.group(1))
+        value = _unquoted(m.group(2))
+        return f"{name}: “{value}” ไม่ใช่{kind}" if kind else f"{name}: ค่า “{value}” ใช้ไม่ได้"
+    fixed = {"expected one argument": "ต้องตามด้วยค่า ๑ ค่า",
+             "expected at most one argument": "ตามด้วยค่าได้ไม่เกิน ๑ ค่า",
+             "expected at least one argument": "ต้องตามด้วยค่าอย่างน้อย ๑ ค่า"}
+    if why in fixed:
+        return f"{name} {fixed[why]}"
+    m = re.fullmatch(r"expected (\d+) arguments?", why)
+    if m:
+        return f"{name} ต้องตามด้วยค่า {m.group(1)} ค่า"
+    m = re.fullmatch(r"not allowed with argument (.+)", why)
+    if m:
+        return f"{name} ใช้ร่วมกับ {m.group(1)} ไม่ได้"
+    m = re.fullmatch(r"ignored explicit argument (.+)", why)
+    if m:
+        return f"{name} ไม่รับค่า (“{_unquoted(m.group(1))}”)"
+    return f"{name}: {why}"               # our own argument types already explain in Thai
+
+
+def _required(name: str, parser: argparse.ArgumentParser) -> str:
+    """A missing option is named as typed (--year); a missing word with choices lists them (approve, lock
+    หรือ reopen)."""
+    for action in parser._actions:
+        if not action.option_strings and name in (action.dest, action.metavar):
+            if isinstance(action, argparse._SubParsersAction):
+                return f"คำสั่ง ({', '.join(action.choices)})"
+            shown = _either(list(action.choices)) if action.choices else action.metavar or action.dest
+            return f"{POSITIONAL.get(action.dest, action.dest)} ({shown})"
+    return name
+
+
+def _named(name: str) -> str:
+    return POSITIONAL.get(name, name)
+
+
+def _unknown_in_thai(words: list[str], parser: argparse.ArgumentParser) -> str:
+    """Options the command does not have, with the nearest it has; words it takes no more of."""
+    options = [s for action in parser._actions for s in action.option_strings]
+    typed, extra = [], []
+    for i, word in enumerate(words):
+        if word.startswith("-"):
+            typed.append(word)
+        elif not (i and words[i - 1].startswith("-") and "=" not in words[i - 1]):
+            extra.append(word)           # (a word after an unknown option is taken as its value)
+    said = []
+    if typed:
+        said.append("ไม่มีตัวเลือก " + ", ".join(f"{w}{_nearest(w.split('=')[0], options)}" for w in typed))
+    if extra:
+        said.append("ไม่รับข้อความ " + " ".join(f"“{w}”" for w in extra))
+    return " และ".join(said)
+
+
+def _nearest(typed: str, offered: list[str]) -> str:
+    close = difflib.get_close_matches(typed, offered, n=1, cutoff=0.6)
+    return f" (หมายถึง {close[0]} หรือไม่)" if close and close[0] != typed else ""
+
+
+def _either(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} หรือ {items[-1]}"
+
+
+def _unquoted(text: str) -> str:
+    return text[1:-1] if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"" else text
+
+
+def _commands_name(parser: argparse.ArgumentParser) -> str | None:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action.metavar or action.dest
+    return None
