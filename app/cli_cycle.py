@@ -133,8 +133,12 @@ def _unit(args, store) -> int:
     if args.action == "list":
         with store.reading() as s:
             units, _c, _m = organisation.organisation_lists(s)
+        from app.models.enums import UNIT_KIND_TH, UnitKind
+        if not units:
+            print("ยังไม่มีหน่วยงาน (เพิ่มด้วย: kpi-desk unit add --code รหัส --name ชื่อหน่วยงาน)")
         for u in units:
-            print(f"{u.code}\t{u.name_th}\t{u.kind}" + (f"\tยุบเลิก {u.retired_on}" if u.retired_on else ""))
+            print(f"{u.code}\t{u.name_th}\t{UNIT_KIND_TH[UnitKind(u.kind)]} ({u.kind})"
+                  + (f"\tยุบเลิก {u.retired_on}" if u.retired_on else ""))
         return 0
     _need(args, "code")
     with store.transaction() as s:
@@ -171,8 +175,10 @@ def _committee(args, store) -> int:
         with store.reading() as s:
             _u, committee, members = organisation.organisation_lists(s)
         print(committee.name_th if committee else "ยังไม่ได้จัดตั้งคณะกรรมการ")
+        from app.models.enums import COMMITTEE_ROLE_TH, CommitteeRole
         for m in members:
-            print(f"{m.person_name}\t{m.position}\t{m.role}{' (CCO)' if m.is_cco else ''}"
+            print(f"{m.person_name}\t{m.position}\t{COMMITTEE_ROLE_TH[CommitteeRole(m.role)]} ({m.role})"
+                  f"{' (CCO)' if m.is_cco else ''}"
                   + (f"\tพ้นจากตำแหน่ง {m.retired_on}" if m.retired_on else ""))
         return 0
     with store.transaction() as s:
@@ -258,8 +264,15 @@ def _change_request(args, store) -> int:
     with store.reading() as s:
         rows = change_requests.requests_of_year(s, lookup.year(s, args.year).id)
     if args.action == "list":
+        from app.domain.thai_text import to_thai_digits
+        from app.models.enums import CHANGE_KIND_TH, DECISION_TH
+        if not rows:
+            print(f"ปีงบประมาณ พ.ศ. {args.year} ยังไม่มีคำขอปรับตัวชี้วัด")
+        else:
+            print("ที่ (--number)\tประเภท\tหน่วยงาน\tตัวชี้วัด\tรอบ\tผลการพิจารณา\tสิ่งที่ขอ")
         for i, r in enumerate(rows, start=1):
-            print(f"{i}\t{r.kind}\t{r.unit}\t{r.indicator}\t{r.months}\t{r.decision}\t{r.proposal}")
+            print(f"{i}\t{CHANGE_KIND_TH[r.kind]}\t{r.unit}\t{r.indicator}\t{to_thai_digits(str(r.months))} เดือน\t"
+                  f"{DECISION_TH[r.decision]}\t{r.proposal}")
         return 0
     if args.action == "submit":
         _need(args, "unit", "indicator", "reason")

@@ -73,6 +73,8 @@ def print_scores(session: Session, args) -> None:
         print(f"(ปิดรอบแล้ว: คะแนนจากข้อมูลที่เก็บไว้เมื่อปิดรอบ ฉบับที่ {rs.snapshot_revision})")
     print()
     print("  ".join([pad("รหัส", 6), pad("คะแนน", 7, True), pad("ระดับ", 20), "หน่วยงาน"]))
+    if not rs.units:
+        print(f"ยังไม่มีหน่วยงานที่มีตัวชี้วัดในปีงบประมาณ พ.ศ. {args.year} จึงยังไม่มีคะแนน")
     for u in rs.units:
         flag = "".join(f"  ({i.th})" for i in u.issues)
         print("  ".join([pad(u.unit_code, 6), pad(format_number(u.score) if u.has_score else "–", 7, True), pad(u.verdict[0], 20),

@@ -95,7 +95,7 @@ def test_a_whole_committee_cycle_through_the_command_line(tmp_path):
     for number in (1, 2):
         kpi(db, "change-request", "approve", "--year", YEAR, "--number", number)
     listing = kpi(db, "change-request", "list", "--year", YEAR)
-    assert listing.count("approved") == 2
+    assert listing.count("\tเห็นชอบ\t") == 2 and "approved" not in listing
 
     # 6-month results: DEPB's missing, so approval is refused with the reason listed
     results(db, tmp_path, "DEPA", 6, {"A-01": 87.5})
@@ -153,3 +153,18 @@ def test_a_whole_committee_cycle_through_the_command_line(tmp_path):
         assert phrase in words, phrase
     for pdf in (minutes, pack):
         assert shared_checker(pdf)[0] == 0
+
+
+def test_an_empty_list_says_so_and_a_listing_speaks_thai(tmp_path):
+    """A new ministry's lists say there is nothing yet (and how to add), not an empty screen; a listing shows
+    the Thai name of a kind, role or decision, with the code the commands take beside it."""
+    db = tmp_path / "new.sqlite3"
+    kpi(db, "init", "--ministry-code", "MOTEST", "--ministry-name", "กระทรวงทดสอบระบบ", "--year", YEAR)
+    assert "ยังไม่มีหน่วยงาน (เพิ่มด้วย: kpi-desk unit add" in kpi(db, "unit", "list")
+    assert f"ปีงบประมาณ พ.ศ. {YEAR} ยังไม่มีคำขอปรับตัวชี้วัด" in kpi(db, "change-request", "list", "--year", YEAR)
+    assert "ยังไม่มีหน่วยงานที่มีตัวชี้วัด" in kpi(db, "score", "--year", YEAR, "--round", 6)
+    kpi(db, "unit", "add", "--code", "PROV", "--name", "จังหวัดทดสอบ", "--kind", "province")
+    kpi(db, "committee", "set", "--order-ref", "คำสั่งกระทรวงทดสอบระบบ ที่ ๑/๒๕๖๙")
+    kpi(db, "committee", "add-member", "--name", "นายประธาน ทดสอบ", "--position", "ปลัดกระทรวง", "--role", "chair")
+    assert "PROV\tจังหวัดทดสอบ\tจังหวัด (province)" in kpi(db, "unit", "list")
+    assert "นายประธาน ทดสอบ\tปลัดกระทรวง\tประธานกรรมการ (chair)" in kpi(db, "committee", "list")
