@@ -156,15 +156,28 @@ def test_a_whole_committee_cycle_through_the_command_line(tmp_path):
 
 
 def test_an_empty_list_says_so_and_a_listing_speaks_thai(tmp_path):
-    """A new ministry's lists say there is nothing yet (and how to add), not an empty screen; a listing shows
-    the Thai name of a kind, role or decision, with the code the commands take beside it."""
+    """A new ministry's lists say there is nothing yet (and how to add), not an empty screen, and its annex and
+    results are refused, not printed empty; a listing shows the Thai name of a kind, role or decision, with the
+    code the commands take beside it."""
     db = tmp_path / "new.sqlite3"
     kpi(db, "init", "--ministry-code", "MOTEST", "--ministry-name", "กระทรวงทดสอบระบบ", "--year", YEAR)
     assert "ยังไม่มีหน่วยงาน (เพิ่มด้วย: kpi-desk unit add" in kpi(db, "unit", "list")
     assert f"ปีงบประมาณ พ.ศ. {YEAR} ยังไม่มีคำขอปรับตัวชี้วัด" in kpi(db, "change-request", "list", "--year", YEAR)
     assert "ยังไม่มีหน่วยงานที่มีตัวชี้วัด" in kpi(db, "score", "--year", YEAR, "--round", 6)
+    for kind, rnd, why in (("annex", (), f"ยังไม่มีหน่วยงานใดมีตัวชี้วัดในปีงบประมาณ พ.ศ. {YEAR}"),
+                           ("results", ("--round", 6), f"ยังไม่มีหน่วยงานใดมีตัวชี้วัดในปีงบประมาณ พ.ศ. {YEAR}"),
+                           ("joint", (), f"ยังไม่ได้บันทึกประเด็น Joint KPIs ของปีงบประมาณ พ.ศ. {YEAR}")):
+        said = kpi(db, "report", kind, "--year", YEAR, *rnd, "--out", tmp_path / f"{kind}.pdf", code=2)
+        assert f"ให้พิมพ์: {why}" in said, said                      # not an official page with an empty table
+        assert not (tmp_path / f"{kind}.pdf").exists()
     kpi(db, "unit", "add", "--code", "PROV", "--name", "จังหวัดทดสอบ", "--kind", "province")
     kpi(db, "committee", "set", "--order-ref", "คำสั่งกระทรวงทดสอบระบบ ที่ ๑/๒๕๖๙")
     kpi(db, "committee", "add-member", "--name", "นายประธาน ทดสอบ", "--position", "ปลัดกระทรวง", "--role", "chair")
     assert "PROV\tจังหวัดทดสอบ\tจังหวัด (province)" in kpi(db, "unit", "list")
+    assert "หน่วยงาน PROV ยังไม่มีตัวชี้วัด" in kpi(db, "report", "annex", "--year", YEAR, "--unit", "PROV", "--out",
+                                                 tmp_path / "prov.pdf", code=2)
+    kpi(db, "meeting", "create", "--number", 1, "--date", f"{YEAR}-01-15")
+    kpi(db, "report", "pack", "--meeting", f"1/{YEAR}", "--out", tmp_path / "pack.pdf")    # invitation and agenda only
+    words = pdf_words(tmp_path / "pack.pdf")
+    assert "ระเบียบวาระการประชุม" in words and "JointKPIs" not in words and "ค่าเป้าหมาย" not in words
     assert "นายประธาน ทดสอบ\tปลัดกระทรวง\tประธานกรรมการ (chair)" in kpi(db, "committee", "list")

@@ -12,7 +12,7 @@ from app.domain.thai_text import to_thai_digits
 from app.domain.unit_score import Framework
 from app.domain.validation import component_sums, evaluated_weight
 from app.models.enums import DIRECTION_TH, INDICATOR_KIND_TH, Direction, IndicatorKind
-from app.reports.common import heading, title_block, year_text
+from app.reports.common import heading, refuse_if_no_unit, title_block, year_text
 from app.reports.styles import TABLE
 from app.reports.tables import Cell, build_table, number, plain_number
 from app.services import Session, lookup
@@ -37,6 +37,7 @@ def annex_story(session: Session, year_be: int, unit_code: str | None = None, bo
     annual = load_lines(session, fy.id, None, unit_filter, months=12)
     half = load_lines(session, fy.id, None, unit_filter, months=6)
     units = annex_units(session, annual)
+    refuse_if_no_unit(units, ("ภาคผนวกตัวชี้วัด", "annex"), year_be, unit_code)
     directions = indicator_directions(session)
     thai = ctx.table_thai_digits
     story = title_block("ตัวชี้วัด น้ำหนัก และค่าเป้าหมายการประเมินผลการปฏิบัติราชการ", ctx.ministry, year_text(year_be),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.domain.thai_text import to_thai_digits
+from app.errors import KpiDeskError
 from app.reports import continuation
 from app.reports.document import Bookmark, OfficialDocument
 from app.reports.paragraph import ThaiParagraph
@@ -24,6 +25,24 @@ def title_block(title: str, *lines: str, bookmark: str | None = None) -> list:
 def heading(text: str, bookmark_level: int | None = None) -> list:
     story = [Bookmark(text, bookmark_level)] if bookmark_level is not None else []
     return story + [ThaiParagraph(text, HEADING)]
+
+
+class NothingToPrint(KpiDeskError):
+    """A table report with no unit in it: refused rather than printed as an official page with an empty
+    table; the meeting pack leaves such a part out."""
+
+
+def refuse_if_no_unit(units, what: tuple[str, str], year_be: int, unit_code: str | None) -> None:
+    """``what``: the report's name in Thai and in English."""
+    if units:
+        return
+    th, en = what
+    whose_th = f"หน่วยงาน {unit_code} ยังไม่มีตัวชี้วัด" if unit_code else "ยังไม่มีหน่วยงานใดมีตัวชี้วัด"
+    whose_en = f"unit {unit_code} has no indicators" if unit_code else "no unit has indicators"
+    raise NothingToPrint(f"ไม่มี{th}ให้พิมพ์: {whose_th}ในปีงบประมาณ พ.ศ. {year_be} "
+                         "(บันทึกตัวชี้วัดในหน้าตัวชี้วัดและค่าเป้าหมาย หรือนำเข้าจาก Excel)",
+                         f"No {en} to print: {whose_en} in fiscal year {year_be} B.E. "
+                         "(enter them on the Indicators & targets page, or import them from Excel)")
 
 
 def year_text(year_be: int) -> str:

@@ -9,7 +9,7 @@ from app.services import Session
 
 from app.domain.thai_text import to_thai_digits
 from app.models.enums import UNIT_KIND_TH, UnitKind
-from app.reports.common import heading, title_block, year_text
+from app.reports.common import NothingToPrint, heading, title_block, year_text
 from app.reports.paragraph import Run, ThaiParagraph
 from app.reports.styles import SMALL, TABLE
 from app.reports.tables import Cell, build_table, number
@@ -23,6 +23,10 @@ def joint_story(session: Session, year_be: int, bookmarks: bool = False) -> list
     ctx = context(session, year_be)
     thai = ctx.table_thai_digits
     agendas = joint_rows(session, year_be)
+    if not agendas:
+        raise NothingToPrint(f"ไม่มี Joint KPIs ให้พิมพ์: ยังไม่ได้บันทึกประเด็น Joint KPIs ของปีงบประมาณ พ.ศ. {year_be} "
+                             "(บันทึกในหน้า Joint KPIs)", f"No Joint KPIs to print: no agenda is recorded for fiscal "
+                             f"year {year_be} B.E. (enter them on the Joint KPIs page)")
     story = title_block("ตัวชี้วัดขับเคลื่อนการบูรณาการร่วมกัน (Joint KPIs)", ctx.ministry, year_text(year_be),
                         bookmark="ตัวชี้วัดขับเคลื่อนการบูรณาการร่วมกัน (Joint KPIs)" if bookmarks else None)
     header = [[Cell("ประเด็น Joint KPIs"), Cell("ตัวชี้วัดที่ใช้ในการติดตามและค่าเป้าหมาย"), Cell("จำนวนตัวชี้วัดย่อย"),

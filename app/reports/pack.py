@@ -10,6 +10,7 @@ from app.domain.calendar import fiscal_year_of, thai_date, thai_time
 from app.domain.thai_text import to_thai_digits
 from app.models import FiscalYear
 from app.reports.annex import annex_story
+from app.reports.common import NothingToPrint
 from app.reports.document import Bookmark
 from app.reports.joint import joint_story
 from app.reports.invitation import invitation_story
@@ -46,6 +47,13 @@ def pack_story(session: Session, meeting_ref: str) -> list:
 
 
 def _annex_part(session: Session, kind: str, year_be: int, fiscal_year_id, held_on) -> list:
+    try:
+        return _part(session, kind, year_be, fiscal_year_id, held_on)
+    except NothingToPrint:
+        return []                    # a year with no indicators yet: the pack has no such annex
+
+
+def _part(session: Session, kind: str, year_be: int, fiscal_year_id, held_on) -> list:
     if kind == "annex":
         return annex_story(session, year_be, bookmarks=True)
     if kind == "joint":

@@ -12,7 +12,7 @@ from app.domain.thai_text import format_number, to_thai_digits
 from app.domain.unit_score import UnitScore
 from app.reports.chart import ScoreBarChart
 from app.domain.calendar import round_name, round_period
-from app.reports.common import heading, title_block, year_text
+from app.reports.common import heading, refuse_if_no_unit, title_block, year_text
 from app.reports.paragraph import ThaiParagraph
 from app.reports.styles import SMALL, TABLE
 from app.reports.tables import Cell, build_table, number, plain_number
@@ -30,6 +30,7 @@ def results_story(session: Session, year_be: int, months: int, unit_code: str | 
                   bookmarks: bool = False) -> list:
     ctx = context(session, year_be)
     rs = round_scores(session, year_be, months, unit_code)
+    refuse_if_no_unit(rs.units, ("ผลการประเมิน", "results"), year_be, unit_code)
     thai = ctx.table_thai_digits
     period = round_period(rs.round.starts_on, rs.round.ends_on)
     story = title_block("ผลการประเมินผลการปฏิบัติราชการ", ctx.ministry, f"{year_text(year_be)} {round_name(months)} ({period})",
