@@ -772,3 +772,27 @@ def test_the_frozen_name_column_lies_exactly_over_the_grids_own(qtbot, demo_stor
     assert view.verticalHeader().width() > 0
     assert frozen.geometry().left() == left
     assert frozen.geometry().right() + 1 >= left + view.columnWidth(0)
+
+
+def test_an_empty_report_is_refused_on_the_reports_page(qtbot, tmp_path, monkeypatch):
+    """A new ministry's annex: the page says in Thai why there is nothing to print; no empty PDF is shown."""
+    from app.store import open_store
+    from tests.clirun import run_cli
+    db = tmp_path / "new.sqlite3"
+    assert run_cli("init", "--db", db, "--year", 2569, "--ministry-code", "MOTEST",
+                   "--ministry-name", "กระทรวงทดสอบระบบ").returncode == 0
+    store = open_store(db)
+    try:
+        window = open_window(qtbot, store)
+        warned = []
+        monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+        page = go(window, "ReportsPage")
+        page.kind.setCurrentIndex(page.kind.findData("annex"))
+        qtbot.mouseClick(page.build_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: bool(warned), timeout=60000)
+        assert "ไม่มีภาคผนวกตัวชี้วัดให้พิมพ์: ยังไม่มีหน่วยงานใดมีตัวชี้วัดในปีงบประมาณ พ.ศ. 2569" in warned[0]
+        assert page.document.pageCount() <= 0 and not page.save_button.isEnabled()
+        qtbot.waitUntil(page.build_button.isEnabled)
+        window.close()
+    finally:
+        store.close()
