@@ -28,6 +28,8 @@ def add_parsers(sub, add_db, year_type) -> None:
     p.add_argument("--unit", help="the member's unit code")
     p.add_argument("--cco", action="store_true", help="the member is the Chief Change Officer (vice-chair)")
     p.add_argument("--new-name", help="edit-member: the new name")
+    p.add_argument("--since", metavar="DATE", help="add-member, edit-member: the day the member joined, e.g. 1/12/2569 "
+                   "(add-member's default: today once the committee has met, else since its appointment)")
 
     p = sub.add_parser("year", help="show a fiscal year's grade bands and how each component is scored, or set them")
     add_db(p)
@@ -167,9 +169,18 @@ def _member(s, name: str):
     return found[0]
 
 
+def _day(text: str, option: str):
+    from app.domain.calendar import parse_thai_date
+    try:
+        return parse_thai_date(text)
+    except ValueError as exc:
+        raise KpiDeskError(f"{option}: {exc}", f"{option}: bad date") from None
+
+
 def _committee(args, store) -> int:
     from datetime import date
 
+    from app.domain.calendar import thai_date
     from app.services import lookup, organisation
     if args.action == "list":
         with store.reading() as s:
@@ -178,8 +189,8 @@ def _committee(args, store) -> int:
         from app.models.enums import COMMITTEE_ROLE_TH, CommitteeRole
         for m in members:
             print(f"{m.person_name}\t{m.position}\t{COMMITTEE_ROLE_TH[CommitteeRole(m.role)]} ({m.role})"
-                  f"{' (CCO)' if m.is_cco else ''}"
-                  + (f"\tพ้นจากตำแหน่ง {m.retired_on}" if m.retired_on else ""))
+                  f"{' (CCO)' if m.is_cco else ''}" + (f"\tตั้งแต่ {thai_date(m.term_start)}" if m.term_start else "")
+                  + (f"\tพ้นจากตำแหน่ง {thai_date(m.retired_on)}" if m.retired_on else ""))
         return 0
     with store.transaction() as s:
         _u, committee, _m = organisation.organisation_lists(s)
@@ -195,14 +206,18 @@ def _committee(args, store) -> int:
         if committee is None:
             raise KpiDeskError("ยังไม่ได้จัดตั้งคณะกรรมการ (kpi-desk committee set)", "no committee")
         _need(args, "name")
+        since = _day(args.since, "--since") if args.since else None
         if args.action == "add-member":
+            if since is None:
+                since = organisation.default_term_start(s, committee, date.today())
             organisation.add_committee_member(
                 s, committee=committee, person_name=args.name, position=args.position or "", role=args.role or "member",
-                unit=lookup.unit(s, args.unit) if args.unit else None, is_cco=args.cco)
-            print(f"เพิ่มกรรมการ {args.name} แล้ว")
+                unit=lookup.unit(s, args.unit) if args.unit else None, term_start=since, is_cco=args.cco)
+            print(f"เพิ่มกรรมการ {args.name} แล้ว"
+                  + (f" (เป็นกรรมการตั้งแต่ {thai_date(since)}; แก้ได้ด้วย --since)" if since else ""))
         elif args.action == "edit-member":
             changes = {k: v for k, v in (("person_name", args.new_name), ("position", args.position),
-                                         ("role", args.role)) if v is not None}
+                                         ("role", args.role), ("term_start", since)) if v is not None}
             if args.unit:
                 changes["unit_id"] = lookup.unit(s, args.unit).id
             if args.cco:
@@ -303,16 +318,13 @@ def _change_request(args, store) -> int:
 
 
 def _meeting(args, store) -> int:
-    from app.domain.calendar import be_year, parse_thai_date
+    from app.domain.calendar import be_year
     from app.models import Attendance
     from app.services import meetings, organisation
     from app.services.report_data import meeting_by_ref
     if args.action == "create":
         _need(args, "number", "date")
-        try:
-            held = parse_thai_date(args.date)
-        except ValueError as exc:
-            raise KpiDeskError(str(exc), "bad date") from None
+        held = _day(args.date, "--date")
         with store.transaction() as s:
             _u, committee, _m = organisation.organisation_lists(s)
             if committee is None:

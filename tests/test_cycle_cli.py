@@ -181,3 +181,17 @@ def test_an_empty_list_says_so_and_a_listing_speaks_thai(tmp_path):
     words = pdf_words(tmp_path / "pack.pdf")
     assert "ระเบียบวาระการประชุม" in words and "JointKPIs" not in words and "ค่าเป้าหมาย" not in words
     assert "นายประธาน ทดสอบ\tปลัดกระทรวง\tประธานกรรมการ (chair)" in kpi(db, "committee", "list")
+
+
+def test_a_member_added_after_the_committee_has_met_joins_that_day(demo_path):
+    """The demo committee has met: a member added today is not among the absent of its earlier meetings
+    (their minutes keep the committee they had); --since sets the real start, and a bad date is refused."""
+    added = kpi(demo_path, "committee", "add-member", "--name", "นายใหม่ ล่าสุด", "--position", "อธิบดีกรมใหม่")
+    assert "เป็นกรรมการตั้งแต่" in added and "--since" in added
+    assert "การมาประชุมบันทึกครบแล้ว" in kpi(demo_path, "meeting", "check", "--meeting", "1/2567")
+    assert "ตั้งแต่" in kpi(demo_path, "committee", "list").splitlines()[-1]
+    kpi(demo_path, "committee", "edit-member", "--name", "นายใหม่ ล่าสุด", "--since", "1 ต.ค. 2566")
+    assert "ยังไม่ได้บันทึกการมาประชุมของ นายใหม่ ล่าสุด" in kpi(demo_path, "meeting", "check", "--meeting", "1/2567",
+                                                                  code=1)
+    refused = kpi(demo_path, "committee", "edit-member", "--name", "นายใหม่ ล่าสุด", "--since", "45/10/2566", code=2)
+    assert "--since: วันที่ “45/10/2566” ไม่ถูกต้อง" in refused

@@ -796,3 +796,31 @@ def test_an_empty_report_is_refused_on_the_reports_page(qtbot, tmp_path, monkeyp
         window.close()
     finally:
         store.close()
+
+
+def test_a_member_added_after_meetings_is_not_absent_from_their_minutes(qtbot, window):
+    """Adding a member once the committee has met: the dialog offers today as the start of the term, and the
+    minutes of a meeting held before do not name the new member among the absent (they were not on the
+    committee then)."""
+    from datetime import date
+
+    from app.models import CommitteeMember
+    from app.services import meetings
+    from app.services.report_data import meeting_by_ref, minutes_data
+    from tests.test_cycle_window import button, click
+    units = go(window, "UnitsPage")
+    seen = {}
+
+    def member(dialog):
+        seen["start"] = dialog.has_start.isChecked(), dialog.start.value()
+        dialog.name.setText("นายกรรมการ ใหม่ล่าสุด")
+        dialog.position.setText("อธิบดีกรมทดสอบ")
+        dialog.accept()
+    click(qtbot, button(units, "เพิ่มกรรมการ…"), member)
+    assert seen["start"] == (True, date.today())
+    with window.store.reading() as s:
+        new = s.exec(select(CommitteeMember).where(CommitteeMember.person_name == "นายกรรมการ ใหม่ล่าสุด")).one()
+        assert new.term_start == date.today()
+        past = meeting_by_ref(s, "1/2567")
+        assert new not in meetings.roster(s, past) and meetings.attendance_problems(s, past) == []
+        assert "นายกรรมการ ใหม่ล่าสุด" not in [line.name for line in minutes_data(s, past).absent]

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 from app.domain.codes import code_problem
 from app.errors import KpiDeskError
 from app.models import (Assignment, Committee, CommitteeMember, CommitteeRole, JointLeadAgency, JointSubIndicator,
-                        Ministry, Unit, UnitKind)
+                        Meeting, Ministry, Unit, UnitKind)
 
 
 def _required(value: str, what_th: str) -> str:
@@ -136,6 +136,16 @@ def add_committee_member(session: Session, *, committee: Committee, person_name:
     row = CommitteeMember(committee_id=committee.id, person_name="", sort_order=count)
     return update_member(session, row, person_name=person_name, position=position, role=role,
                          unit_id=unit.id if unit else None, term_start=term_start, term_end=term_end, is_cco=is_cco)
+
+
+def default_term_start(session: Session, committee: Committee, today: date) -> date | None:
+    """The day a member added ``today`` joins, unless the secretary says otherwise: none (a member since the
+    order of appointment) while the committee has held no meeting yet, as when it is first set up and its past
+    meetings are entered after it; once it has met, ``today``, so that the minutes of the meetings held before
+    do not name the new member among those absent."""
+    held = session.exec(select(Meeting.id).where(Meeting.committee_id == committee.id, Meeting.held_on < today)
+                        .limit(1)).first()
+    return today if held is not None else None
 
 
 def update_member(session: Session, member: CommitteeMember, **changes) -> CommitteeMember:

@@ -50,7 +50,9 @@ class UnitDialog(QDialog):
 
 
 class MemberDialog(QDialog):
-    def __init__(self, parent, units: list[Unit], member: CommitteeMember | None = None) -> None:
+    def __init__(self, parent, units: list[Unit], member: CommitteeMember | None = None,
+                 joins_on: date | None = None) -> None:
+        """``joins_on``: for a new member, the start the term is given unless the secretary changes it."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("แก้ไขกรรมการ") if member else self.tr("เพิ่มกรรมการ"))
         self.resize(640, 320)
@@ -70,9 +72,10 @@ class MemberDialog(QDialog):
         if member and member.unit_id:
             self.unit.setCurrentIndex(self.unit.findData(member.unit_id))
         self.has_start, self.has_end = QCheckBox(), QCheckBox()
-        self.start = ThaiDateEdit(member.term_start if member and member.term_start else date.today())
+        start = member.term_start if member else joins_on
+        self.start = ThaiDateEdit(start or date.today())
         self.end = ThaiDateEdit(member.term_end if member and member.term_end else date.today())
-        self.has_start.setChecked(bool(member and member.term_start))
+        self.has_start.setChecked(start is not None)
         self.has_end.setChecked(bool(member and member.term_end))
         self.order = QSpinBox()
         self.order.setRange(0, 999)
@@ -232,10 +235,11 @@ class UnitsPage(LivePage):
     def _member_dialog(self, member=None) -> MemberDialog | None:
         with self.state.store.reading() as s:
             units, committee, _members = organisation.organisation_lists(s)
+            joins_on = organisation.default_term_start(s, committee, date.today()) if committee and not member else None
         if committee is None:
             self.message.error(self.tr("จัดตั้งคณะกรรมการก่อน (ปุ่ม “คณะกรรมการ…”)"))
             return None
-        dialog = MemberDialog(self, [u for u in units if u.retired_on is None], member)
+        dialog = MemberDialog(self, [u for u in units if u.retired_on is None], member, joins_on)
         self.last_dialog = dialog
         return dialog if dialog.exec() == QDialog.Accepted else None
 
