@@ -520,6 +520,8 @@ def _cmd_check(args) -> int:
         print("ผลการตรวจ: พบปัญหาที่ต้องแก้ไข")
     elif report.missing:
         print(f"ผลการตรวจ: โครงสร้างและน้ำหนักถูกต้อง แต่ยังมีผลการดำเนินงานที่ไม่ได้บันทึก {len(report.missing)} รายการ")
+    elif report.without_indicators:
+        print(f"ผลการตรวจ: ข้อมูลที่มีถูกต้อง แต่มีหน่วยงานที่ยังไม่มีตัวชี้วัด {len(report.without_indicators)} รายการ")
     else:
         print("ผลการตรวจ: ไม่พบปัญหา")
     return 0 if report.ok else 1

@@ -174,6 +174,11 @@ def test_an_empty_list_says_so_and_a_listing_speaks_thai(tmp_path):
     kpi(db, "committee", "set", "--order-ref", "คำสั่งกระทรวงทดสอบระบบ ที่ ๑/๒๕๖๙")
     kpi(db, "committee", "add-member", "--name", "นายประธาน ทดสอบ", "--position", "ปลัดกระทรวง", "--role", "chair")
     assert "PROV\tจังหวัดทดสอบ\tจังหวัด (province)" in kpi(db, "unit", "list")
+    kpi(db, "unit", "add", "--code", "PUB", "--name", "องค์การทดสอบ", "--kind", "public_org")   # not evaluated
+    checked = kpi(db, "check")                          # a notice: the data there is is right, exit 0
+    assert f"หน่วยงานที่ยังไม่มีตัวชี้วัด (ไม่อยู่ในภาคผนวกและผลการประเมินของปีนั้น): 1 รายการ\n  - ปี {YEAR} จังหวัดทดสอบ" \
+        in checked and "องค์การทดสอบ" not in checked
+    assert "ผลการตรวจ: ข้อมูลที่มีถูกต้อง แต่มีหน่วยงานที่ยังไม่มีตัวชี้วัด 1 รายการ" in checked
     assert "หน่วยงาน PROV ยังไม่มีตัวชี้วัด" in kpi(db, "report", "annex", "--year", YEAR, "--unit", "PROV", "--out",
                                                  tmp_path / "prov.pdf", code=2)
     kpi(db, "meeting", "create", "--number", 1, "--date", f"{YEAR}-01-15")

@@ -10,7 +10,7 @@ from sqlmodel import Session
 from app.domain.calendar import round_name
 from app.domain.unit_score import Framework
 from app.domain.validation import Problem, validate_targets, validate_unit
-from app.models import Assignment, FiscalYear, Indicator, Result, Round, Unit
+from app.models import Assignment, FiscalYear, Indicator, Result, Round, RoundStatus, Unit, UnitKind
 
 from app.services.scoring import as_uuid, framework_specs, load_lines, stored
 
@@ -25,6 +25,7 @@ class CheckReport:
     problems: list[Problem] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     not_started: list[str] = field(default_factory=list)
+    without_indicators: list[str] = field(default_factory=list)   # evaluated units a year leaves out (a notice)
 
     @property
     def ready(self) -> bool:
@@ -45,6 +46,10 @@ class CheckReport:
         out += [f"  - {m}" for m in self.missing]
         if self.not_started:
             out.append("รอบที่ยังไม่เริ่มบันทึกผล: " + ", ".join(self.not_started))
+        if self.without_indicators:
+            out.append(f"หน่วยงานที่ยังไม่มีตัวชี้วัด (ไม่อยู่ในภาคผนวกและผลการประเมินของปีนั้น): "
+                       f"{len(self.without_indicators)} รายการ")
+            out += [f"  - {u}" for u in self.without_indicators]
         return out
 
 
@@ -85,9 +90,16 @@ def check_year(session: Session, fy, report: CheckReport, only_round=None) -> No
     specs = framework_specs(session, fy.id)
     rounds = session.execute(select(Round.__table__).where(Round.__table__.c.fiscal_year_id == fy.id)
                              .order_by(Round.__table__.c.months)).all()
-    for unit_id, lines in load_lines(session, fy.id, None).items():
+    annual = load_lines(session, fy.id, None)
+    for unit_id, lines in annual.items():
         label = f"ปี {fy.year_be} {units[unit_id]}"
         report.problems += validate_unit(label, lines, specs, {ln.key: directions[ln.code] for ln in lines})
+    if only_round is None and any(r.status != RoundStatus.LOCKED for r in rounds):
+        report.without_indicators += [
+            f"ปี {fy.year_be} {name}" for uid, name in session.execute(
+                select(stored(U.c.id), U.c.name_th).where(U.c.kind.in_((UnitKind.DEPARTMENT, UnitKind.PROVINCE)),
+                                                          or_(U.c.retired_on.is_(None), U.c.retired_on > fy.starts_on))
+                .order_by(U.c.sort_order, U.c.code)).all() if as_uuid(uid) not in annual]
     half_set = set(session.execute(select(A.c.id).where(
         A.c.fiscal_year_id == fy.id,
         or_(A.c.base_6.is_not(None), A.c.standard_6.is_not(None), A.c.advanced_6.is_not(None)))).scalars())
