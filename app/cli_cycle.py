@@ -30,6 +30,8 @@ def add_parsers(sub, add_db, year_type) -> None:
     p.add_argument("--new-name", help="edit-member: the new name")
     p.add_argument("--since", metavar="DATE", help="add-member, edit-member: the day the member joined, e.g. 1/12/2569 "
                    "(add-member's default: today once the committee has met, else since its appointment)")
+    p.add_argument("--until", metavar="DATE", help="add-member, edit-member: the last day of the member's term "
+                   "(a member who left before the day retire-member is run)")
 
     p = sub.add_parser("year", help="show a fiscal year's grade bands and how each component is scored, or set them")
     add_db(p)
@@ -190,6 +192,7 @@ def _committee(args, store) -> int:
         for m in members:
             print(f"{m.person_name}\t{m.position}\t{COMMITTEE_ROLE_TH[CommitteeRole(m.role)]} ({m.role})"
                   f"{' (CCO)' if m.is_cco else ''}" + (f"\tตั้งแต่ {thai_date(m.term_start)}" if m.term_start else "")
+                  + (f"\tถึง {thai_date(m.term_end)}" if m.term_end else "")
                   + (f"\tพ้นจากตำแหน่ง {thai_date(m.retired_on)}" if m.retired_on else ""))
         return 0
     with store.transaction() as s:
@@ -207,17 +210,20 @@ def _committee(args, store) -> int:
             raise KpiDeskError("ยังไม่ได้จัดตั้งคณะกรรมการ (kpi-desk committee set)", "no committee")
         _need(args, "name")
         since = _day(args.since, "--since") if args.since else None
+        until = _day(args.until, "--until") if args.until else None
         if args.action == "add-member":
             if since is None:
                 since = organisation.default_term_start(s, committee, date.today())
             organisation.add_committee_member(
                 s, committee=committee, person_name=args.name, position=args.position or "", role=args.role or "member",
-                unit=lookup.unit(s, args.unit) if args.unit else None, term_start=since, is_cco=args.cco)
+                unit=lookup.unit(s, args.unit) if args.unit else None, term_start=since, term_end=until,
+                is_cco=args.cco)
             print(f"เพิ่มกรรมการ {args.name} แล้ว"
                   + (f" (เป็นกรรมการตั้งแต่ {thai_date(since)}; แก้ได้ด้วย --since)" if since else ""))
         elif args.action == "edit-member":
             changes = {k: v for k, v in (("person_name", args.new_name), ("position", args.position),
-                                         ("role", args.role), ("term_start", since)) if v is not None}
+                                         ("role", args.role), ("term_start", since), ("term_end", until))
+                       if v is not None}
             if args.unit:
                 changes["unit_id"] = lookup.unit(s, args.unit).id
             if args.cco:

@@ -190,7 +190,8 @@ def test_an_empty_list_says_so_and_a_listing_speaks_thai(tmp_path):
 
 def test_a_member_added_after_the_committee_has_met_joins_that_day(demo_path):
     """The demo committee has met: a member added today is not among the absent of its earlier meetings
-    (their minutes keep the committee they had); --since sets the real start, and a bad date is refused."""
+    (their minutes keep the committee they had); --since sets the real start and --until the end of the term,
+    and a bad date or a term that ends before it starts is refused."""
     added = kpi(demo_path, "committee", "add-member", "--name", "นายใหม่ ล่าสุด", "--position", "อธิบดีกรมใหม่")
     assert "เป็นกรรมการตั้งแต่" in added and "--since" in added
     assert "การมาประชุมบันทึกครบแล้ว" in kpi(demo_path, "meeting", "check", "--meeting", "1/2567")
@@ -200,3 +201,8 @@ def test_a_member_added_after_the_committee_has_met_joins_that_day(demo_path):
                                                                   code=1)
     refused = kpi(demo_path, "committee", "edit-member", "--name", "นายใหม่ ล่าสุด", "--since", "45/10/2566", code=2)
     assert "--since: วันที่ “45/10/2566” ไม่ถูกต้อง" in refused
+    kpi(demo_path, "committee", "edit-member", "--name", "นายใหม่ ล่าสุด", "--until", "30/11/2566")  # left before 1/2567
+    assert "การมาประชุมบันทึกครบแล้ว" in kpi(demo_path, "meeting", "check", "--meeting", "1/2567")
+    assert "ถึง ๓๐ พฤศจิกายน ๒๕๖๖" in kpi(demo_path, "committee", "list")
+    assert "สิ้นสุดก่อนวันเริ่ม" in kpi(demo_path, "committee", "edit-member", "--name", "นายใหม่ ล่าสุด", "--until",
+                                        "1/1/2566", code=2)
