@@ -326,3 +326,16 @@ def test_a_copy_made_after_a_change_holds_it_and_one_at_the_same_revision_is_the
         set_result_field(s, s.get(Round, rid), aid, "actual", "42")
     later, actual = copy("d.sqlite3")
     assert later > revision and actual == ("42",)
+
+
+def test_the_private_postgresql_starts_quietly_without_a_login_session():
+    """Run as a service or in a container (no XDG_RUNTIME_DIR), pgserver's lock folder falls back to
+    /tmp/runtime-UID: that works, and the server's console shows no Python warning about it."""
+    import os
+    import subprocess
+    import sys
+    env = {k: v for k, v in os.environ.items() if k != "XDG_RUNTIME_DIR"}
+    proc = subprocess.run([sys.executable, "-W", "default", "-c",
+                           "from app.server.run import _import_pgserver; _import_pgserver()"],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr

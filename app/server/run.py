@@ -18,7 +18,7 @@ DEMO_ACCOUNTS = [("admin", "admin", None, "ผู้ดูแลระบบ"), 
 def private_postgres(folder: Path) -> str:
     """A PostgreSQL of our own in ``folder`` (started, or found running), as a SQLAlchemy URL."""
     try:
-        import pgserver
+        pgserver = _import_pgserver()
     except ImportError:
         raise KpiDeskError("ยังไม่ได้ติดตั้งส่วนเซิร์ฟเวอร์ (pip install \"kpi-desk[server]\") หรือระบุ --db postgresql+psycopg://…",
                            "the server extra is not installed") from None
@@ -27,6 +27,16 @@ def private_postgres(folder: Path) -> str:
     if "kpidesk" not in server.psql("SELECT datname FROM pg_database;"):
         server.psql("CREATE DATABASE kpidesk;")
     return server.get_uri("kpidesk").replace("postgresql://", "postgresql+psycopg://")
+
+
+def _import_pgserver():
+    """pgserver keeps its lock in the user's runtime folder; with no login session (a service, a container)
+    platformdirs falls back to /tmp/runtime-UID, which works, and warns on the console at every start."""
+    import warnings
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
+        import pgserver
+    return pgserver
 
 
 def load_demo(store) -> bool:
