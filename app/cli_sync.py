@@ -43,6 +43,7 @@ def run(args, db: str) -> int:
             raise KpiDeskError("sync connect ต้องระบุ --server และ --username", "--server and --username")
         if "://" in db:
             raise KpiDeskError("สำเนาจากเซิร์ฟเวอร์เป็นไฟล์ในเครื่อง --db ต้องเป็นชื่อไฟล์ใหม่", "the copy is a local file")
+        args.server = server_sync.server_address(args.server)
         server_sync.must_be_new(db)                # before the password is asked
         with httpx.Client(base_url=args.server, timeout=60) as http:
             token = server_sync.sign_in(http, args.username, _password(args), for_copy=True)["token"]

@@ -12,6 +12,7 @@ from decimal import Decimal as D
 import pytest
 from sqlmodel import select
 
+from app.errors import KpiDeskError
 from app.io import server_sync
 from app.models import Assignment, OutboxEdit, Result
 from app.services import lookup
@@ -127,8 +128,12 @@ def test_an_unreachable_server_keeps_the_queue_and_a_refused_batch_is_set_aside(
     store, token = copy_for(http, tmp_path, "fp_pcd")
     edit_result(store, "PCD", "PCD-02", "70")
     dead = httpx.Client(base_url="http://127.0.0.1:9", timeout=0.5)
-    with pytest.raises(server_sync.ServerError, match="ติดต่อเซิร์ฟเวอร์ไม่ได้"):
+    with pytest.raises(server_sync.ServerError, match="ติดต่อเซิร์ฟเวอร์ไม่ได้ \\(เซิร์ฟเวอร์ไม่ได้เปิดอยู่ ที่อยู่ผิด "
+                       "หรือเครือข่ายขัดข้อง\\) งานที่ทำไว้ยังอยู่ในเครื่อง"):
         server_sync.sync(store, dead, token)
+    with pytest.raises(server_sync.ServerError, match="จึงยังไม่ได้สร้างสำเนา"):   # connecting: no work to keep yet
+        server_sync.new_copy(tmp_path / "never.sqlite3", dead, "fp_pcd", "x", "http://127.0.0.1:9")
+    assert not (tmp_path / "never.sqlite3").exists()
     with store.reading() as s:
         (queued,) = s.exec(select(OutboxEdit)).all()
         assert queued.batch_id is not None                          # named once: a retry is the same batch
@@ -302,3 +307,16 @@ def test_a_copy_keeps_only_what_its_account_may_send(ministry, tmp_path):
         assert s.get(type(lookup.round_of(s, 2568, 12)), lookup.round_of(s, 2568, 12).id).status == "open"
     with member.reading() as s:
         assert s.exec(select(OutboxEdit)).all() == []
+
+
+@pytest.mark.parametrize("typed, ok", [("https://kpi.example.go.th", True), (" http://10.0.0.5:8470/ ", True),
+                                       ("kpi.example.go.th", False), ("htp:/kpi", False), ("https://", False),
+                                       ("https://kpi:port", False), ("ftp://kpi.example.go.th", False)])
+def test_a_server_address_is_checked_before_a_password_is_sent(typed, ok):
+    """A slip in the address (no https://, a word for a port) is said in Thai with an example, before any
+    connection, rather than as the network library's error name."""
+    if ok:
+        assert server_sync.server_address(typed) == typed.strip()
+    else:
+        with pytest.raises(KpiDeskError, match="ไม่ถูกต้อง: ต้องขึ้นต้นด้วย https:// หรือ http://"):
+            server_sync.server_address(typed)

@@ -45,21 +45,47 @@ class SyncReport:
         return "ซิงก์แล้ว: " + " · ".join(parts)
 
 
-def _call(http, method: str, path: str, token: str | None = None, **kw):
+def server_address(text: str) -> str:
+    """The server's address as typed, checked before a password is sent anywhere: http(s)://host[:port]."""
+    from urllib.parse import urlsplit
+    url = text.strip()
+    try:
+        parts = urlsplit(url)
+        parts.port                      # raises ValueError for a port that is no number or out of range
+        usable = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        usable = False
+    if not usable:
+        raise KpiDeskError(f"ที่อยู่เซิร์ฟเวอร์ “{url[:80]}” ไม่ถูกต้อง: ต้องขึ้นต้นด้วย https:// หรือ http:// ตามด้วยชื่อเครื่อง "
+                           "เช่น https://kpi.example.go.th", f"server address {url[:80]!r}: use https://host")
+    return url
+
+
+def _call(http, method: str, path: str, token: str | None = None, connecting: bool = False, **kw):
     import httpx
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     try:
         r = http.request(method, path, headers=headers, **kw)
     except httpx.HTTPError as exc:
-        raise _unreachable(exc) from None
+        raise _unreachable(exc, connecting) from None
     if r.status_code >= 400:
         _refusal(r)
     return r.json()
 
 
-def _unreachable(exc) -> ServerError:
-    return ServerError(f"ติดต่อเซิร์ฟเวอร์ไม่ได้ ({type(exc).__name__}) งานที่ทำไว้ยังอยู่ในเครื่องและจะส่งเมื่อเชื่อมต่อได้",
-                       "server unreachable")
+def _unreachable(exc, connecting: bool) -> ServerError:
+    """Why, in words a secretary can act on; and what became of the work (``connecting``: no copy yet)."""
+    import httpx
+    if isinstance(exc, httpx.TimeoutException):
+        why = "เซิร์ฟเวอร์ไม่ตอบภายในเวลาที่กำหนด"
+    elif "CERTIFICATE_VERIFY_FAILED" in str(exc) or "SSL" in str(exc):
+        why = "ตรวจสอบใบรับรองความปลอดภัย (TLS) ของเซิร์ฟเวอร์ไม่ผ่าน แจ้งผู้ดูแลระบบ"
+    elif isinstance(exc, httpx.ConnectError):
+        why = "เซิร์ฟเวอร์ไม่ได้เปิดอยู่ ที่อยู่ผิด หรือเครือข่ายขัดข้อง"
+    else:
+        why = "การเชื่อมต่อขาดระหว่างทาง"
+    after = "จึงยังไม่ได้สร้างสำเนา" if connecting else "งานที่ทำไว้ยังอยู่ในเครื่องและจะส่งเมื่อเชื่อมต่อได้"
+    return ServerError(f"ติดต่อเซิร์ฟเวอร์ไม่ได้ ({why}) {after}", f"server unreachable ({type(exc).__name__})")
 
 
 def _refusal(r) -> None:
@@ -74,7 +100,8 @@ def _refusal(r) -> None:
 
 def sign_in(http, username: str, password: str, for_copy: bool = False) -> dict:
     """A token; ``for_copy``: the server starts writing the copy's rows while it checks the password."""
-    return _call(http, "POST", "/login", json={"username": username, "password": password, "prepare_copy": for_copy})
+    return _call(http, "POST", "/login", connecting=for_copy,
+                 json={"username": username, "password": password, "prepare_copy": for_copy})
 
 
 def must_be_new(path) -> Path:
@@ -108,7 +135,7 @@ def save_copy(http, token: str, server: str, path: Path) -> int:
                 raise ServerError("สิ่งที่เซิร์ฟเวอร์ส่งมาไม่ใช่ฐานข้อมูล สำเนาจึงไม่ได้สร้าง", "not a SQLite file")
         os.replace(part, path)
     except httpx.HTTPError as exc:
-        raise _unreachable(exc) from None
+        raise _unreachable(exc, connecting=True) from None
     finally:
         part.unlink(missing_ok=True)
     return int(r.headers.get("x-revision", 0))

@@ -64,6 +64,7 @@ def connect(window) -> None:
     server, username, password = dialog.server.text().strip(), dialog.username.text().strip(), dialog.password.text()
     path = Path(dialog.path.text().strip()).expanduser()
     try:
+        server = server_sync.server_address(server)
         server_sync.must_be_new(path)
     except KpiDeskError as exc:
         QMessageBox.warning(window, APP_NAME, pick(exc.th, exc.en or exc.th))
