@@ -76,3 +76,32 @@ def test_a_focal_point_connects_types_a_result_and_syncs(qtbot, pg_demo_url, tmp
         assert r.actual == D("55.5")
     window.close()
     server.close()
+
+
+def test_the_connect_dialog_refuses_an_address_without_https(qtbot, tmp_path, monkeypatch):
+    """A secretary types the server's name alone: told in Thai how to write it; nothing is sent, no file made."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.store import open_store
+    from app.ui import i18n, server_sync
+    from app.ui.launch import make_app
+    from app.ui.main_window import MainWindow
+    make_app()
+    i18n.apply_language("th")
+    window = MainWindow(open_store(tmp_path / "start.sqlite3", create=True))
+    qtbot.addWidget(window)
+    sent, warned = [], []
+    monkeypatch.setattr(server_sync, "http_client", lambda url: sent.append(url))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+
+    def fill(dialog):
+        dialog.server.setText("kpi.example.go.th")
+        dialog.username.setText("fp_pcd")
+        dialog.password.setText(PASSWORD)
+        dialog.path.setText(str(tmp_path / "copy.sqlite3"))
+        return QDialog.Accepted
+    monkeypatch.setattr(server_sync.ConnectDialog, "exec", fill)
+    server_sync.connect(window)
+    assert warned and "ต้องขึ้นต้นด้วย https://" in warned[0] and "https://kpi.example.go.th" in warned[0]
+    assert sent == [] and not (tmp_path / "copy.sqlite3").exists()
+    window.store.close()
