@@ -223,3 +223,25 @@ def test_a_server_on_a_given_postgresql_over_tls(tmp_path, pg_demo_url):
     finally:
         proc.kill()
         proc.wait(timeout=10)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is how Unix service managers stop a process")
+def test_stopped_by_sigterm_the_server_stops_its_private_postgresql(tmp_path):
+    """systemctl stop, docker stop and kill send SIGTERM: the server finishes, exits 0 and stops the PostgreSQL it
+    started, as Ctrl+C does (it used to die on the signal and leave PostgreSQL running on the data folder)."""
+    env = {**os.environ, "KPI_DESK_DATA_DIR": str(tmp_path / "data")}
+    server = _start(tmp_path / "srv", _free_port(), env, demo=False)
+    pid_file = tmp_path / "srv" / "postgres" / "postmaster.pid"
+    assert pid_file.exists()
+    try:
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=60) == 0, server.stderr.read()
+        deadline = time.monotonic() + 30
+        while pid_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not pid_file.exists(), "PostgreSQL still running after the server was stopped"
+    finally:
+        if server.poll() is None:
+            server.kill()
+        if pid_file.exists():
+            _stop_postgres(tmp_path / "srv")

@@ -68,8 +68,22 @@ def serve(*, db: str | None, data_dir: Path, host: str, port: int, demo: bool, c
                   else "ฐานข้อมูลมีข้อมูลอยู่แล้ว จึงไม่โหลดข้อมูลตัวอย่าง", flush=True)
         scheme = "https" if certfile else "http"
         print(f"เซิร์ฟเวอร์กระทรวงพร้อมที่ {scheme}://{host}:{port} (ฐานข้อมูล {store.label})", flush=True)
+        _stop_on_terminate()
         uvicorn.run(create_app(store), host=host, port=port, ssl_certfile=certfile, ssl_keyfile=keyfile,
                     log_level="warning")
     finally:
         store.close()
     return 0
+
+
+def _stop_on_terminate() -> None:
+    """``kill``, ``systemctl stop`` and ``docker stop`` send SIGTERM (Windows' Ctrl+Break, SIGBREAK). uvicorn
+    finishes the requests in hand, then raises the signal again; by default that ends the process on the spot,
+    leaving the private PostgreSQL running on the data folder. Ending as Ctrl+C does instead lets it stop."""
+    import signal
+
+    def leave(_sig, _frame):
+        raise SystemExit(0)
+    for name in ("SIGTERM", "SIGBREAK"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), leave)
