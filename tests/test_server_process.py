@@ -226,13 +226,17 @@ def test_a_server_on_a_given_postgresql_over_tls(tmp_path, pg_demo_url):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is how Unix service managers stop a process")
-def test_stopped_by_sigterm_the_server_stops_its_private_postgresql(tmp_path):
+def test_stopped_by_sigterm_the_server_stops_its_private_postgresql_even_after_a_crash(tmp_path):
     """systemctl stop, docker stop and kill send SIGTERM: the server finishes, exits 0 and stops the PostgreSQL it
-    started, as Ctrl+C does (it used to die on the signal and leave PostgreSQL running on the data folder)."""
+    started, as Ctrl+C does — also after an earlier server on the same folder was killed outright (kill -9, a
+    power cut), which pgserver kept counting as a user of PostgreSQL for ever."""
     env = {**os.environ, "KPI_DESK_DATA_DIR": str(tmp_path / "data")}
-    server = _start(tmp_path / "srv", _free_port(), env, demo=False)
     pid_file = tmp_path / "srv" / "postgres" / "postmaster.pid"
-    assert pid_file.exists()
+    crashed = _start(tmp_path / "srv", _free_port(), env, demo=False)
+    crashed.kill()
+    crashed.wait(timeout=30)
+    assert pid_file.exists()                                  # PostgreSQL outlives the killed server
+    server = _start(tmp_path / "srv", _free_port(), env, demo=False)
     try:
         server.send_signal(signal.SIGTERM)
         assert server.wait(timeout=60) == 0, server.stderr.read()

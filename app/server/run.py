@@ -4,6 +4,7 @@ demo ministry and the demo accounts into an empty database; TLS with ``--certfil
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from app.errors import KpiDeskError
@@ -23,10 +24,29 @@ def private_postgres(folder: Path) -> str:
         raise KpiDeskError("ยังไม่ได้ติดตั้งส่วนเซิร์ฟเวอร์ (pip install \"kpi-desk[server]\") หรือระบุ --db postgresql+psycopg://…",
                            "the server extra is not installed") from None
     folder.mkdir(parents=True, exist_ok=True)
+    with getattr(pgserver.PostgresServer, "_lock", contextlib.nullcontext()):     # the lock pgserver edits it under
+        _forget_dead_users(folder)
     server = pgserver.get_server(folder, cleanup_mode="stop")
     if "kpidesk" not in server.psql("SELECT datname FROM pg_database;"):
         server.psql("CREATE DATABASE kpidesk;")
     return server.get_uri("kpidesk").replace("postgresql://", "postgresql+psycopg://")
+
+
+def _forget_dead_users(folder: Path) -> None:
+    """pgserver lists the processes using its PostgreSQL (``.handle_pids.json``) and stops it when the last one
+    leaves. A server that was killed (kill -9, a power cut) stayed on the list for ever, so no later stop
+    stopped PostgreSQL again; processes that no longer run are taken off it before each start."""
+    import json
+
+    import psutil                       # pgserver's own dependency
+    path = folder / ".handle_pids.json"
+    try:
+        pids = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return                          # no list yet (or unreadable: pgserver rewrites it)
+    alive = [pid for pid in pids if isinstance(pid, int) and psutil.pid_exists(pid)]
+    if alive != pids:
+        path.write_text(json.dumps(alive))
 
 
 def _import_pgserver():
