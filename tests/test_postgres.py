@@ -59,3 +59,21 @@ def test_the_commands_take_a_postgresql_url(pg_url, demo_path):
     assert check.stdout.splitlines()[1:] == same.stdout.splitlines()[1:]
     refused = run_cli("round", "approve", "--year", "2567", "--round", "6", "--db", pg_url)   # locked in the demo
     assert refused.returncode == 2 and "Traceback" not in refused.stderr and refused.stderr.strip()
+
+
+def test_a_database_server_that_refuses_is_said_in_thai(pg_server, pg_url):
+    """A URL to a server that is not running, a database that is not there, a wrong password: why, in Thai,
+    with the driver's own first line for the administrator; never SQLAlchemy's statement text or web link, and
+    never the password."""
+    from app.errors import StoreError
+    from app.store import open_store
+    from sqlalchemy.engine import make_url
+    missing_db = make_url(pg_url).set(database="no_such_database_here").render_as_string(hide_password=False)
+    for url, why in (("postgresql+psycopg://someone:secret@127.0.0.1:1/x",
+                      "เซิร์ฟเวอร์ฐานข้อมูลไม่ได้เปิดอยู่ หรือชื่อเครื่องหรือพอร์ตผิด"),
+                     (missing_db, "ไม่มีฐานข้อมูลหรือผู้ใช้ตามที่ระบุบนเซิร์ฟเวอร์ฐานข้อมูล")):
+        with pytest.raises(StoreError) as refused:
+            open_store(url)
+        said = refused.value.th
+        assert f"ไม่สำเร็จ: {why} (ระบบฐานข้อมูลแจ้งว่า: " in said, said
+        assert "sqlalche.me" not in said and "secret" not in said and "\n" not in said

@@ -101,6 +101,31 @@ def _database_refusal(label: str, exc: DBAPIError) -> KpiDeskError:
                       f"database {label} failed ({text}); nothing was changed")
 
 
+# a database server's refusal, by the words of its driver's message (PostgreSQL's are the same in every version)
+OPEN_CAUSES = (("password authentication failed", "ชื่อผู้ใช้หรือรหัสผ่านของฐานข้อมูลไม่ถูกต้อง",
+                "wrong database user or password"),
+               ("does not exist", "ไม่มีฐานข้อมูลหรือผู้ใช้ตามที่ระบุบนเซิร์ฟเวอร์ฐานข้อมูล",
+                "no such database or user on the database server"),
+               ("could not translate host name", "ไม่พบเครื่องตามชื่อที่ระบุ", "unknown host name"),
+               ("failed to resolve host", "ไม่พบเครื่องตามชื่อที่ระบุ", "unknown host name"),
+               ("Connection refused", "เซิร์ฟเวอร์ฐานข้อมูลไม่ได้เปิดอยู่ หรือชื่อเครื่องหรือพอร์ตผิด",
+                "the database server is not running, or the host or port is wrong"),
+               ("No such file or directory", "เซิร์ฟเวอร์ฐานข้อมูลไม่ได้เปิดอยู่", "the database server is not running"),
+               ("timeout", "เซิร์ฟเวอร์ฐานข้อมูลไม่ตอบภายในเวลาที่กำหนด", "the database server did not answer in time"))
+
+
+def _open_refusal(label: str, exc: SQLAlchemyError) -> StoreError:
+    """Why a database could not be opened, in Thai first; then the driver's own first line for whoever looks
+    after the server (not SQLAlchemy's text: it adds the statement and a web link)."""
+    orig = getattr(exc, "orig", None)
+    detail = (str(orig) if orig is not None else str(exc)).strip().splitlines()[0][:300]
+    cause = next(((th, en) for words, th, en in OPEN_CAUSES if words in detail), None)
+    if cause is None:
+        return StoreError(f"เปิดฐานข้อมูล {label} ไม่สำเร็จ: {detail}", f"cannot open {label}: {detail}")
+    return StoreError(f"เปิดฐานข้อมูล {label} ไม่สำเร็จ: {cause[0]} (ระบบฐานข้อมูลแจ้งว่า: {detail})",
+                      f"cannot open {label}: {cause[1]} ({detail})")
+
+
 def _os_user() -> str:
     try:
         return os.getlogin()
@@ -260,7 +285,7 @@ def open_store(db: str | Path, *, create: bool = False, upgrade: bool = True) ->
             migrate.upgrade(engine)
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise StoreError(f"เปิดฐานข้อมูล {store.label} ไม่สำเร็จ: {exc}", f"cannot open {store.label}: {exc}") from exc
+        raise _open_refusal(store.label, exc) from exc
     except BaseException:
         engine.dispose()
         raise
