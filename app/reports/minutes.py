@@ -9,6 +9,8 @@ from app.services import Session
 from app.domain.agenda import with_parents
 from app.domain.calendar import thai_date, thai_time
 from app.domain.thai_text import thai_digits_in_text, to_thai_digits
+from app.models import Attendance
+from app.reports import notices
 from app.reports.document import Bookmark
 from app.reports.paragraph import Run, ThaiParagraph
 from app.reports.styles import BODY, CENTER, PLAIN, TITLE, TextStyle
@@ -50,6 +52,7 @@ def _people(lines, with_reason: bool = False) -> Table:
 
 def build_minutes(d: MinutesData, bookmarks: bool = False) -> list:
     m = d.meeting
+    notices.note_unrecorded([line.name for line in d.absent if line.status == Attendance.UNRECORDED])
     story = [Bookmark(f"รายงานการประชุม ครั้งที่ {to_thai_digits(f'{m.number}/{m.year_be}')}", 0)] if bookmarks else []
     story += [
         ThaiParagraph(f"รายงานการประชุม{d.committee}", TITLE.but(size=16)),

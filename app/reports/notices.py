@@ -1,5 +1,7 @@
-"""What the typesetter had to repair while building a report (marks with no place, shown on a dotted
-circle), collected so the command line and the window can say where, in Thai."""
+"""What a report had to print as it is and the secretary should correct: what the typesetter repaired
+(marks with no place, shown on a dotted circle; a word cut; a character no font has) and minutes printed
+with a member's attendance not recorded; collected so the command line and the window can say where, in
+Thai."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ def start() -> None:
     _local.found = []
     _local.missing = []
     _local.cut = []
+    _local.unrecorded = []
 
 
 def generation() -> int:
@@ -34,6 +37,12 @@ def note_missing(chars: list[str]) -> None:
     missing = getattr(_local, "missing", None)
     if missing is not None:
         missing.extend(chars)
+
+
+def note_unrecorded(names: list[str]) -> None:
+    unrecorded = getattr(_local, "unrecorded", None)
+    if unrecorded is not None:
+        unrecorded.extend(names)
 
 
 def note(places: list[str]) -> None:
@@ -54,4 +63,8 @@ def collected() -> list[str]:
     if missing:
         names = ", ".join(f"“{c}” (U+{ord(c):04X})" for c in missing[:20]) + (" …" if len(missing) > 20 else "")
         out.append(f"ไม่มีแบบอักษรใดในโปรแกรมพิมพ์อักขระ {names} ได้ จะพิมพ์เป็นกล่องสี่เหลี่ยม กรุณาแก้ข้อความต้นทาง")
+    unrecorded = list(dict.fromkeys(getattr(_local, "unrecorded", None) or []))
+    if unrecorded:
+        out.append("ยังไม่ได้บันทึกการมาประชุมของ " + ", ".join(unrecorded) + " รายงานการประชุมจึงพิมพ์ชื่อไว้ในผู้ไม่มาประชุม"
+                   "ว่า “ไม่ได้บันทึกการมาประชุม” กรุณาบันทึกการมาประชุมแล้วพิมพ์ใหม่")
     return out
