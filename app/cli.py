@@ -121,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", help="memo: เรียน")
     p.add_argument("--from-unit", help="memo: ส่วนราชการ")
     p.add_argument("--number", help="memo: ที่ (document number)")
-    p.add_argument("--date", help="memo: date, YYYY-MM-DD in C.E. or B.E. (default today)")
+    p.add_argument("--date", help="memo: date, e.g. 2567-02-07, 7/2/2567 or '7 ก.พ. 2567' (default today)")
     p.add_argument("--body", metavar="FILE", help="memo: UTF-8 text; a blank line starts a new paragraph")
     p.add_argument("--signer", help="memo: signer's name (default: the committee secretary)")
     p.add_argument("--signer-position", help="memo: signer's position")

@@ -7,8 +7,7 @@ from datetime import date
 from pathlib import Path
 
 
-from app.domain.calendar import BE_OFFSET
-from app.domain.thai_text import to_arabic_digits
+from app.domain.calendar import parse_thai_date
 from app.errors import KpiDeskError
 from app.io.atomic import check_target, write_atomically
 from app.services import organisation
@@ -17,14 +16,14 @@ from app.reports.render import ReportRequest, render
 from app.store import open_store
 
 
-def parse_date(text: str | None) -> date:
+def memo_date(text: str | None) -> date:
+    """The memo's date as every other date is typed (2567-02-07, 7/2/2567, ๗ ก.พ. ๒๕๖๗); today when none."""
     if not text:
         return date.today()
     try:
-        y, m, d = (int(x) for x in to_arabic_digits(text).strip().split("-"))
-        return date(y - BE_OFFSET if y > 2400 else y, m, d)
-    except ValueError:
-        raise KpiDeskError(f"วันที่ “{text}” ไม่ถูกต้อง (ใช้รูปแบบ ปี-เดือน-วัน เช่น 2567-02-07)", f"bad date {text!r}") from None
+        return parse_thai_date(text)
+    except ValueError as exc:
+        raise KpiDeskError(f"--date: {exc}", f"bad date {text!r}") from None
 
 
 def _memo(args, session) -> Memo:
@@ -45,7 +44,7 @@ def _memo(args, session) -> Memo:
         raise KpiDeskError(f"ไฟล์เนื้อความ {body_path} ไม่ได้บันทึกเป็น UTF-8", f"{body_path} is not UTF-8") from None
     secretary, unit = organisation.secretary(session)
     return Memo(subject=args.subject, to=args.to, from_unit=args.from_unit or (unit.name_th if unit else ""),
-                number=args.number or "", on=parse_date(args.date), body=body,
+                number=args.number or "", on=memo_date(args.date), body=body,
                 signer=args.signer or (secretary.person_name if secretary else ""),
                 signer_position=args.signer_position or (secretary.position if secretary else ""))
 

@@ -188,3 +188,20 @@ def test_a_mistyped_command_line_is_refused_in_thai(demo_path, args, says):
     for english in ("error:", "invalid", "required", "unrecognized", "expected", "argument"):
         assert english not in message, message
     assert "--help" in message and proc.stderr.startswith("usage: ")
+
+
+def test_a_memo_date_is_typed_as_every_other_date(demo_path, tmp_path):
+    """The memo's --date takes what meeting create takes (B.E. or C.E., Thai or Arabic digits, the Thai month's
+    short name); an impossible date is refused in Thai, naming the option, and nothing is written."""
+    body = tmp_path / "body.txt"
+    body.write_text("ทดสอบ\n", encoding="utf-8")
+    for typed in ("2567-02-07", "7/2/2567", "๗ ก.พ. ๒๕๖๗", "2024-02-07"):
+        out = tmp_path / f"memo-{len(typed)}.pdf"
+        run("report", "memo", "--db", demo_path, "--subject", "ทดสอบ", "--to", "ปลัด", "--body", body, "--date", typed,
+            "--out", out)
+        assert "วันที่๗กุมภาพันธ์๒๕๖๗" in "".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True,
+                                                                   text=True).stdout.split()), typed
+    refused = run("report", "memo", "--db", demo_path, "--subject", "ทดสอบ", "--to", "ปลัด", "--body", body,
+                  "--date", "31/2/2567", "--out", tmp_path / "bad.pdf", check=False)
+    assert refused.returncode == 2 and "--date: วันที่ “31/2/2567” ไม่ถูกต้อง" in refused.stderr
+    assert not (tmp_path / "bad.pdf").exists()
