@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from app.services import Session
+from app.services import Session, lookup
+from app.services.check import units_without_indicators
 
 from app.domain.early_warning import ALERTS, SIGNAL_TH
 from app.domain.thai_text import format_number, pad, plain, two_places
@@ -58,6 +59,8 @@ def print_scores(session: Session, args) -> None:
     rs = score_round(session, year_be=args.year, months=args.months, unit_code=args.unit)
     if args.json:
         doc = scores_document(rs)
+        if not args.unit:
+            doc["without_indicators"] = units_without_indicators(session, lookup.year(session, args.year))
         if args.what_if:
             for unit_doc, u in zip(doc["units"], rs.units):
                 unit_doc["what_if"] = _plan_document(u, rs)
@@ -79,6 +82,9 @@ def print_scores(session: Session, args) -> None:
         flag = "".join(f"  ({i.th})" for i in u.issues)
         print("  ".join([pad(u.unit_code, 6), pad(format_number(u.score) if u.has_score else "–", 7, True), pad(u.verdict[0], 20),
                          u.unit_name + flag]))
+    left_out = [] if args.unit else units_without_indicators(session, lookup.year(session, args.year))
+    if left_out:
+        print(f"\nยังไม่มีตัวชี้วัด จึงไม่มีคะแนน: {', '.join(left_out)}")
     if args.unit and rs.units:
         _print_unit_detail(rs.units[0])
     if args.what_if:

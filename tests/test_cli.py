@@ -205,3 +205,17 @@ def test_a_memo_date_is_typed_as_every_other_date(demo_path, tmp_path):
                   "--date", "31/2/2567", "--out", tmp_path / "bad.pdf", check=False)
     assert refused.returncode == 2 and "--date: วันที่ “31/2/2567” ไม่ถูกต้อง" in refused.stderr
     assert not (tmp_path / "bad.pdf").exists()
+
+
+def test_a_department_with_no_indicator_is_named_where_scores_are_shown(demo_path, tmp_path):
+    """A department added to the demo has no indicator in 2568: the scores, their JSON, the results report and
+    check name it (it is in no ranking), instead of leaving it out without a word."""
+    run("unit", "add", "--db", demo_path, "--code", "NEWD", "--name", "กรมทดสอบใหม่")
+    assert "ยังไม่มีตัวชี้วัด จึงไม่มีคะแนน: กรมทดสอบใหม่" in run("score", "--db", demo_path, "--year", 2568,
+                                                                   "--round", 12).stdout
+    doc = json.loads(run("score", "--db", demo_path, "--year", 2568, "--round", 12, "--json").stdout)
+    assert doc["without_indicators"] == ["กรมทดสอบใหม่"]
+    run("report", "results", "--db", demo_path, "--year", 2568, "--round", 12, "--out", tmp_path / "r.pdf")
+    text = "".join(subprocess.run(["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True).stdout.split())
+    assert "หน่วยงานที่ยังไม่มีตัวชี้วัดในปีนี้จึงไม่มีผลการประเมิน:กรมทดสอบใหม่" in text
+    assert "  - ปี 2568 กรมทดสอบใหม่" in run("check", "--db", demo_path, check=False).stdout

@@ -824,3 +824,17 @@ def test_a_member_added_after_meetings_is_not_absent_from_their_minutes(qtbot, w
         past = meeting_by_ref(s, "1/2567")
         assert new not in meetings.roster(s, past) and meetings.attendance_problems(s, past) == []
         assert "นายกรรมการ ใหม่ล่าสุด" not in [line.name for line in minutes_data(s, past).absent]
+
+
+def test_the_dashboard_names_a_department_with_no_indicator(qtbot, window):
+    """A department added this year has no indicator yet: it is not ranked, and the dashboard says so under
+    the table instead of leaving it out without a word."""
+    from tests.test_cycle_window import button, click, fill
+    dashboard = go(window, "DashboardPage")
+    assert dashboard.left_out.isHidden()
+    units = go(window, "UnitsPage")
+    click(qtbot, button(units, "เพิ่มหน่วยงาน…"), fill(code="NEWD", name="กรมทดสอบใหม่"))
+    dashboard = go(window, "DashboardPage")
+    qtbot.waitUntil(lambda: dashboard.left_out.isVisible(), timeout=10000)
+    assert dashboard.left_out.text() == "ยังไม่มีตัวชี้วัด จึงไม่อยู่ในตาราง: กรมทดสอบใหม่"
+    assert "NEWD" not in [u.unit_code for u in dashboard.scores.units]

@@ -320,6 +320,19 @@ def test_a_chart_that_fits_a_page_is_never_cut():
     assert len(national.split(24 * cm, 15 * cm)) == 2                      # taller than a page: cut, each with an axis
 
 
+def test_the_charts_legend_stays_on_the_charts_page(demo_template, tmp_path):
+    """The 12-month results of 2568: the summary table ends low on page 2, the chart moves to page 3, and its
+    legend (what the tints mean) used to stay behind, its last line alone at the top of page 3."""
+    out = tmp_path / "results.pdf"
+    kpi("report", "results", "--db", demo_template, "--year", 2568, "--round", 12, "--out", out)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    pages = ["".join(page.split()) for page in text.split("\f")]
+    legend = [i for i, t in enumerate(pages) if "พื้นสีแสดงช่วงคะแนน" in t]
+    assert len(legend) == 1
+    page = pages[legend[0]]
+    assert "ระดับมาตรฐานขั้นต้นตั้งแต่60คะแนน" in page and "0102030405060708090100" in page   # legend whole, axis
+
+
 def test_each_page_but_the_last_names_the_next_pages_first_word(reports):
     """คำต่อเนื่อง: a multi-page letter carries, bottom right of every page but the last, the word the next
     page begins with, followed by "…"."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import cm
-from reportlab.platypus import PageBreak, Spacer
+from reportlab.platypus import KeepTogether, PageBreak, Spacer
 from app.services import Session
 
 from app.domain.calendar import thai_date
@@ -16,6 +16,8 @@ from app.reports.common import heading, refuse_if_no_unit, title_block, year_tex
 from app.reports.paragraph import ThaiParagraph
 from app.reports.styles import SMALL, TABLE
 from app.reports.tables import Cell, build_table, number, plain_number
+from app.services import lookup
+from app.services.check import units_without_indicators
 from app.services.report_data import context, round_scores
 
 BOLD = TABLE.but(bold=True)
@@ -45,6 +47,9 @@ def results_story(session: Session, year_be: int, months: int, unit_code: str | 
                                    "คะแนนของหน่วยงานแสดงเป็นร้อยละของน้ำหนักองค์ประกอบ (คะแนนที่ได้ × ๑๐๐ ÷ ๗๐)", NOTE))
     if not unit_code:
         story += _summary(rs.units, thai, bookmarks, rs.components.grades)
+        left_out = units_without_indicators(session, lookup.year(session, year_be))
+        if left_out:
+            story.append(ThaiParagraph(f"หน่วยงานที่ยังไม่มีตัวชี้วัดในปีนี้ จึงไม่มีผลการประเมิน: {', '.join(left_out)}", NOTE))
     for u in rs.units:
         story.append(PageBreak())
         story += _unit_section(u, thai, bookmarks, rs.components.by_points)
@@ -66,8 +71,9 @@ def _summary(units: list[UnitScore], thai: bool, bookmarks: bool, grades) -> lis
                           grades=grades)
     legend = "พื้นสีแสดงช่วงคะแนนของระดับผลการประเมิน: " + " · ".join(
         f"{g.th} ตั้งแต่ {to_thai_digits(format_number(g.floor, places=0))} คะแนน" for g in grades[:-1])
+    # the legend reads the chart's tints: the two stay on one page (a chart taller than a page is still cut)
     return [*heading("สรุปผลการประเมินทั้งกระทรวง (เรียงตามคะแนน)", 1 if bookmarks else None), table, Spacer(1, 10),
-            chart, ThaiParagraph(legend, NOTE)]
+            KeepTogether([chart, ThaiParagraph(legend, NOTE)])]
 
 
 def _unit_section(u: UnitScore, thai: bool, bookmarks: bool, by_points: frozenset = frozenset()) -> list:

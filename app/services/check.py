@@ -75,6 +75,22 @@ def check_database(session: Session) -> CheckReport:
     return report
 
 
+def units_without_indicators(session: Session, fy) -> list[str]:
+    """The departments and provinces (the evaluated units) with no indicator in fiscal year ``fy``, which its
+    annex, scores and results therefore leave out; none once every round of the year is locked (history: a
+    unit made since is no omission)."""
+    R, U = Round.__table__, Unit.__table__
+    statuses = session.execute(select(R.c.status).where(R.c.fiscal_year_id == fy.id)).scalars().all()
+    if all(status == RoundStatus.LOCKED for status in statuses):
+        return []
+    assigned = {as_uuid(uid) for uid in session.execute(select(stored(A.c.unit_id)).where(
+        A.c.fiscal_year_id == fy.id).distinct()).scalars()}
+    return [name for uid, name in session.execute(
+        select(stored(U.c.id), U.c.name_th).where(U.c.kind.in_((UnitKind.DEPARTMENT, UnitKind.PROVINCE)),
+                                                  or_(U.c.retired_on.is_(None), U.c.retired_on > fy.starts_on))
+        .order_by(U.c.sort_order, U.c.code)).all() if as_uuid(uid) not in assigned]
+
+
 def check_round(session: Session, rnd: Round) -> CheckReport:
     """The checks ``approve_round`` runs: the year's weights and targets, and this round's missing results."""
     report = CheckReport()
@@ -90,16 +106,11 @@ def check_year(session: Session, fy, report: CheckReport, only_round=None) -> No
     specs = framework_specs(session, fy.id)
     rounds = session.execute(select(Round.__table__).where(Round.__table__.c.fiscal_year_id == fy.id)
                              .order_by(Round.__table__.c.months)).all()
-    annual = load_lines(session, fy.id, None)
-    for unit_id, lines in annual.items():
+    for unit_id, lines in load_lines(session, fy.id, None).items():
         label = f"ปี {fy.year_be} {units[unit_id]}"
         report.problems += validate_unit(label, lines, specs, {ln.key: directions[ln.code] for ln in lines})
-    if only_round is None and any(r.status != RoundStatus.LOCKED for r in rounds):
-        report.without_indicators += [
-            f"ปี {fy.year_be} {name}" for uid, name in session.execute(
-                select(stored(U.c.id), U.c.name_th).where(U.c.kind.in_((UnitKind.DEPARTMENT, UnitKind.PROVINCE)),
-                                                          or_(U.c.retired_on.is_(None), U.c.retired_on > fy.starts_on))
-                .order_by(U.c.sort_order, U.c.code)).all() if as_uuid(uid) not in annual]
+    if only_round is None:
+        report.without_indicators += [f"ปี {fy.year_be} {name}" for name in units_without_indicators(session, fy)]
     half_set = set(session.execute(select(A.c.id).where(
         A.c.fiscal_year_id == fy.id,
         or_(A.c.base_6.is_not(None), A.c.standard_6.is_not(None), A.c.advanced_6.is_not(None)))).scalars())

@@ -391,6 +391,10 @@
       <translation>What would lift a unit to the next grade</translation>
     </message>
     <message>
+      <source>ยังไม่มีตัวชี้วัด จึงไม่อยู่ในตาราง: {0}</source>
+      <translation>No indicators yet, so not in the table: {0}</translation>
+    </message>
+    <message>
       <source>คะแนนเทียบเกณฑ์ระดับผลการประเมิน ({0})</source>
       <translation>Scores against the year's grade thresholds ({0})</translation>
     </message>

@@ -16,6 +16,8 @@ from html import escape
 
 from app.domain.whatif import advice
 from app.errors import KpiDeskError
+from app.services import lookup
+from app.services.check import units_without_indicators
 from app.services.scoring import early_warnings, score_round
 from app.domain.thai_text import to_thai_digits
 from app.ui.i18n import english, pick
@@ -52,8 +54,14 @@ class DashboardPage(LivePage):
         self.whatif_unit.currentIndexChanged.connect(self.show_plan)
         self.whatif_text = QTextBrowser()
 
+        self.left_out = QLabel()          # evaluated units with no indicator this year: not in the table
+        self.left_out.setWordWrap(True)
+        self.left_out.setStyleSheet("color: #8a5a00;")
+        self.left_out.hide()
         scores_box = QGroupBox(self.tr("ผลคะแนนรายหน่วยงาน"))
-        QVBoxLayout(scores_box).addWidget(with_find(self.table))
+        sl = QVBoxLayout(scores_box)
+        sl.addWidget(with_find(self.table))
+        sl.addWidget(self.left_out)
         chart_box = self.chart_box = QGroupBox(self.tr("คะแนนเทียบเกณฑ์ระดับผลการประเมิน"))
         QVBoxLayout(chart_box).addWidget(self.chart_view)
         warn_box = QGroupBox(self.tr("สัญญาณเตือนล่วงหน้า (คาดการณ์จากผล ๖ เดือน)"))
@@ -105,6 +113,7 @@ class DashboardPage(LivePage):
             with self.state.store.reading() as s:
                 self.scores = score_round(s, year_be=self.state.year_be, months=self.state.months)
                 self.warned = {w.unit_code: w for w in early_warnings(s, year_be=self.state.year_be)}
+                self._show_left_out(s)
         except KpiDeskError:
             self.scores = None
             self.model.set_scores([])
@@ -123,6 +132,7 @@ class DashboardPage(LivePage):
             with self.state.store.reading() as s:
                 part = score_round(s, year_be=self.state.year_be, months=self.state.months, unit_ids=units)
                 warned = early_warnings(s, year_be=self.state.year_be, unit_ids=units) if warn else []
+                self._show_left_out(s)
         except KpiDeskError:
             self.refresh()
             return
@@ -130,6 +140,11 @@ class DashboardPage(LivePage):
         self.scores.units = [fresh.pop(u.unit_key, u) for u in self.scores.units] + list(fresh.values())
         self.warned.update({w.unit_code: w for w in warned})
         self._show(warnings_too=bool(warned))
+
+    def _show_left_out(self, session) -> None:
+        names = units_without_indicators(session, lookup.year(session, self.state.year_be))
+        self.left_out.setText(self.tr("ยังไม่มีตัวชี้วัด จึงไม่อยู่ในตาราง: {0}").format(", ".join(names)))
+        self.left_out.setVisible(bool(names))
 
     def _show(self, warnings_too: bool = True) -> None:
         units = sorted(self.scores.units, key=lambda u: -u.score)
