@@ -22,6 +22,14 @@ def _year(text: str) -> int:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _date(text: str):
+    from app.domain.calendar import parse_thai_date
+    try:
+        return parse_thai_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _add_db(p: argparse.ArgumentParser, top: bool = False) -> None:
     # A subcommand's --db must not reset one given before the command (kpi-desk --db X report …).
     p.add_argument("--db", metavar="PATH", default=None if top else argparse.SUPPRESS,
@@ -121,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", help="memo: เรียน")
     p.add_argument("--from-unit", help="memo: ส่วนราชการ")
     p.add_argument("--number", help="memo: ที่ (document number)")
-    p.add_argument("--date", help="memo: date, e.g. 2567-02-07, 7/2/2567 or '7 ก.พ. 2567' (default today)")
+    p.add_argument("--date", type=_date, help="memo: date, e.g. 2567-02-07, 7/2/2567 or '7 ก.พ. 2567' (default today)")
     p.add_argument("--body", metavar="FILE", help="memo: UTF-8 text; a blank line starts a new paragraph")
     p.add_argument("--signer", help="memo: signer's name (default: the committee secretary)")
     p.add_argument("--signer-position", help="memo: signer's position")
@@ -151,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE")
 
     from app.cli_cycle import add_parsers
-    add_parsers(sub, _add_db, _year)
+    add_parsers(sub, _add_db, _year, _date)
     from app.cli_sync import add_parser as add_sync
     add_sync(sub, _add_db)
 

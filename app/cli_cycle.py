@@ -9,7 +9,7 @@ from __future__ import annotations
 from app.errors import KpiDeskError
 
 
-def add_parsers(sub, add_db, year_type) -> None:
+def add_parsers(sub, add_db, year_type, date_type) -> None:
     p = sub.add_parser("unit", help="add, edit or retire a unit")
     add_db(p)
     p.add_argument("action", choices=("add", "edit", "retire", "list"))
@@ -28,9 +28,11 @@ def add_parsers(sub, add_db, year_type) -> None:
     p.add_argument("--unit", help="the member's unit code")
     p.add_argument("--cco", action="store_true", help="the member is the Chief Change Officer (vice-chair)")
     p.add_argument("--new-name", help="edit-member: the new name")
-    p.add_argument("--since", metavar="DATE", help="add-member, edit-member: the day the member joined, e.g. 1/12/2569 "
+    p.add_argument("--since", metavar="DATE", type=date_type,
+                   help="add-member, edit-member: the day the member joined, e.g. 1/12/2569 "
                    "(add-member's default: today once the committee has met, else since its appointment)")
-    p.add_argument("--until", metavar="DATE", help="add-member, edit-member: the last day of the member's term "
+    p.add_argument("--until", metavar="DATE", type=date_type,
+                   help="add-member, edit-member: the last day of the member's term "
                    "(a member who left before the day retire-member is run)")
 
     p = sub.add_parser("year", help="show a fiscal year's grade bands and how each component is scored, or set them")
@@ -71,7 +73,7 @@ def add_parsers(sub, add_db, year_type) -> None:
     p.add_argument("action", choices=("create", "attend", "guest", "item", "check"))
     p.add_argument("--meeting", help="number/year, e.g. 1/2569 (attend, guest, item, check)")
     p.add_argument("--number", help="create: the meeting's number; item: the agenda number (e.g. ๓.๑)")
-    p.add_argument("--date", help="create: the meeting day (e.g. 2569-12-15 or ๑๕ ธ.ค. ๒๕๖๙)")
+    p.add_argument("--date", type=date_type, help="create: the meeting day (e.g. 2569-12-15 or ๑๕ ธ.ค. ๒๕๖๙)")
     p.add_argument("--start", help="HH.MM")
     p.add_argument("--end", help="HH.MM")
     p.add_argument("--place", default="")
@@ -171,14 +173,6 @@ def _member(s, name: str):
     return found[0]
 
 
-def _day(text: str, option: str):
-    from app.domain.calendar import parse_thai_date
-    try:
-        return parse_thai_date(text)
-    except ValueError as exc:
-        raise KpiDeskError(f"{option}: {exc}", f"{option}: bad date") from None
-
-
 def _committee(args, store) -> int:
     from datetime import date
 
@@ -209,8 +203,7 @@ def _committee(args, store) -> int:
         if committee is None:
             raise KpiDeskError("ยังไม่ได้จัดตั้งคณะกรรมการ (kpi-desk committee set)", "no committee")
         _need(args, "name")
-        since = _day(args.since, "--since") if args.since else None
-        until = _day(args.until, "--until") if args.until else None
+        since, until = args.since, args.until
         if args.action == "add-member":
             if since is None:
                 since = organisation.default_term_start(s, committee, date.today())
@@ -330,7 +323,7 @@ def _meeting(args, store) -> int:
     from app.services.report_data import meeting_by_ref
     if args.action == "create":
         _need(args, "number", "date")
-        held = _day(args.date, "--date")
+        held = args.date
         with store.transaction() as s:
             _u, committee, _m = organisation.organisation_lists(s)
             if committee is None:

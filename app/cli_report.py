@@ -6,24 +6,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-
-from app.domain.calendar import parse_thai_date
 from app.errors import KpiDeskError
 from app.io.atomic import check_target, write_atomically
 from app.services import organisation
 from app.reports.memo import Memo
 from app.reports.render import ReportRequest, render
 from app.store import open_store
-
-
-def memo_date(text: str | None) -> date:
-    """The memo's date as every other date is typed (2567-02-07, 7/2/2567, ๗ ก.พ. ๒๕๖๗); today when none."""
-    if not text:
-        return date.today()
-    try:
-        return parse_thai_date(text)
-    except ValueError as exc:
-        raise KpiDeskError(f"--date: {exc}", f"bad date {text!r}") from None
 
 
 def _memo(args, session) -> Memo:
@@ -44,7 +32,7 @@ def _memo(args, session) -> Memo:
         raise KpiDeskError(f"ไฟล์เนื้อความ {body_path} ไม่ได้บันทึกเป็น UTF-8", f"{body_path} is not UTF-8") from None
     secretary, unit = organisation.secretary(session)
     return Memo(subject=args.subject, to=args.to, from_unit=args.from_unit or (unit.name_th if unit else ""),
-                number=args.number or "", on=memo_date(args.date), body=body,
+                number=args.number or "", on=args.date or date.today(), body=body,
                 signer=args.signer or (secretary.person_name if secretary else ""),
                 signer_position=args.signer_position or (secretary.position if secretary else ""))
 

@@ -35,6 +35,14 @@ def kpi(*args):
     return proc
 
 
+@pytest.fixture(autouse=True)
+def _digits_as_written():
+    """Tests that typeset without ``render`` get digits as written, not the mode the last report built in this
+    thread left (render sets it per document; the command-line tests render in this process)."""
+    from app.reports import digits
+    digits.set_thai(None)
+
+
 @pytest.fixture(scope="session")
 def reports(demo_template, tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("reports")
@@ -528,10 +536,9 @@ def test_text_without_thai_letters_reads_as_newmm_reads_it_without_the_segmenter
 def test_a_table_row_taller_than_a_page_is_split_inside_not_lost(tmp_path):
     """ReportLab's table refused a row taller than its frame (a LayoutError, a crash on a long remark);
     the table now carries the rest of such a row to the next page, under the repeated header."""
-    from app.reports import digits, notices
+    from app.reports import notices
     from app.reports.common import write
     from app.reports.tables import build_table
-    digits.set_thai(None)                      # digits as written, whatever an earlier document used
     notices.start()
     long_text = " ".join(f"ข้อสังเกตที่ {i} ของคณะกรรมการ" for i in range(1, 400)) + " จบข้อสังเกต"
     rows = [["1", "ตัวชี้วัดก่อนหน้า", "ปกติ"], ["2", long_text, "ยาวมาก"], ["3", "ตัวชี้วัดถัดไป", "ปกติ"]]
