@@ -10,7 +10,6 @@ stay as argparse gives them. A message this module does not know is shown as arg
 from __future__ import annotations
 
 import argparse
-import difflib
 import re
 import sys
 
@@ -119,6 +118,7 @@ def _unknown_in_thai(words: list[str], parser: argparse.ArgumentParser) -> str:
 
 
 def _nearest(typed: str, offered: list[str]) -> str:
+    import difflib                   # only on a mistake: every start imports this module
     close = difflib.get_close_matches(typed, offered, n=1, cutoff=0.6)
     return f" (หมายถึง {close[0]} หรือไม่)" if close and close[0] != typed else ""
 
