@@ -42,46 +42,47 @@ class ThaiArgumentParser(argparse.ArgumentParser):
 def in_thai(message: str, parser: argparse.ArgumentParser) -> str:
     m = re.fullmatch(r"argument (.+?): (.*)", message, re.DOTALL)
     if m:
-        return _argument_in_thai(m.group(1), m.group(2), parser)
-    m = re.fullmatch(r"the following arguments are required: (.+)", message)
-    if m:
-        return "ยังไม่ได้ระบุ " + ", ".join(_required(name, parser) for name in m.group(1).split(", "))
-    m = re.fullmatch(r"one of the arguments (.+) is required", message)
-    if m:
-        return f"ต้องระบุอย่างใดอย่างหนึ่งใน {m.group(1)}"
-    m = re.fullmatch(r"ambiguous option: (\S+) could match (.+)", message)
-    if m:
-        return f"{m.group(1)} กำกวม อาจหมายถึง {_either(m.group(2).split(', '))}"
-    return message
+        name, why = m.groups()
+        said = _said(WHY, why, name, parser)
+        return said if said is not None else f"{name}: {why}"   # our own argument types already say it in Thai
+    said = _said(MESSAGES, message, parser)
+    return said if said is not None else message
 
 
-def _argument_in_thai(name: str, why: str, parser: argparse.ArgumentParser) -> str:
-    m = re.fullmatch(r"invalid choice: (.+?) \(choose from (.+)\)", why)
-    if m:
-        value, offered = _unquoted(m.group(1)), [_unquoted(c) for c in m.group(2).split(", ")]
-        if name == _commands_name(parser):
-            return f"ไม่มีคำสั่ง “{value}”{_nearest(value, offered)} (คำสั่งที่มี: {', '.join(offered)})"
-        return f"{_named(name)}: ไม่มี “{value}” ให้เลือก{_nearest(value, offered)} (เลือกได้: {_either(offered)})"
-    m = re.fullmatch(r"invalid (\w+) value: (.+)", why)
-    if m:
-        kind = THAI_TYPE.get(m.group(1))
-        value = _unquoted(m.group(2))
-        return f"{name}: “{value}” ไม่ใช่{kind}" if kind else f"{name}: ค่า “{value}” ใช้ไม่ได้"
-    fixed = {"expected one argument": "ต้องตามด้วยค่า ๑ ค่า",
-             "expected at most one argument": "ตามด้วยค่าได้ไม่เกิน ๑ ค่า",
-             "expected at least one argument": "ต้องตามด้วยค่าอย่างน้อย ๑ ค่า"}
-    if why in fixed:
-        return f"{name} {fixed[why]}"
-    m = re.fullmatch(r"expected (\d+) arguments?", why)
-    if m:
-        return f"{name} ต้องตามด้วยค่า {m.group(1)} ค่า"
-    m = re.fullmatch(r"not allowed with argument (.+)", why)
-    if m:
-        return f"{name} ใช้ร่วมกับ {m.group(1)} ไม่ได้"
-    m = re.fullmatch(r"ignored explicit argument (.+)", why)
-    if m:
-        return f"{name} ไม่รับค่า (“{_unquoted(m.group(1))}”)"
-    return f"{name}: {why}"               # our own argument types already explain in Thai
+def _said(patterns, text: str, *context):
+    for pattern, say in patterns:
+        m = re.fullmatch(pattern, text, re.DOTALL)
+        if m:
+            return say(m, *context)
+    return None
+
+
+def _choice(m, name: str, parser: argparse.ArgumentParser) -> str:
+    value, offered = _unquoted(m[1]), [_unquoted(c) for c in m[2].split(", ")]
+    if name == _commands_name(parser):
+        return f"ไม่มีคำสั่ง “{value}”{_nearest(value, offered)} (คำสั่งที่มี: {', '.join(offered)})"
+    return f"{_named(name)}: ไม่มี “{value}” ให้เลือก{_nearest(value, offered)} (เลือกได้: {_either(offered)})"
+
+
+def _not_a(m, name: str, _parser) -> str:
+    kind, value = THAI_TYPE.get(m[1]), _unquoted(m[2])
+    return f"{name}: “{value}” ไม่ใช่{kind}" if kind else f"{name}: ค่า “{value}” ใช้ไม่ได้"
+
+
+# argparse's reasons after "argument NAME: ", and its other refusals (the same templates in Python 3.11–3.13)
+WHY = ((r"invalid choice: (.+?) \(choose from (.+)\)", _choice),
+       (r"invalid (\w+) value: (.+)", _not_a),
+       (r"expected one argument", lambda m, name, p: f"{name} ต้องตามด้วยค่า ๑ ค่า"),
+       (r"expected at most one argument", lambda m, name, p: f"{name} ตามด้วยค่าได้ไม่เกิน ๑ ค่า"),
+       (r"expected at least one argument", lambda m, name, p: f"{name} ต้องตามด้วยค่าอย่างน้อย ๑ ค่า"),
+       (r"expected (\d+) arguments?", lambda m, name, p: f"{name} ต้องตามด้วยค่า {m[1]} ค่า"),
+       (r"not allowed with argument (.+)", lambda m, name, p: f"{name} ใช้ร่วมกับ {m[1]} ไม่ได้"),
+       (r"ignored explicit argument (.+)", lambda m, name, p: f"{name} ไม่รับค่า (“{_unquoted(m[1])}”)"))
+MESSAGES = ((r"the following arguments are required: (.+)",
+             lambda m, p: "ยังไม่ได้ระบุ " + ", ".join(_required(name, p) for name in m[1].split(", "))),
+            (r"one of the arguments (.+) is required", lambda m, p: f"ต้องระบุอย่างใดอย่างหนึ่งใน {m[1]}"),
+            (r"ambiguous option: (\S+) could match (.+)",
+             lambda m, p: f"{m[1]} กำกวม อาจหมายถึง {_either(m[2].split(', '))}"))
 
 
 def _required(name: str, parser: argparse.ArgumentParser) -> str:
