@@ -430,6 +430,8 @@ def _cmd_account(args) -> int:
             rows = accounts.account_list(s)
     finally:
         store.close()
+    if not rows:
+        print("ยังไม่มีบัญชีผู้ใช้ (เพิ่มด้วย: kpi-desk account add --username ชื่อ --role บทบาท)")
     for a in rows:
         print(f"{a.username}\t{accounts.ROLE_TH[a.role]}\t{a.display_name}")
     return 0

@@ -260,7 +260,11 @@ def test_accounts_are_added_and_listed_from_the_command_line(pg_demo_url, monkey
     monkeypatch.setattr("sys.stdin", io.StringIO("รหัสผ่านที่ยาวพอ\n"))
     no_unit = run_cli("account", "add", "--username", "somsak", "--role", "focal_point", "--password-stdin",
                       "--db", pg_demo_url)
-    assert no_unit.returncode == 2 and "หน่วยงาน" in no_unit.stderr
+    assert no_unit.returncode == 2 and "ผู้ประสานงานตัวชี้วัดต้องระบุรหัสหน่วยงานที่ดูแล" in no_unit.stderr
+    monkeypatch.setattr("sys.stdin", io.StringIO("รหัสผ่านที่ยาวพอ\n"))
+    wrong_unit = run_cli("account", "add", "--username", "somsak", "--role", "focal_point", "--unit", "NOPE",
+                         "--password-stdin", "--db", pg_demo_url)
+    assert wrong_unit.returncode == 2 and "ไม่พบหน่วยงานรหัส “NOPE”" in wrong_unit.stderr
     listed = run_cli("account", "list", "--db", pg_demo_url)
     assert listed.returncode == 0 and "somchai" in listed.stdout and "somsri" not in listed.stdout
 
@@ -339,3 +343,11 @@ def test_the_private_postgresql_starts_quietly_without_a_login_session():
                            "from app.server.run import _import_pgserver; _import_pgserver()"],
                           env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+
+
+def test_an_empty_account_list_says_so(pg_url):
+    from tests.clirun import run_cli
+    assert run_cli("init", "--db", pg_url, "--year", "2569", "--ministry-code", "M", "--ministry-name", "กระทรวงทดสอบ"
+                   ).returncode == 0
+    listed = run_cli("account", "list", "--db", pg_url)
+    assert listed.returncode == 0 and listed.stdout.startswith("ยังไม่มีบัญชีผู้ใช้ (เพิ่มด้วย: kpi-desk account add")

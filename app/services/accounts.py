@@ -68,7 +68,8 @@ def create_account(session: Session, *, username: str, password: str, role: str,
     if role == "focal_point":
         unit = session.execute(select(Unit).where(Unit.code == (unit_code or ""))).scalar()
         if unit is None:
-            raise ValidationError([f"ผู้ประสานงานตัวชี้วัดต้องระบุหน่วยงาน (ไม่พบรหัส “{unit_code or ''}”)"], "no unit")
+            raise ValidationError([f"ไม่พบหน่วยงานรหัส “{unit_code}” ของผู้ประสานงานตัวชี้วัด" if unit_code else
+                                   "ผู้ประสานงานตัวชี้วัดต้องระบุรหัสหน่วยงานที่ดูแล (เช่น PCD)"], "no unit")
         unit_id = unit.id
     if session.execute(select(Account.id).where(Account.username == username)).first():
         raise ValidationError([f"มีชื่อผู้ใช้ “{username}” อยู่แล้ว"], "username taken")
