@@ -257,3 +257,30 @@ def test_stopped_by_sigterm_the_server_stops_its_private_postgresql_even_after_a
             server.kill()
         if pid_file.exists():
             _stop_postgres(tmp_path / "srv")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a smart shutdown by SIGTERM is how PostgreSQL is stopped on Unix")
+def test_a_private_postgresql_still_shutting_down_is_said_in_thai(tmp_path):
+    """The server started while its PostgreSQL is still stopping (a client holds it open): pgserver asserted,
+    and the secretary saw an unexpected AssertionError; now why, in Thai, exit 2."""
+    import pgserver
+    import psutil
+    import psycopg
+    folder = tmp_path / "srv" / "postgres"
+    folder.parent.mkdir()
+    held = psycopg.connect(pgserver.get_server(folder, cleanup_mode=None).get_uri())
+    pid_file = folder / "postmaster.pid"
+    postmaster = psutil.Process(int(pid_file.read_text().split()[0]))
+    try:
+        postmaster.send_signal(signal.SIGTERM)                  # a smart shutdown waits for the client above
+        deadline = time.monotonic() + 30
+        while "stopping" not in pid_file.read_text() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        env = {**os.environ, "KPI_DESK_DATA_DIR": str(tmp_path / "data")}
+        proc = subprocess.run([sys.executable, "-m", "app", "server", "--data-dir", str(tmp_path / "srv"), "--port",
+                               str(_free_port())], env=env, capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 2, proc.stderr
+        assert "กำลังหยุดทำงาน" in proc.stderr and "Traceback" not in proc.stderr and "AssertionError" not in proc.stderr
+    finally:
+        held.close()
+        postmaster.wait(timeout=60)

@@ -5,6 +5,7 @@ demo ministry and the demo accounts into an empty database; TLS with ``--certfil
 from __future__ import annotations
 
 import contextlib
+import subprocess
 from pathlib import Path
 
 from app.errors import KpiDeskError
@@ -26,10 +27,27 @@ def private_postgres(folder: Path) -> str:
     folder.mkdir(parents=True, exist_ok=True)
     with getattr(pgserver.PostgresServer, "_lock", contextlib.nullcontext()):     # the lock pgserver edits it under
         _forget_dead_users(folder)
-    server = pgserver.get_server(folder, cleanup_mode="stop")
+    try:
+        server = pgserver.get_server(folder, cleanup_mode="stop")
+    except (AssertionError, subprocess.SubprocessError, OSError) as exc:     # pgserver asserts what it waits for
+        raise _not_started(folder, exc) from exc
     if "kpidesk" not in server.psql("SELECT datname FROM pg_database;"):
         server.psql("CREATE DATABASE kpidesk;")
     return server.get_uri("kpidesk").replace("postgresql://", "postgresql+psycopg://")
+
+
+def _not_started(folder: Path, exc: BaseException) -> KpiDeskError:
+    """Why the private PostgreSQL did not start, from its own pid file (status on line 8) and log."""
+    try:
+        status = (folder / "postmaster.pid").read_text().splitlines()[7].strip()
+    except (OSError, IndexError):
+        status = ""
+    if status == "stopping":
+        return KpiDeskError(f"PostgreSQL ส่วนตัวในโฟลเดอร์ {folder} กำลังหยุดทำงาน (ยังมีโปรแกรมเชื่อมต่อค้างอยู่) "
+                            "จึงเริ่มเซิร์ฟเวอร์ไม่ได้ ปิดโปรแกรมที่ยังเชื่อมต่ออยู่หรือรอสักครู่ แล้วเริ่มใหม่",
+                            f"the private PostgreSQL in {folder} is shutting down; try again when it has stopped")
+    return KpiDeskError(f"เริ่ม PostgreSQL ส่วนตัวในโฟลเดอร์ {folder} ไม่ได้ ดูสาเหตุในบันทึกของ PostgreSQL ที่ {folder / 'log'}",
+                        f"the private PostgreSQL in {folder} did not start ({type(exc).__name__}); see {folder / 'log'}")
 
 
 def _forget_dead_users(folder: Path) -> None:
