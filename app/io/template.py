@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from app.domain.calendar import thai_date
+from app.errors import KpiDeskError
 from app.io.workbook_format import (FORMAT, INSTRUCTIONS_SHEET, LINKS_SHEET, META_SHEET, NO, RESULT_COLUMNS, RESULTS_SHEET,
                                     TARGET_COLUMNS, TARGETS_SHEET, VERSION, YES, Column, put_number, put_text)
 from app.models.enums import DIRECTION_TH, Direction
@@ -109,6 +110,11 @@ def _links(wb: Workbook, ws, session: Session, fiscal_year_id, count: int) -> No
 def write_template(session: Session, *, year_be: int, unit_code: str, months: int | None, out: Path) -> Path:
     unit = lookup.unit(session, unit_code)
     fy = lookup.year(session, year_be)
+    if not lookup.assigned_by_code(session, fy.id, unit.id):       # a form with no row the unit could fill
+        raise KpiDeskError(f"หน่วยงาน {unit.code} ({unit.name_th}) ยังไม่มีตัวชี้วัดในปีงบประมาณ พ.ศ. {year_be} "
+                           "แบบฟอร์มจึงไม่มีแถวให้กรอก (เพิ่มตัวชี้วัดในหน้าตัวชี้วัดและค่าเป้าหมาย "
+                           "หรือนำเข้ารายการทั้งกระทรวงก่อน)",
+                           f"unit {unit.code} has no indicators in {year_be}: the form would have no row to fill")
     ministry = lookup.ministry(session)
     wb = Workbook()
     kind = "results" if months else "targets"
