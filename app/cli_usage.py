@@ -14,6 +14,7 @@ import re
 import sys
 
 THAI_TYPE = {"int": "จำนวนเต็ม", "float": "ตัวเลข"}
+NUMBER = re.compile(r"-\d")        # a negative number is a value, not an option
 POSITIONAL = {"action": "สิ่งที่จะทำ", "kind": "รายงาน", "file": "ไฟล์"}   # the words typed without an option
 
 
@@ -27,9 +28,30 @@ class ThaiArgumentParser(argparse.ArgumentParser):
             command.error(_unknown_in_thai(extras, command))
         return parsed
 
+    def parse_known_args(self, args=None, namespace=None):
+        self._typed = list(sys.argv[1:] if args is None else args)    # (a command's parser gets its own words)
+        return super().parse_known_args(args, namespace)
+
     def error(self, message: str):
+        # an option the command does not have is the mistake to name, not what argparse made of the words after
+        # it ("round --yaer 2568 approve": the 2568 taken for the action)
+        own = getattr(self, "_typed", [])
+        if _commands_name(self) is not None:          # the program's own options come before the command's name
+            own = self._before_command(own)
+        unknown = [w for w in own if w.startswith("-") and not NUMBER.match(w)
+                   and w.split("=")[0] not in self._option_string_actions]
+        said = _unknown_in_thai(unknown, self) if unknown else in_thai(message, self)
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: ข้อผิดพลาด: {in_thai(message, self)}\nดูวิธีใช้: {self.prog} --help\n")
+        self.exit(2, f"{self.prog}: ข้อผิดพลาด: {said}\nดูวิธีใช้: {self.prog} --help\n")
+
+    def _before_command(self, words: list[str]) -> list[str]:
+        """The options typed before the command's name (``--db PATH``: its value skipped)."""
+        out, i = [], 0
+        while i < len(words) and words[i].startswith("-"):
+            out.append(words[i])
+            action = self._option_string_actions.get(words[i].split("=")[0])
+            i += 2 if action is not None and action.nargs != 0 and "=" not in words[i] else 1
+        return out
 
     def _command_parser(self, parsed) -> argparse.ArgumentParser:
         """The parser of the command that was typed (``kpi-desk unit …``: the unit parser), else this one."""

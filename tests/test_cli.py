@@ -176,8 +176,11 @@ def test_db_before_the_command_is_kept(demo_path, tmp_path):
     (["year", "--year", "2567", "show"], "ไม่รับข้อความ “show”"),
     (["report", "annex", "--out", "a.pdf", "--year"], "--year ต้องตามด้วยค่า ๑ ค่า"),
     (["score", "--year", "2567", "--round", "6", "--json=yes"], "--json ไม่รับค่า (“yes”)"),
+    (["round", "--yaer", "2567", "approve", "--round", "6"], "ไม่มีตัวเลือก --yaer (หมายถึง --year หรือไม่)"),
+    (["--dbb", "x.sqlite3", "score"], "ไม่มีตัวเลือก --dbb (หมายถึง --db หรือไม่)"),
 ], ids=["choice", "number", "missing-option", "missing-action", "action-typo", "report-typo", "missing-file",
-        "command-typo", "unknown-option", "extra-word", "no-value", "flag-with-value"])
+        "command-typo", "unknown-option", "extra-word", "no-value", "flag-with-value", "unknown-option-first",
+        "unknown-program-option"])
 def test_a_mistyped_command_line_is_refused_in_thai(demo_path, args, says):
     """A slip of the keyboard gets argparse's usage line, then in Thai which argument, why, what the command
     accepts and the nearest thing it has; exit 2, and nothing in English but the usage line."""
