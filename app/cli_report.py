@@ -30,9 +30,10 @@ def _memo(args, session) -> Memo:
         raise KpiDeskError(f"อ่านไฟล์เนื้อความ {body_path} ไม่ได้ ({exc.strerror or exc})", f"cannot read {body_path}") from None
     except UnicodeDecodeError:
         raise KpiDeskError(f"ไฟล์เนื้อความ {body_path} ไม่ได้บันทึกเป็น UTF-8", f"{body_path} is not UTF-8") from None
-    secretary, unit = organisation.secretary(session)
+    on = args.date or date.today()
+    secretary, unit = organisation.secretary(session, on)
     return Memo(subject=args.subject, to=args.to, from_unit=args.from_unit or (unit.name_th if unit else ""),
-                number=args.number or "", on=args.date or date.today(), body=body,
+                number=args.number or "", on=on, body=body,
                 signer=args.signer or (secretary.person_name if secretary else ""),
                 signer_position=args.signer_position or (secretary.position if secretary else ""))
 

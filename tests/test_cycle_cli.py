@@ -210,3 +210,21 @@ def test_a_member_added_after_the_committee_has_met_joins_that_day(demo_path):
     assert "ถึง ๓๐ พฤศจิกายน ๒๕๖๖" in kpi(demo_path, "committee", "list")
     assert "สิ้นสุดก่อนวันเริ่ม" in kpi(demo_path, "committee", "edit-member", "--name", "นายใหม่ ล่าสุด", "--until",
                                         "1/1/2566", code=2)
+
+
+def test_a_memo_is_signed_by_the_secretary_of_its_day(demo_path, tmp_path):
+    """The secretary leaves and another is appointed: a memo of today is signed by the new secretary (it was
+    still signed by the one who had left), a memo dated before the change by the one then in office, and the
+    invitation of an earlier meeting keeps its own signer."""
+    kpi(demo_path, "committee", "retire-member", "--name", "นางสาวศิริพร ใจงาม")
+    kpi(demo_path, "committee", "add-member", "--name", "นายเลขา คนใหม่", "--position", "ผู้อำนวยการกองพัฒนาระบบบริหาร",
+        "--role", "secretary", "--unit", "OPS")
+    body = tmp_path / "body.txt"
+    body.write_text("ทดสอบ\n", encoding="utf-8")
+    for date, signer in ((None, "(นายเลขาคนใหม่)"), ("2567-02-07", "(นางสาวศิริพรใจงาม)")):
+        out = tmp_path / f"memo-{date}.pdf"
+        kpi(demo_path, "report", "memo", "--subject", "ทดสอบ", "--to", "ปลัด", "--body", body, "--out", out,
+            *(("--date", date) if date else ()))
+        assert signer in pdf_words(out), date
+    kpi(demo_path, "report", "invitation", "--meeting", "2/2567", "--out", tmp_path / "inv.pdf")
+    assert "(นางสาวศิริพรใจงาม)" in pdf_words(tmp_path / "inv.pdf")

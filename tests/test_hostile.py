@@ -248,7 +248,7 @@ READERS_PREFIXES = ("ensure_", "checked_", "score_", "load_", "latest_", "round_
                     "parse_bounded", "coerce", "current_round", "year_rounds", "where_label", "component", "indicator", "ministry",
                     "unit", "year", "check_database", "role_label", "roster",
                     "attendance_problems", "agenda_lines", "default_invitation_body", "invitation", "requests_of_year", "request_choices", "organisation_lists",
-                    "default_term_start",
+                    "default_term_start", "serves_on",
                     "all_meetings", "meeting_view", "next_meeting_number", "early_warnings",
                     "describe", "collect", "assigned_by_code", "existing_ministry", "secretary", "annex_units",
                     "addable_indicators", "indicators_by_code", "assignments_of_year", "results_of_round", "years_be",

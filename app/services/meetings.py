@@ -12,6 +12,7 @@ from app.domain.agenda import with_parents
 from app.domain.calendar import thai_date, thai_time
 from app.models import AgendaItem, Attendance, Committee, CommitteeMember, Meeting, MeetingAttendance, Unit
 from app.models.enums import COMMITTEE_ROLE_TH, CommitteeRole
+from app.services.organisation import serves_on
 
 
 def create_meeting(session: Session, *, committee: Committee, number: int, year_be: int, held_on: date,
@@ -152,9 +153,7 @@ def roster(session: Session, meeting: Meeting) -> list[CommitteeMember]:
     """The members who sat on the committee on the meeting day (term and retirement considered)."""
     members = session.exec(select(CommitteeMember).where(CommitteeMember.committee_id == meeting.committee_id)
                            .order_by(CommitteeMember.sort_order)).all()
-    day = meeting.held_on
-    return [m for m in members if (m.term_start is None or m.term_start <= day)
-            and (m.term_end is None or day <= m.term_end) and (m.retired_on is None or day < m.retired_on)]
+    return [m for m in members if serves_on(m, meeting.held_on)]
 
 
 def attendance_problems(session: Session, meeting: Meeting) -> list[str]:

@@ -212,10 +212,18 @@ def unit_choices(session: Session, evaluated_only: bool = True) -> list[Unit]:
     return [u for u in units if not evaluated_only or u.kind in (UnitKind.DEPARTMENT, UnitKind.PROVINCE)]
 
 
-def secretary(session: Session) -> tuple[CommitteeMember | None, Unit | None]:
-    """The committee's secretary and the unit they belong to (the default signer of memos)."""
-    member = session.exec(select(CommitteeMember).where(CommitteeMember.role == CommitteeRole.SECRETARY)
-                          .order_by(CommitteeMember.sort_order)).first()
+def serves_on(member: CommitteeMember, day: date) -> bool:
+    """Whether ``member`` sat on the committee on ``day``: their term covers it and they had not left."""
+    return ((member.term_start is None or member.term_start <= day) and (member.term_end is None or day <= member.term_end)
+            and (member.retired_on is None or day < member.retired_on))
+
+
+def secretary(session: Session, day: date) -> tuple[CommitteeMember | None, Unit | None]:
+    """The committee's secretary on ``day`` and the unit they belong to (the default signer of a memo of that
+    day): a secretary who has left signs no more."""
+    members = session.exec(select(CommitteeMember).where(CommitteeMember.role == CommitteeRole.SECRETARY)
+                           .order_by(CommitteeMember.sort_order)).all()
+    member = next((m for m in members if serves_on(m, day)), None)
     unit = session.get(Unit, member.unit_id) if member and member.unit_id else None
     return member, unit
 

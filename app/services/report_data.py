@@ -95,7 +95,6 @@ class MinutesData:
     absent: list[AttendanceLine] = field(default_factory=list)
     participants: list[AttendanceLine] = field(default_factory=list)
     items: list[AgendaItem] = field(default_factory=list)
-    secretary: CommitteeMember | None = None
 
 
 def meeting_by_ref(session: Session, ref: str) -> Meeting:
@@ -150,7 +149,6 @@ def minutes_data(session: Session, meeting: Meeting) -> MinutesData:
                          for r in rows if r.status == Attendance.PARTICIPANT]
     data.items = list(session.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id)
                                    .order_by(AgendaItem.sort_order)).all())
-    data.secretary = next((m for m in members.values() if m.role == "secretary" and m.retired_on is None), None)
     return data
 
 
