@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import or_, select, text
 from sqlmodel import Session
@@ -10,8 +11,9 @@ from sqlmodel import Session
 from app.domain.calendar import round_name
 from app.domain.unit_score import Framework
 from app.domain.validation import Problem, validate_targets, validate_unit
-from app.models import Assignment, FiscalYear, Indicator, Result, Round, RoundStatus, Unit, UnitKind
+from app.models import Assignment, FiscalYear, Indicator, Meeting, Result, Round, RoundStatus, Unit, UnitKind
 
+from app.services.meetings import attendance_problems
 from app.services.scoring import as_uuid, framework_specs, load_lines, stored
 
 A = Assignment.__table__
@@ -26,6 +28,7 @@ class CheckReport:
     missing: list[str] = field(default_factory=list)
     not_started: list[str] = field(default_factory=list)
     without_indicators: list[str] = field(default_factory=list)   # evaluated units a year leaves out (a notice)
+    attendance: list[str] = field(default_factory=list)           # meetings held with attendance not all recorded
 
     @property
     def ready(self) -> bool:
@@ -50,10 +53,15 @@ class CheckReport:
             out.append(f"หน่วยงานที่ยังไม่มีตัวชี้วัด (ไม่อยู่ในภาคผนวกและผลการประเมินของปีนั้น): "
                        f"{len(self.without_indicators)} รายการ")
             out += [f"  - {u}" for u in self.without_indicators]
+        if self.attendance:
+            out.append(f"การประชุมที่บันทึกการมาประชุมยังไม่ครบ (รายงานการประชุมจะพิมพ์ว่า “ไม่ได้บันทึกการมาประชุม”): "
+                       f"{len(self.attendance)} ครั้ง")
+            out += [f"  - {m}" for m in self.attendance]
         return out
 
 
-def check_database(session: Session) -> CheckReport:
+def check_database(session: Session, today: date | None = None) -> CheckReport:
+    """``today``: meetings held before it are expected to have every member's attendance recorded."""
     report = CheckReport()
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
@@ -72,6 +80,11 @@ def check_database(session: Session) -> CheckReport:
             report.integrity = f"ดัชนีหรือข้อจำกัดของฐานข้อมูลไม่สมบูรณ์ {broken} รายการ (ให้ผู้ดูแลระบบ REINDEX/VALIDATE)"
     for fy in session.execute(select(FiscalYear.__table__).order_by(FiscalYear.__table__.c.year_be)).all():
         check_year(session, fy, report)
+    for meeting in session.scalars(select(Meeting).where(Meeting.held_on < (today or date.today()))
+                                   .order_by(Meeting.held_on)):
+        missing = attendance_problems(session, meeting)
+        if missing:
+            report.attendance.append(f"ครั้งที่ {meeting.number}/{meeting.year_be}: " + "; ".join(missing))
     return report
 
 
