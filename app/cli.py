@@ -347,19 +347,26 @@ def _remove_sqlite(path: Path) -> None:
 
 
 def _cmd_init(args) -> int:
-    from app.services import framework, organisation
+    from app.services import framework, lookup, organisation
     from app.store import open_store
 
+    if bool(args.ministry_code) != bool(args.ministry_name):
+        raise KpiDeskError("บันทึกกระทรวงต้องระบุทั้ง --ministry-code และ --ministry-name", "ministry code and name go together")
     store = open_store(_db_arg(args), create=True)
+    done = []
     try:
         with store.transaction() as s:
-            if args.ministry_code and args.ministry_name:
+            if args.ministry_code:
                 organisation.create_ministry(s, code=args.ministry_code, name_th=args.ministry_name)
+                done.append(f"บันทึกกระทรวง {args.ministry_code} {args.ministry_name} แล้ว")
             if args.year:
                 framework.create_fiscal_year(s, year_be=args.year, grade_floors=args.grade_floors)
+                done.append(f"เพิ่มปีงบประมาณ พ.ศ. {args.year} แล้ว")
+            if lookup.existing_ministry(s) is None:
+                done.append("ยังไม่มีข้อมูลกระทรวง: ระบุ --ministry-code และ --ministry-name")
     finally:
         store.close()
-    print(f"พร้อมใช้งานฐานข้อมูล {store.label}")
+    print("\n".join([f"พร้อมใช้งานฐานข้อมูล {store.label}", *done]))
     return 0
 
 

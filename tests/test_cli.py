@@ -131,10 +131,19 @@ def test_check_finds_broken_weights(demo_path):
 
 
 def test_init_creates_year(tmp_path):
+    """init says what it made; a ministry's code without its name (or the reverse) is refused before any file is
+    made, not silently skipped until the first unit is refused."""
     db = tmp_path / "n.sqlite3"
-    run("init", "--db", str(db), "--year", "2568", "--ministry-code", "MOI", "--ministry-name", "กระทรวงมหาดไทย")
+    half = run("init", "--db", str(db), "--ministry-code", "MOI", check=False)
+    assert half.returncode == 2 and "ต้องระบุทั้ง --ministry-code และ --ministry-name" in half.stderr and not db.exists()
+    made = run("init", "--db", str(db), "--year", "2568", "--ministry-code", "MOI", "--ministry-name", "กระทรวงมหาดไทย")
+    assert "บันทึกกระทรวง MOI กระทรวงมหาดไทย แล้ว" in made.stdout and "เพิ่มปีงบประมาณ พ.ศ. 2568 แล้ว" in made.stdout
     proc = run("score", "--db", str(db), "--year", "2568", "--round", "12", "--json")
     assert json.loads(proc.stdout)["units"] == []
+    bare = tmp_path / "bare.sqlite3"
+    assert "ยังไม่มีข้อมูลกระทรวง: ระบุ --ministry-code และ --ministry-name" in run("init", "--db", bare).stdout
+    refused = run("unit", "add", "--db", bare, "--code", "A", "--name", "กรมทดสอบ", check=False)
+    assert refused.returncode == 2 and "kpi-desk init --ministry-code" in refused.stderr
 
 
 def test_readme_and_ci_run_the_same_test_command():

@@ -14,7 +14,8 @@ from app.models import Assignment, FiscalYear, FrameworkComponent, Indicator, Mi
 def ministry(session: Session) -> Ministry:
     row = session.exec(select(Ministry).order_by(Ministry.created_at)).first()
     if row is None:
-        raise KpiDeskError("ฐานข้อมูลนี้ยังไม่มีข้อมูลกระทรวง (สร้างข้อมูลตัวอย่างได้ด้วย kpi-desk demo)",
+        raise KpiDeskError("ฐานข้อมูลนี้ยังไม่มีข้อมูลกระทรวง (บันทึกได้ด้วย kpi-desk init --ministry-code รหัส "
+                           "--ministry-name ชื่อกระทรวง หรือสร้างข้อมูลตัวอย่างด้วย kpi-desk demo)",
                            "this database has no ministry yet")
     return row
 
