@@ -224,10 +224,10 @@ def test_a_memo_is_signed_by_the_secretary_of_its_day(demo_path, tmp_path):
         "--role", "secretary", "--unit", "OPS")
     body = tmp_path / "body.txt"
     body.write_text("ทดสอบ\n", encoding="utf-8")
-    for date, signer in ((None, "(นายเลขาคนใหม่)"), ("2567-02-07", "(นางสาวศิริพรใจงาม)")):
-        out = tmp_path / f"memo-{date}.pdf"
+    for dated, signer in ((None, "(นายเลขาคนใหม่)"), ("2567-02-07", "(นางสาวศิริพรใจงาม)")):
+        out = tmp_path / f"memo-{dated}.pdf"
         kpi(demo_path, "report", "memo", "--subject", "ทดสอบ", "--to", "ปลัด", "--body", body, "--out", out,
-            *(("--date", date) if date else ()))
-        assert signer in pdf_words(out), date
+            *(("--date", dated) if dated else ()))
+        assert signer in pdf_words(out), dated
     kpi(demo_path, "report", "invitation", "--meeting", "2/2567", "--out", tmp_path / "inv.pdf")
     assert "(นางสาวศิริพรใจงาม)" in pdf_words(tmp_path / "inv.pdf")
