@@ -538,9 +538,12 @@ def _cmd_check(args) -> int:
     elif report.missing:
         print(f"ผลการตรวจ: โครงสร้างและน้ำหนักถูกต้อง แต่ยังมีผลการดำเนินงานที่ไม่ได้บันทึก {len(report.missing)} รายการ")
     elif report.without_indicators or report.attendance:
-        notices = [f"หน่วยงานที่ยังไม่มีตัวชี้วัด {len(report.without_indicators)} รายการ" if report.without_indicators else "",
-                   f"การประชุมที่บันทึกการมาประชุมยังไม่ครบ {len(report.attendance)} ครั้ง" if report.attendance else ""]
-        print("ผลการตรวจ: ข้อมูลที่มีถูกต้อง แต่มี" + " และ".join(n for n in notices if n))
+        notices = []
+        if report.without_indicators:
+            notices.append(f"หน่วยงานที่ยังไม่มีตัวชี้วัด {len(report.without_indicators)} รายการ")
+        if report.attendance:
+            notices.append(f"การประชุมที่บันทึกการมาประชุมยังไม่ครบ {len(report.attendance)} ครั้ง")
+        print("ผลการตรวจ: ข้อมูลที่มีถูกต้อง แต่มี" + " และ".join(notices))
     else:
         print("ผลการตรวจ: ไม่พบปัญหา")
     return 0 if report.ok else 1

@@ -57,10 +57,11 @@ def unit_document(u: UnitScore) -> dict:
 
 def print_scores(session: Session, args) -> None:
     rs = score_round(session, year_be=args.year, months=args.months, unit_code=args.unit)
+    left_out = None if args.unit else units_without_indicators(session, lookup.year(session, args.year))
     if args.json:
         doc = scores_document(rs)
-        if not args.unit:
-            doc["without_indicators"] = units_without_indicators(session, lookup.year(session, args.year))
+        if left_out is not None:
+            doc["without_indicators"] = left_out
         if args.what_if:
             for unit_doc, u in zip(doc["units"], rs.units):
                 unit_doc["what_if"] = _plan_document(u, rs)
@@ -82,7 +83,6 @@ def print_scores(session: Session, args) -> None:
         flag = "".join(f"  ({i.th})" for i in u.issues)
         print("  ".join([pad(u.unit_code, 6), pad(format_number(u.score) if u.has_score else "–", 7, True), pad(u.verdict[0], 20),
                          u.unit_name + flag]))
-    left_out = [] if args.unit else units_without_indicators(session, lookup.year(session, args.year))
     if left_out:
         print(f"\nยังไม่มีตัวชี้วัด จึงไม่มีคะแนน: {', '.join(left_out)}")
     if args.unit and rs.units:

@@ -36,7 +36,7 @@ class ThaiArgumentParser(argparse.ArgumentParser):
         # an option the command does not have is the mistake to name, not what argparse made of the words after
         # it ("round --yaer 2568 approve": the 2568 taken for the action)
         own = getattr(self, "_typed", [])
-        if _commands_name(self) is not None:          # the program's own options come before the command's name
+        if _subcommands(self) is not None:            # the program's own options come before the command's name
             own = self._before_command(own)
         unknown = [w for w in own if w.startswith("-") and not NUMBER.match(w)
                    and w.split("=")[0] not in self._option_string_actions]
@@ -55,10 +55,8 @@ class ThaiArgumentParser(argparse.ArgumentParser):
 
     def _command_parser(self, parsed) -> argparse.ArgumentParser:
         """The parser of the command that was typed (``kpi-desk unit …``: the unit parser), else this one."""
-        for action in self._actions:
-            if isinstance(action, argparse._SubParsersAction):
-                return action.choices.get(getattr(parsed, action.dest, None) or "", self)
-        return self
+        sub = _subcommands(self)
+        return sub.choices.get(getattr(parsed, sub.dest, None) or "", self) if sub else self
 
 
 def in_thai(message: str, parser: argparse.ArgumentParser) -> str:
@@ -81,7 +79,8 @@ def _said(patterns, text: str, *context):
 
 def _choice(m, name: str, parser: argparse.ArgumentParser) -> str:
     value, offered = _unquoted(m[1]), [_unquoted(c) for c in m[2].split(", ")]
-    if name == _commands_name(parser):
+    sub = _subcommands(parser)
+    if sub is not None and name == (sub.metavar or sub.dest):
         return f"ไม่มีคำสั่ง “{value}”{_nearest(value, offered)} (คำสั่งที่มี: {', '.join(offered)})"
     return f"{_named(name)}: ไม่มี “{value}” ให้เลือก{_nearest(value, offered)} (เลือกได้: {_either(offered)})"
 
@@ -125,7 +124,7 @@ def _named(name: str) -> str:
 
 def _unknown_in_thai(words: list[str], parser: argparse.ArgumentParser) -> str:
     """Options the command does not have, with the nearest it has; words it takes no more of."""
-    options = [s for action in parser._actions for s in action.option_strings]
+    options = list(parser._option_string_actions)
     typed, extra = [], []
     for i, word in enumerate(words):
         if word.startswith("-"):
@@ -154,8 +153,5 @@ def _unquoted(text: str) -> str:
     return text[1:-1] if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"" else text
 
 
-def _commands_name(parser: argparse.ArgumentParser) -> str | None:
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return action.metavar or action.dest
-    return None
+def _subcommands(parser: argparse.ArgumentParser) -> argparse._SubParsersAction | None:
+    return next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)

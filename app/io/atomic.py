@@ -4,7 +4,6 @@ place, so a failure (or a kill) never leaves half a workbook or half a PDF under
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 import stat
 from pathlib import Path
@@ -68,7 +67,7 @@ def _temporary_beside(out: Path) -> Path:
     """A new empty file in ``out``'s folder that nothing else has opened. Made with ``os.open`` and mode
     0666 so that the user's umask applies, as to any file they save (``mkstemp`` makes it 0600, which
     the rename then gave every report and workbook)."""
-    tmp = out.parent / f".kpi-desk-{secrets.token_hex(8)}{out.suffix}"
+    tmp = out.parent / f".kpi-desk-{os.urandom(8).hex()}{out.suffix}"
     os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666))
     return tmp
 
