@@ -228,6 +228,13 @@ def test_a_server_on_a_given_postgresql_over_tls(tmp_path, pg_demo_url):
         assert httpx.get(f"https://127.0.0.1:{port}/pull", verify=str(cert)).status_code == 401
         with pytest.raises(httpx.HTTPError):
             httpx.get(f"http://127.0.0.1:{port}/health", timeout=2)        # plain HTTP is not served
+        # a desktop that does not trust this self-made certificate is told so in Thai, before any copy is made
+        copy = tmp_path / "copy.sqlite3"
+        refused = subprocess.run([sys.executable, "-m", "app", "sync", "connect", "--server", f"https://127.0.0.1:{port}",
+                                  "--username", "sec1", "--password-stdin", "--db", str(copy)], input="x\n", env=env,
+                                 capture_output=True, text=True, timeout=120)
+        assert refused.returncode == 2 and "ใบรับรองความปลอดภัย (TLS) ของเซิร์ฟเวอร์ไม่ผ่าน" in refused.stderr, refused.stderr
+        assert "จึงยังไม่ได้สร้างสำเนา" in refused.stderr and not copy.exists()
     finally:
         proc.kill()
         proc.wait(timeout=10)
