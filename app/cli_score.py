@@ -32,16 +32,16 @@ def unit_document(u: UnitScore) -> dict:
     return {
         "code": u.unit_code,
         "name": u.unit_name,
-        "score": _s(u.score),
-        "points": _s(u.points),
+        "score": _s(u.score) if u.has_score else None,        # null: no score yet ("problems" says why)
+        "points": _s(u.points) if u.has_score else None,
         "out_of": _s(u.out_of),
         "grade": u.grade.code if u.gradable else None,
         "grade_th": u.verdict[0],
         "missing": len(u.missing),
         "problems": [{"kind": i.kind, "th": i.th, "en": i.en, "blocking": i.blocking} for i in u.issues],
         "components": [
-            {"code": c.spec.code, "name": c.spec.name_th, "weight": _s(c.weight), "points": _s(c.points),
-             "percent": _s(c.percent), "evaluated": c.evaluated}
+            {"code": c.spec.code, "name": c.spec.name_th, "weight": _s(c.weight), "points": _s(c.points) if c.scorable else None,
+             "percent": _s(c.percent) if c.scorable else None, "evaluated": c.evaluated}
             for c in u.components
         ],
         "indicators": [
@@ -103,8 +103,11 @@ def _print_unit_detail(u: UnitScore) -> None:
         print(f"      น้ำหนัก {format_number(s.line.weight)}  เป้าหมาย {plain(s.line.base)} / {plain(s.line.standard)} / "
               f"{plain(s.line.advanced)}  ผล {plain(s.line.actual) or '–'}  คะแนน {format_number(s.points)}  "
               f"ถ่วงน้ำหนัก {format_number(s.weighted)}")
+        if s.error:
+            print(f"      คิดคะแนนไม่ได้: {s.error}")
     for c in u.components:
-        print(f"  องค์ประกอบ {c.spec.code} {c.spec.name_th}: {format_number(c.points)} จาก {format_number(c.weight)}")
+        points = format_number(c.points if c.scorable else None)
+        print(f"  องค์ประกอบ {c.spec.code} {c.spec.name_th}: {points} จาก {format_number(c.weight)}")
 
 
 def _plan_document(u: UnitScore, rs: RoundScores) -> dict | None:

@@ -838,3 +838,29 @@ def test_the_dashboard_names_a_department_with_no_indicator(qtbot, window):
     qtbot.waitUntil(lambda: dashboard.left_out.isVisible(), timeout=10000)
     assert dashboard.left_out.text() == "ยังไม่มีตัวชี้วัด จึงไม่อยู่ในตาราง: กรมทดสอบใหม่"
     assert "NEWD" not in [u.unit_code for u in dashboard.scores.units]
+
+
+def test_targets_typed_out_of_order_leave_no_score_on_the_results_page(qtbot, window):
+    """A result typed for กรมทรัพยากรน้ำ, then a base above its standard typed on the targets page: the
+    results page used to show the indicator's points as 0.00 and the unit's score as a number. Now the
+    points read "–" on a marked cell, the targets are marked, and the unit has no score ("–")."""
+    results = go(window, "ResultsPage")
+    set_year(window, 2568, 12)
+    pick_unit(results, "DWR")
+    type_into(qtbot, results.view, cell(results, "actual", row=0), "27")
+    assert results.model.rows[0].name.startswith("ร้อยละของพื้นที่ลำน้ำ")
+    assert cell(results, "points").data() == "83.68" and re.match(r"<b>\d", results.score_label.text())
+    targets = go(window, "TargetsPage")
+    pick_unit(targets, "DWR")
+    type_into(qtbot, targets.view, cell(targets, "base", "DWR-01"), "30")
+    assert targets.model.rows[0].base == D(30)
+    results = go(window, "ResultsPage")
+    points = cell(results, "points")
+    assert points.data() == "–" and cell(results, "weighted").data() == "–"
+    assert points.data(Qt.BackgroundRole) is not None and cell(results, "base").data(Qt.BackgroundRole) is not None
+    assert cell(results, "actual").data(Qt.BackgroundRole) is None          # the result itself is fine
+    assert "ค่าเป้าหมาย" in points.data(Qt.ToolTipRole)
+    assert results.score_label.text().startswith("<b>–</b>") and "ยังให้ระดับไม่ได้" in results.score_label.text()
+    dashboard = go(window, "DashboardPage")
+    row = next(r for r in range(dashboard.model.rowCount()) if dashboard.model.index(r, 0).data() == "DWR")
+    assert dashboard.model.index(row, 2).data() == "–"

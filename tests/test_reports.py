@@ -614,3 +614,45 @@ def test_documents_built_one_after_another_each_have_their_own_glyph_codes(tmp_p
         if i != 1:
             assert expected in (None, glyphs)
             expected = glyphs
+
+
+def test_a_unit_whose_targets_cannot_be_scored_prints_no_score(demo_path, tmp_path):
+    """กรมควบคุมมลพิษ with the targets of one indicator out of order (base 78 > standard 75): its results
+    used to print 72.52 (the indicator counted 0), ranked among the scored units. Now the summary, the chart
+    and the unit's own table print "–", the unit ranks last, and its JSON score is null."""
+    import json
+    from app.services import framework, grid
+    from app.services.changes import perform
+    from app.store import open_store
+    from tests.test_hostile import assignment_of
+    store = open_store(demo_path)
+    with store.transaction() as s:
+        for months in (12, 6):
+            rnd = lookup_round(s, months)
+            if rnd.status != "open":
+                framework.reopen_round(s, rnd, reason="ทดสอบ")
+        a = assignment_of(s, "PCD-02")
+    perform(store, "targets", grid.apply_assignment_edits, [(a.id, "base", "78")])
+    store.close()
+    out = tmp_path / "results.pdf"
+    kpi("report", "results", "--db", demo_path, "--year", 2567, "--round", 12, "--out", out)
+    pages = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout.split("\f")
+    ranking = [ln.split() for ln in pages[0].splitlines() if re.match(r"\s*\d+\s+\S", ln)]
+    assert [r[0] for r in ranking] == [str(i) for i in range(1, 11)]
+    assert ranking[-1][1:] == ["กรมควบคุมมลพิษ", "–", "100.00", "–", "ยังให้ระดับไม่ได้"]     # ranked last, no number
+    chart = [ln.split() for ln in pages[1].splitlines() if "กรมควบคุมมลพิษ" in ln]
+    assert chart == [["กรมควบคุมมลพิษ", "–"]]
+    assert "72.52" not in "".join(pages) and "85.27" not in "".join(pages)
+    pages = [" ".join(p.split()) for p in pages]
+    unit_page = next(p for p in pages[2:] if "กรมควบคุมมลพิษ" in p)
+    assert "ยังไม่มีคะแนนรวม — ยังให้ระดับไม่ได้" in unit_page and "ค่าเป้าหมายต้องเรียงลำดับ" in unit_page
+    scores = json.loads(kpi("score", "--db", demo_path, "--year", 2567, "--round", 12, "--json").stdout)
+    (pcd,) = [u for u in scores["units"] if u["code"] == "PCD"]
+    (line,) = [i for i in pcd["indicators"] if i["code"] == "PCD-02"]
+    assert pcd["score"] is None and pcd["points"] is None and line["points"] is None and line["error"]
+    assert [c["points"] for c in pcd["components"] if c["code"] in ("1", "1.1")] == [None, None]
+
+
+def lookup_round(s, months):
+    from app.services import lookup
+    return lookup.round_of(s, 2567, months)

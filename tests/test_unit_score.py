@@ -2,7 +2,7 @@
 
 from decimal import Decimal as D
 
-from app.domain.unit_score import ComponentSpec, IndicatorLine, score_unit
+from app.domain.unit_score import ComponentSpec, IndicatorLine, ranked, score_unit
 from app.services.scoring import score_round
 
 FRAMEWORK = [
@@ -84,3 +84,26 @@ def test_demo_six_month_uses_six_month_targets(demo_store):
     assert u.points == D("46.875") and u.out_of == 70
     assert f"{u.score:.2f}" == "66.96" and u.grade.code == "basic_standard"
     assert [x.line.code for x in u.monitor] == ["OPS-M1"]
+
+
+def test_a_line_whose_targets_cannot_be_scored_has_no_points_and_its_unit_no_score():
+    """Targets out of order (base 80 > standard 70) with a result of 85 used to score 0 points, and the unit
+    showed the rest of its score, 0.00 here, as a number: a number nobody scored. Now the line has no
+    points, its components and the unit have no score to show ("–"), and it ranks after every scored unit."""
+    broken = [line(1, "1.1", 70, ("80", "70", "90"), "85"), line(2, "2.1", 20, ("3", "4", "5"), "5"),
+              line(3, "2.2", 10, ("1", "2", "3"), "3")]
+    u = score_unit(broken, FRAMEWORK, 12, unit_code="A")
+    bad = u.lines[0]
+    assert bad.points is None and bad.weighted is None and bad.error and not bad.missing
+    assert not u.has_score and not u.gradable
+    assert [i.kind for i in u.issues] == ["targets"]
+    scorable = {c.spec.code: c.scorable for c in u.components}
+    assert scorable == {"1": False, "1.1": False, "1.2": True, "2": True, "2.1": True, "2.2": True}
+    assert u.score == 30                           # what the rest adds up to: never shown as the unit's score
+
+    fine = score_unit([line(1, "1.1", 70, ("70", "80", "90"), "60"), *broken[1:]], FRAMEWORK, 12, unit_code="B")
+    assert fine.has_score and fine.score == 30 and u.score == fine.score
+    assert [x.unit_code for x in ranked([u, fine])] == ["B", "A"]     # the "–" after the number, not beside it
+
+    no_result = score_unit([line(1, "1.1", 70, ("80", "70", "90"), None), *broken[1:]], FRAMEWORK, 12)
+    assert no_result.lines[0].points is None and no_result.lines[0].missing and not no_result.has_score

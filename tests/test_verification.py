@@ -168,7 +168,7 @@ def test_points_are_scored_as_they_are_and_a_parent_setting_is_inherited():
     assert score.lines[1].points == D("66.25") and score.points == D(70) + D("19.875")
     assert score.gradable
     broken = score_unit([lines[0], IndicatorLine("b", "ข", "2.1", D(30), None, None, None, D(101))], specs, 12)
-    assert broken.lines[1].points == 0 and not broken.gradable
+    assert broken.lines[1].points is None and not broken.gradable and not broken.has_score   # no made-up 0
     assert any("๐ ถึง ๑๐๐" in i.th for i in broken.issues)
 
 

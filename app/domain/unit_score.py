@@ -101,6 +101,7 @@ class ComponentScore:
     weight: Decimal
     points: Decimal
     evaluated: bool
+    scorable: bool = True       # False: a line under it cannot be scored, so ``points`` is no score to show
 
     @property
     def percent(self) -> Decimal:
@@ -117,6 +118,7 @@ class ScoreIssue:
     blocking: bool = True
 
 
+NO_SCORE = frozenset({"no_indicators", "no_results", "targets"})     # issues that leave no score to show
 NOT_GRADED_TH, NOT_GRADED_EN, NOT_GRADED_COLOUR = "ยังให้ระดับไม่ได้", "Not graded", "#6b6b6b"
 
 
@@ -142,8 +144,10 @@ class UnitScore:
 
     @property
     def has_score(self) -> bool:
-        """False when there is nothing to score yet (no indicator, or not one result): show "–", not 0.00."""
-        return not any(i.kind in ("no_indicators", "no_results") for i in self.issues)
+        """False when the score is no number yet: nothing to score (no indicator, or not one result), or
+        a line whose targets or points cannot be scored (its 0 would be made up). Show "–", not 0.00.
+        Weights off the framework leave a number, computed from what was entered, and no grade."""
+        return not any(i.kind in NO_SCORE for i in self.issues)
 
     @property
     def verdict(self) -> tuple[str, str, str]:
@@ -165,6 +169,12 @@ class UnitScore:
         return [s for s in self.lines if s.evaluated]
 
 
+def ranked(units: Iterable[UnitScore]) -> list[UnitScore]:
+    """Highest score first, by code on a tie; units with no score yet come last, whatever part of a score
+    they had: a "–" is never ranked among numbers."""
+    return sorted(units, key=lambda u: (not u.has_score, -u.score, u.unit_code))
+
+
 POINTS_RANGE_TH = "คะแนนที่ สำนักงาน ก.พ.ร. ให้ต้องอยู่ระหว่าง ๐ ถึง ๑๐๐"
 
 
@@ -175,33 +185,34 @@ def points_problem(value: Decimal | None) -> str:
 
 def score_line(line: IndicatorLine, evaluated: bool, by_points: bool = False) -> ScoredLine:
     """One line's points. Targets that cannot be scored are reported (``error``) even before a result
-    exists, so the flag is there from the moment the targets are typed. ``by_points``: the line's
-    component takes the points OPDC supplies (0–100) as they are, with no targets."""
+    exists, so the flag is there from the moment the targets are typed; such a line has no points at
+    all (None, shown "–"), never a 0 nobody scored. A missing result on an evaluated line scores 0 and
+    is flagged (``missing``). ``by_points``: the line's component takes the points OPDC supplies (0–100)
+    as they are, with no targets."""
     counted = evaluated and not line.monitor
+    missing = counted and line.actual is None
     if by_points:
-        if line.actual is None:
-            return ScoredLine(line, ZERO if counted else None, ZERO if counted else None, counted, counted)
         error = points_problem(line.actual)
-        points = ZERO if error else line.actual
-        return ScoredLine(line, points, weighted(points, line.weight) if counted else None, counted, False, error)
-    error = ""
-    if counted:
-        try:
-            check_targets(line.base, line.standard, line.advanced)
-        except TargetError as exc:
-            error = exc.th
-    if line.actual is None:
-        return ScoredLine(line, ZERO if counted else None, ZERO if counted else None, counted, counted, error)
-    if error:
-        points = ZERO
+        points = None if error else line.actual
     else:
-        try:
-            points = kpi_score(line.actual, line.base, line.standard, line.advanced)
-        except TargetError as exc:
-            points, error = ZERO, exc.th
-    if not counted:
-        return ScoredLine(line, points, None, False, False, error)
-    return ScoredLine(line, points, weighted(points, line.weight), True, False, error)
+        error = ""
+        if counted:
+            try:
+                check_targets(line.base, line.standard, line.advanced)
+            except TargetError as exc:
+                error = exc.th
+        points = None
+        if line.actual is not None and not error:
+            try:
+                points = kpi_score(line.actual, line.base, line.standard, line.advanced)
+            except TargetError as exc:
+                error = exc.th
+    if error:        # no number at all: a 0 here would be made up, not scored
+        return ScoredLine(line, None, None, counted, missing, error)
+    if missing:
+        return ScoredLine(line, ZERO, ZERO, True, True)
+    return ScoredLine(line, points, weighted(points, line.weight) if counted and points is not None else None,
+                      counted, False)
 
 
 def score_unit(
@@ -217,7 +228,7 @@ def score_unit(
     tops = fw.tops_in_round(round_months)
     weights = dict.fromkeys(fw.chain, ZERO)
     points = dict.fromkeys(fw.chain, ZERO)
-    scored = []
+    scored, unscorable = [], set()
     for line in lines:
         chain = fw.chain.get(line.component_code)
         if chain is None:
@@ -229,8 +240,11 @@ def score_unit(
                 weights[code] += line.weight
                 if s.weighted is not None:
                     points[code] += s.weighted
+            if s.evaluated and s.error:
+                unscorable.update(chain)
     comp_scores = [ComponentScore(spec, spec.weight if spec.weight is not None else weights[spec.code],
-                                  points[spec.code], fw.top[spec.code] in tops) for spec in fw.specs]
+                                  points[spec.code], fw.top[spec.code] in tops, spec.code not in unscorable)
+                   for spec in fw.specs]
     total = sum((points[c] for c in tops), ZERO)
     out_of = sum((c.weight for c in comp_scores if c.spec.parent_code is None and c.evaluated), ZERO)
     score = CONTEXT.divide(CONTEXT.multiply(total, HUNDRED), out_of) if out_of else ZERO

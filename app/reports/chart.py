@@ -34,7 +34,7 @@ WHOLE_PAGE = 16 * cm          # the landscape frame's height is 16.5 cm: a chart
 class ScoreBarChart(Flowable):
     def __init__(self, rows: list[tuple[str, Decimal, str]], width: float, label_width: float, thai_digits: bool,
                  _measured: list | None = None, grades=GRADES) -> None:
-        """``rows``: (label, score 0–100, bar colour); ``grades``: the year's bands, tinted behind the bars."""
+        """``rows``: (label, score 0–100 or None when there is none, bar colour); ``grades``: the year's bands, tinted behind the bars."""
         super().__init__()
         self.rows, self.width, self.label_width, self.thai = rows, width, label_width, thai_digits
         self.grades = grades
@@ -88,8 +88,9 @@ class ScoreBarChart(Flowable):
             y -= h
             bar_y = y + (h - GAP - BAR) / 2 + GAP / 2
             label.drawOn(c, 0, y + GAP / 2 + (h - GAP - label.height) / 2)
-            c.setFillColor(HexColor(colour))
-            c.rect(plot_x, bar_y, float(score) * scale, BAR, stroke=0, fill=1)
+            if score is not None:            # None: no score yet, no bar ("–" beside the plot)
+                c.setFillColor(HexColor(colour))
+                c.rect(plot_x, bar_y, float(score) * scale, BAR, stroke=0, fill=1)
             self._text(format_number(score, thai=self.thai), VALUE, plot_x + plot_w + 4, bar_y - 2, 34)
         c.setStrokeColor(HexColor("#333333"))
         c.setLineWidth(0.6)

@@ -9,7 +9,7 @@ from app.services import Session
 
 from app.domain.calendar import thai_date
 from app.domain.thai_text import format_number, to_thai_digits
-from app.domain.unit_score import UnitScore
+from app.domain.unit_score import UnitScore, ranked
 from app.reports.chart import ScoreBarChart
 from app.domain.calendar import round_name, round_period
 from app.reports.common import heading, refuse_if_no_unit, title_block, year_text
@@ -57,9 +57,9 @@ def results_story(session: Session, year_be: int, months: int, unit_code: str | 
 
 
 def _summary(units: list[UnitScore], thai: bool, bookmarks: bool, grades) -> list:
-    ranked = sorted(units, key=lambda u: (-u.score, u.unit_code))
+    order = ranked(units)
     rows = []
-    for i, u in enumerate(ranked, start=1):
+    for i, u in enumerate(order, start=1):
         flag = "".join(f"\n{issue.th}" for issue in u.issues)
         verdict_th, _en, colour = u.verdict
         rows.append([Cell(to_thai_digits(str(i)) if thai else str(i), TABLE.but(align="center")), Cell(u.unit_name + flag),
@@ -67,7 +67,7 @@ def _summary(units: list[UnitScore], thai: bool, bookmarks: bool, grades) -> lis
                      Cell(verdict_th, TABLE.but(colour=HexColor(colour), bold=True))])
     table = build_table(["ที่", "หน่วยงาน", "คะแนนที่ได้", "คะแนนเต็ม", "คะแนน\n(ร้อยละ)", "ระดับผลการประเมิน"], rows,
                         [1.2 * cm, 10.5 * cm, 2.4 * cm, 2.2 * cm, 2.2 * cm, 4.4 * cm])
-    chart = ScoreBarChart([(u.unit_name, u.score, u.verdict[2]) for u in ranked], 24.7 * cm, 9.5 * cm, thai,
+    chart = ScoreBarChart([(u.unit_name, u.score if u.has_score else None, u.verdict[2]) for u in order], 24.7 * cm, 9.5 * cm, thai,
                           grades=grades)
     legend = "พื้นสีแสดงช่วงคะแนนของระดับผลการประเมิน: " + " · ".join(
         f"{g.th} ตั้งแต่ {to_thai_digits(format_number(g.floor, places=0))} คะแนน" for g in grades[:-1])
@@ -92,10 +92,11 @@ def _unit_section(u: UnitScore, thai: bool, bookmarks: bool, by_points: frozense
             totals.append(len(rows))
             rows.append([Cell(f"องค์ประกอบที่ {to_thai_digits(c.spec.code)} {c.spec.name_th}", BOLD, span=2),
                          number(c.weight, thai, style=BOLD.but(align="right")), Cell("", span=5),
-                         number(c.points, thai, style=BOLD.but(align="right"))])
+                         number(c.points if c.scorable else None, thai, style=BOLD.but(align="right"))])
     totals.append(len(rows))
-    rows.append([Cell(f"คะแนนรวม {format_number(u.score, thai=thai)} คะแนน — {u.verdict[0]}", BOLD.but(colour=HexColor(u.verdict[2])), span=8),
-                 number(u.points, thai, style=BOLD.but(align="right"))])
+    total = f"คะแนนรวม {format_number(u.score, thai=thai)} คะแนน" if u.has_score else "ยังไม่มีคะแนนรวม"
+    rows.append([Cell(f"{total} — {u.verdict[0]}", BOLD.but(colour=HexColor(u.verdict[2])), span=8),
+                 number(u.points if u.has_score else None, thai, style=BOLD.but(align="right"))])
     monitors = u.monitor
     if monitors:
         bands.append(len(rows))

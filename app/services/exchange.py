@@ -93,7 +93,7 @@ def year_tables(session: Session, year_be: int) -> dict[str, list[dict]]:
                 "indicator": assignment_key[r.assignment_id][1]}
                for rnd in rounds for r in session.exec(select(Result).where(Result.round_id == rnd.id))
                if r.assignment_id in assignment_key],
-        "scores": [{"round": rnd.months, "unit": u.unit_code, "name": u.unit_name, "score": two_places(u.score),
+        "scores": [{"round": rnd.months, "unit": u.unit_code, "name": u.unit_name, "score": two_places(u.score) if u.has_score else None,
                    "grade": u.verdict[0], "missing": len(u.missing)}
                   for rnd in rounds for u in score_round(session, year_be=year_be, months=rnd.months).units],
         "joint_agendas": [fields(a) for a in agendas],

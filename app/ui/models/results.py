@@ -21,7 +21,8 @@ COLUMNS = [("ตัวชี้วัด", "name"), ("น้ำหนัก", "w
            ("หมายเหตุ", "note"), ("หลักฐานอ้างอิง", "evidence_ref"), ("ไฟล์หลักฐาน", "evidence_files")]
 EDITABLE = {"actual", "verified_actual", "note", "evidence_ref"}
 NUMERIC = {"weight", "base", "standard", "advanced", "actual", "verified_actual", "points", "weighted", "evidence_files"}
-MISSING_BG = QColor("#fde2e1")
+UNSCORED = {"points", "weighted"}
+PROBLEM_BG = QColor("#fde2e1")     # a missing result, or targets that cannot be scored
 DIFFERS_BG = QColor("#ffe8b0")
 MONITOR_FG = QColor("#6b6b6b")
 
@@ -75,6 +76,8 @@ class ResultsTableModel(ColumnsTableModel):
         value = self._value(row, field)
         s = self._scored(row)
         if role == Qt.DisplayRole:
+            if field in UNSCORED and s is not None and s.error:
+                return "–"                  # no points: the targets (or OPDC's points) cannot be scored
             if field in ("weight", "points", "weighted"):
                 return "" if value is None else format_number(value)
             if field == "actual" and value is None:
@@ -92,8 +95,9 @@ class ResultsTableModel(ColumnsTableModel):
             return "" if value is None else (plain(value) if field in NUMERIC else value)
         if role == Qt.TextAlignmentRole and field in NUMERIC:
             return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.BackgroundRole and field == "actual" and s is not None and s.missing:
-            return QBrush(MISSING_BG)
+        if role == Qt.BackgroundRole and s is not None and (
+                (field == "actual" and s.missing) or (s.error and field in self._at_fault(row))):
+            return QBrush(PROBLEM_BG)
         if role == Qt.BackgroundRole and field in ("actual", "verified_actual") and row.differs:
             return QBrush(DIFFERS_BG)
         if role == Qt.ForegroundRole and row.monitor:
@@ -110,6 +114,11 @@ class ResultsTableModel(ColumnsTableModel):
             if field == "evidence_files":
                 return self.tr("ดับเบิลคลิกเพื่อแนบ เปิด หรือลบไฟล์หลักฐาน")
         return None
+
+    @staticmethod
+    def _at_fault(row: ResultRow) -> set[str]:
+        """The cells marked when a line cannot be scored: its targets, or OPDC's points out of 0–100."""
+        return {"points", "actual"} if row.by_points else {"points", "base", "standard", "advanced"}
 
     def verified_tip(self, row: ResultRow) -> str:
         from app.ui.dates import show_date as thai_date

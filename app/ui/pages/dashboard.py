@@ -14,6 +14,7 @@ from app.domain.early_warning import Signal as WarningSignal
 from app.domain.thai_text import format_number, plain
 from html import escape
 
+from app.domain.unit_score import ranked
 from app.domain.whatif import advice
 from app.errors import KpiDeskError
 from app.services import lookup
@@ -147,7 +148,7 @@ class DashboardPage(LivePage):
         self.left_out.setVisible(bool(names))
 
     def _show(self, warnings_too: bool = True) -> None:
-        units = sorted(self.scores.units, key=lambda u: -u.score)
+        units = ranked(self.scores.units)
         self.model.set_scores(units)
         self._chart(units)
         if warnings_too:
