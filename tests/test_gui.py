@@ -864,3 +864,30 @@ def test_targets_typed_out_of_order_leave_no_score_on_the_results_page(qtbot, wi
     dashboard = go(window, "DashboardPage")
     row = next(r for r in range(dashboard.model.rowCount()) if dashboard.model.index(r, 0).data() == "DWR")
     assert dashboard.model.index(row, 2).data() == "–"
+
+
+def test_the_early_warning_line_never_says_none_of_units_it_cannot_project(qtbot, window, demo_store):
+    """The warning line said "below 60: none" for a year whose units had no 6-month result to project from,
+    as if all were safe. It now says they cannot be projected yet, and names such units beside real ones."""
+    dashboard = go(window, "DashboardPage")
+    set_year(window, 2567)
+    qtbot.waitUntil(lambda: "DGR" in dashboard.warn_summary.text())
+    assert "คาดการณ์ไม่ได้" not in dashboard.warn_summary.text()         # every unit of 2567 has its 6-month results
+    set_year(window, 2568)
+    qtbot.waitUntil(lambda: "ยังคาดการณ์ไม่ได้" in dashboard.warn_summary.text())
+    assert not dashboard.warn_summary.text().endswith("ไม่มี")
+    with demo_store.reading() as s:
+        six = lookup.round_of(s, 2567, 6)
+        dgr = [r for r in s.exec(select(Result).where(Result.round_id == six.id))
+               if s.get(Assignment, r.assignment_id).unit_id == lookup.unit(s, "DGR").id]
+    assert dgr     # 2567's six-month round is locked in the demo: remove DGR's results as a fresh copy would lack them
+    from app.services import framework
+    def clear(s):
+        framework.reopen_round(s, lookup.round_of(s, 2567, 6), reason="ทดสอบ")
+        for r in s.exec(select(Result).where(Result.round_id == six.id)).all():
+            if s.get(Assignment, r.assignment_id).unit_id == lookup.unit(s, "DGR").id:
+                s.delete(r)
+    window.state.perform("results", clear)
+    set_year(window, 2567)
+    qtbot.waitUntil(lambda: "ยังคาดการณ์ไม่ได้" in dashboard.warn_summary.text())
+    assert dashboard.warn_summary.text().endswith(": DGR") and "PCD" in dashboard.warn_summary.text()

@@ -399,12 +399,20 @@
       <translation>Scores against the year's grade thresholds ({0})</translation>
     </message>
     <message>
-      <source>หน่วยงานที่คาดว่าจะได้ต่ำกว่า {0} คะแนน: {1}</source>
-      <translation>Units projected below {0} points: {1}</translation>
+      <source>ยังคาดการณ์ไม่ได้ (ยังไม่มีผล ๖ เดือนที่ใช้คิดได้)</source>
+      <translation>Not projectable yet (no usable 6-month result)</translation>
     </message>
     <message>
       <source>ไม่มี</source>
       <translation>none</translation>
+    </message>
+    <message>
+      <source>ยังคาดการณ์ไม่ได้ (ไม่มีผล ๖ เดือนที่ใช้คิดได้): {0}</source>
+      <translation>Not projectable (no usable 6-month result): {0}</translation>
+    </message>
+    <message>
+      <source>หน่วยงานที่คาดว่าจะได้ต่ำกว่า {0} คะแนน: {1}</source>
+      <translation>Units projected below {0} points: {1}</translation>
     </message>
     <message>
       <source>จาก</source>

@@ -253,8 +253,16 @@ class DashboardPage(LivePage):
                                  plain(w.projected)])
         self.warnings.set_rows(rows, colours=colours)
         floor = self._number(self.scores.components.grades[-2].floor)
-        self.warn_summary.setText(self.tr("หน่วยงานที่คาดว่าจะได้ต่ำกว่า {0} คะแนน: {1}").format(floor,
-            ", ".join(flagged) if flagged else self.tr("ไม่มี")))
+        # "none" must not read as "all are safe" while some units cannot be projected at all
+        unknown = [u.unit_code for u in units if u.projected is None]
+        if units and len(unknown) == len(units):
+            found = self.tr("ยังคาดการณ์ไม่ได้ (ยังไม่มีผล ๖ เดือนที่ใช้คิดได้)")
+        else:
+            found = ", ".join(flagged) if flagged else self.tr("ไม่มี")
+            if unknown:
+                found += " · " + self.tr("ยังคาดการณ์ไม่ได้ (ไม่มีผล ๖ เดือนที่ใช้คิดได้): {0}").format(", ".join(unknown))
+        text = self.tr("หน่วยงานที่คาดว่าจะได้ต่ำกว่า {0} คะแนน: {1}").format(floor, found)
+        self.warn_summary.setText(text)
 
     def show_plan(self) -> None:
         code = self.whatif_unit.currentData()
