@@ -231,3 +231,23 @@ def test_a_memo_is_signed_by_the_secretary_of_its_day(demo_path, tmp_path):
         assert signer in pdf_words(out), dated
     kpi(demo_path, "report", "invitation", "--meeting", "2/2567", "--out", tmp_path / "inv.pdf")
     assert "(นางสาวศิริพรใจงาม)" in pdf_words(tmp_path / "inv.pdf")
+
+
+def test_approving_a_round_never_passes_over_what_it_leaves_out(tmp_path):
+    """A round with nothing evaluated in it (a new ministry, no indicator) used to be approved and locked in
+    silence; so was a round whose ministry has a department with no indicator. The first is refused even
+    with a reason; the second is named, and needs the committee's reason, like a missing result."""
+    db = tmp_path / "m.sqlite3"
+    kpi(db, "init", "--ministry-code", "MOTEST", "--ministry-name", "กระทรวงทดสอบระบบ", "--year", YEAR)
+    for reason in ((), ("--reason", "ทดสอบ")):
+        refused = kpi(db, "round", "approve", "--year", YEAR, "--round", 12, *reason, code=2)
+        assert "ยังไม่มีตัวชี้วัดที่ประเมินในรอบนี้ จึงไม่มีผลให้เห็นชอบ" in refused
+    kpi(db, "round", "lock", "--year", YEAR, "--round", 12, code=2)          # never approved: still open
+    for code, name in (("DEPA", "กรมทดสอบงานหนึ่ง"), ("DEPB", "กรมทดสอบงานสอง"), ("DEPC", "กรมทดสอบงานสาม")):
+        kpi(db, "unit", "add", "--code", code, "--name", name)
+    kpi(db, "import", ministry_list(tmp_path / "list.xlsx"), "--year", YEAR)
+    results(db, tmp_path, "DEPA", 12, {"A-01": 89, "A-02": 4, "A-03": 360})
+    results(db, tmp_path, "DEPB", 12, {"B-01": 60, "B-04": 88, "B-02": 75, "B-03": 340})
+    refused = kpi(db, "round", "approve", "--year", YEAR, "--round", 12, code=2)
+    assert "ยังมีปัญหา 1 รายการ" in refused and "ยังไม่มีตัวชี้วัด จึงไม่มีผลการประเมินในรอบนี้: กรมทดสอบงานสาม" in refused
+    kpi(db, "round", "approve", "--year", YEAR, "--round", 12, "--reason", "กรมทดสอบงานสามตั้งขึ้นใหม่ เริ่มประเมินปีหน้า")

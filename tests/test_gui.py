@@ -891,3 +891,26 @@ def test_the_early_warning_line_never_says_none_of_units_it_cannot_project(qtbot
     set_year(window, 2567)
     qtbot.waitUntil(lambda: "ยังคาดการณ์ไม่ได้" in dashboard.warn_summary.text())
     assert dashboard.warn_summary.text().endswith(": DGR") and "PCD" in dashboard.warn_summary.text()
+
+
+def test_a_new_ministry_says_what_comes_first_instead_of_doing_nothing(qtbot, tmp_path):
+    """In a new ministry (no unit, no committee, no meeting) the meeting page's buttons did nothing when
+    clicked, and the targets page's add buttons did nothing or opened an empty list. The meeting's actions
+    now wait, disabled, for a meeting; the targets page says a unit comes first and where to add it."""
+    from app.services import framework, organisation
+    from app.store import open_store
+    store = open_store(tmp_path / "new.sqlite3", create=True)
+    with store.transaction() as s:
+        organisation.create_ministry(s, code="MOT", name_th="กระทรวงทดสอบ")
+        framework.create_fiscal_year(s, year_be=2569)
+    w = open_window(qtbot, store)
+    page = go(w, "MeetingsPage")
+    assert page.needs_meeting and not any(widget.isEnabled() for widget in page.needs_meeting)
+    assert "ยังไม่มีการประชุม" in page.details.text()
+    targets = go(w, "TargetsPage")
+    for b in (targets.add_button, targets.basket_button, targets.new_button):
+        targets.message.clear()
+        qtbot.mouseClick(b, Qt.LeftButton)
+        assert targets.message.text().startswith("ยังไม่มีหน่วยงานให้เพิ่มตัวชี้วัด"), b.text()
+    w.close()
+    store.close()

@@ -105,10 +105,12 @@ def units_without_indicators(session: Session, fy) -> list[str]:
 
 
 def check_round(session: Session, rnd: Round) -> CheckReport:
-    """The checks ``approve_round`` runs: the year's weights and targets, and this round's missing results."""
+    """The checks ``approve_round`` runs: the year's weights and targets, this round's missing results and
+    the departments and provinces the round leaves out (no indicator)."""
     report = CheckReport()
     fy = session.get(FiscalYear, rnd.fiscal_year_id)
     check_year(session, fy, report, only_round=rnd.id)
+    report.without_indicators = units_without_indicators(session, fy)
     return report
 
 

@@ -183,17 +183,31 @@ def approve_round(session: Session, rnd: Round, reason: str = "") -> Round:
     if rnd.status != RoundStatus.OPEN:
         raise LockedError(f"{_year_label(session, rnd)} ไม่ได้อยู่ในสถานะเปิดบันทึกผล จึงเห็นชอบซ้ำไม่ได้",
                           "only an open round can be approved")
+    label = _year_label(session, rnd)
+    if not _anything_to_approve(session, rnd):
+        raise KpiDeskError(f"{label} ยังไม่มีตัวชี้วัดที่ประเมินในรอบนี้ จึงไม่มีผลให้เห็นชอบ "
+                           "(บันทึกตัวชี้วัดในหน้าตัวชี้วัดและค่าเป้าหมาย และผลการดำเนินงานก่อน)",
+                           "no indicator is evaluated in this round: there is nothing to approve")
     report = check_round(session, rnd)
-    problems = [p.th for p in report.problems] + [f"ไม่มีผล {m}" for m in report.missing]
+    problems = ([p.th for p in report.problems] + [f"ไม่มีผล {m}" for m in report.missing]
+                + [f"ยังไม่มีตัวชี้วัด จึงไม่มีผลการประเมินในรอบนี้: {u}" for u in report.without_indicators])
     reason = (reason or "").strip()
     if problems and not reason:
-        raise RoundNotReady(_year_label(session, rnd), problems)
+        raise RoundNotReady(label, problems)
     rnd.status_note = reason
     rnd.status = RoundStatus.APPROVED
     rnd.approved_at = utcnow()
     session.add(rnd)
     session.flush()
     return rnd
+
+
+def _anything_to_approve(session: Session, rnd: Round) -> bool:
+    """Whether any unit has an indicator evaluated in the round (what approving it would approve)."""
+    from app.services.scoring import score_round
+    fy = session.get(FiscalYear, rnd.fiscal_year_id)
+    return any(line.evaluated for u in score_round(session, year_be=fy.year_be, months=rnd.months).units
+               for line in u.lines)
 
 
 def lock_round(session: Session, rnd: Round) -> Round:

@@ -1958,6 +1958,10 @@ Members not recorded will be printed among the absent as “attendance not recor
       <translation>Pasted {0} cell(s) (skipped {1} that cannot be edited)</translation>
     </message>
     <message>
+      <source>ยังไม่มีหน่วยงานให้เพิ่มตัวชี้วัด (เพิ่มหน่วยงานได้ที่หน้า หน่วยงานและคณะกรรมการ)</source>
+      <translation>There is no unit to add indicators to yet (add units on the Units &amp; committee page)</translation>
+    </message>
+    <message>
       <source>เพิ่มตัวชี้วัดแล้ว กำหนดน้ำหนักและค่าเป้าหมายในตาราง</source>
       <translation>Indicator added: set its weight and targets in the table</translation>
     </message>

@@ -170,10 +170,12 @@ class MeetingsPage(LivePage):
         rl = QVBoxLayout(right)
         top = QHBoxLayout()
         top.addWidget(self.details, 1)
+        self.needs_meeting = []        # what acts on the chosen meeting: disabled while there is none
         for text, handler in ((self.tr("รายละเอียด…"), self.edit_meeting),
                               (self.tr("หนังสือเชิญประชุม…"), self.invitation),
                               (self.tr("จัดทำรายงานการประชุม"), self.request_minutes)):
-            top.addWidget(button(text, handler))
+            self.needs_meeting.append(button(text, handler))
+            top.addWidget(self.needs_meeting[-1])
         rl.addLayout(top)
         att_box = QGroupBox(self.tr("ผู้มาประชุม / ผู้ไม่มาประชุม (จากรายชื่อคณะกรรมการ)"))
         QVBoxLayout(att_box).addWidget(with_find(self.attendance_view, sortable=False))
@@ -183,14 +185,17 @@ class MeetingsPage(LivePage):
         prow = QHBoxLayout()
         prow.addWidget(self.participant_name)
         prow.addWidget(self.participant_position)
-        prow.addWidget(button(self.tr("เพิ่ม"), self.add_participant))
-        prow.addWidget(button(self.tr("ลบ"), self.remove_participant))
+        self.needs_meeting += [self.participant_name, self.participant_position,
+                               button(self.tr("เพิ่ม"), self.add_participant), button(self.tr("ลบ"), self.remove_participant)]
+        for widget in self.needs_meeting[-4:]:
+            prow.addWidget(widget)
         pl.addLayout(prow)
         items_box = QGroupBox(self.tr("ระเบียบวาระและมติ (ดับเบิลคลิกเพื่อแก้ไข)"))
         il = QVBoxLayout(items_box)
         il.addWidget(with_find(self.items_view, sortable=False))
         irow = QHBoxLayout()
-        irow.addWidget(button(self.tr("เพิ่มระเบียบวาระ…"), lambda: self.edit_item(None)))
+        self.needs_meeting.append(button(self.tr("เพิ่มระเบียบวาระ…"), self.add_item))
+        irow.addWidget(self.needs_meeting[-1])
         irow.addStretch(1)
         il.addLayout(irow)
         rl.addWidget(att_box, 5)
@@ -233,6 +238,8 @@ class MeetingsPage(LivePage):
 
     def show_meeting(self) -> None:
         mid = self.selected_id
+        for widget in self.needs_meeting:
+            widget.setEnabled(mid is not None)
         if mid is None:
             self.attendance.set_rows([])
             self.items.set_rows([])
@@ -329,6 +336,9 @@ class MeetingsPage(LivePage):
             return
         self._run(lambda s: meetings.update_meeting(s, lookup.get(s, Meeting, mid), **dialog.values()),
                   self.tr("บันทึกรายละเอียดการประชุมแล้ว"))
+
+    def add_item(self) -> None:
+        self.edit_item(None)
 
     def edit_item(self, index=None) -> None:
         mid = self.selected_id

@@ -328,7 +328,16 @@ class TargetsPage(LivePage):
         if skipped:
             self.message.info(self.tr("วางข้อมูลแล้ว {0} ช่อง (ข้าม {1} ช่องที่แก้ไขไม่ได้)").format(len(changes), skipped))
 
+    def _unit_or_say(self):
+        """The chosen unit's id; None, said in the message line, when the ministry has no unit yet."""
+        unit = self.unit_id()
+        if unit is None:
+            self.message.error(self.tr("ยังไม่มีหน่วยงานให้เพิ่มตัวชี้วัด (เพิ่มหน่วยงานได้ที่หน้า หน่วยงานและคณะกรรมการ)"))
+        return unit
+
     def add_from_catalogue(self) -> None:
+        if self._unit_or_say() is None:
+            return
         with self.state.store.reading() as s:
             fy = self.state.fiscal_year(s)
             items = [(i.code, i.name_th, i.id) for i in indicators.addable_indicators(s, fy.id, self.unit_id())]
@@ -341,7 +350,7 @@ class TargetsPage(LivePage):
         """Search OPDC's KPI Basket of the year and give the unit the chosen indicator."""
         from app.services import basket
         from app.ui.basket_dialog import BasketDialog
-        if self.unit_id() is None or self.state.year_be is None:
+        if self._unit_or_say() is None or self.state.year_be is None:
             return
         dialog = BasketDialog(self, self.state.store, self.state.year_be)
         self.last_dialog = dialog
@@ -355,7 +364,7 @@ class TargetsPage(LivePage):
         self.message.info(self.tr("เพิ่มตัวชี้วัดแล้ว กำหนดน้ำหนักและค่าเป้าหมายในตาราง"))
 
     def new_indicator(self) -> None:
-        if self.unit_id() is None:
+        if self._unit_or_say() is None:
             return
         dialog = NewIndicatorDialog(self)
         self.last_dialog = dialog
