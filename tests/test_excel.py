@@ -293,3 +293,34 @@ def test_fuzzed_templates_never_crash_and_never_half_write(demo_store, tmp_path)
         except Exception as exc:  # noqa: BLE001 - the point of the test
             crashes.append(f"case {i}: {type(exc).__name__}: {exc}")
     assert crashes == []
+
+
+def test_a_number_excel_shows_as_a_percentage_is_read_as_shown(demo_store, tmp_path):
+    """Typing "27%" into a cell makes Excel store 0.27 and show 27%. The import read 0.27: กรมทรัพยากรน้ำ's
+    result against targets 23.62 / 26 / 28.88 (per cent) would have scored 0, in silence. A number formatted
+    as a percentage is now read as Excel shows it, in every sheet (targets too)."""
+    path = template(demo_store, tmp_path, unit="DWR", year=2568, months=12)
+    wb = load_workbook(path)
+    ws = wb[RESULTS_SHEET]
+    rows = {ws.cell(r, 1).value: r for r in range(2, ws.max_row + 1)}
+    for code, value, shown in (("DWR-01", 0.27, "0%"), ("DWR-02", 1, "0%"), ("DWR-03", 0.2362, "0.00%")):
+        ws.cell(rows[code], 8, value).number_format = shown
+    ws.cell(rows["DIG-01"], 8, 0.5).number_format = "0.0"           # not a percentage: read as it is
+    wb.save(path)
+    plan = run_import(demo_store, path, dry_run=True)
+    added = {c.subject.split(" / ")[1]: c.new for c in plan.changes if c.field == "actual"}
+    assert added == {"DWR-01": "27", "DWR-02": "100", "DWR-03": "23.62", "DIG-01": "0.5"}
+    run_import(demo_store, path)
+    with demo_store.reading() as s:
+        a = s.exec(select(Assignment).where(Assignment.indicator_id == lookup.indicator(s, "DWR-01").id,
+                                            Assignment.fiscal_year_id == lookup.year(s, 2568).id)).one()
+        r = s.exec(select(Result).where(Result.assignment_id == a.id,
+                                        Result.round_id == lookup.round_of(s, 2568, 12).id)).one()
+        assert r.actual == D(27)
+
+    path = edit(template(demo_store, tmp_path, unit="PCD"), TARGETS_SHEET, {"H3": 0.71})
+    wb = load_workbook(path)
+    wb[TARGETS_SHEET]["H3"].number_format = "0%"
+    wb.save(path)
+    run_import(demo_store, path)
+    assert targets(demo_store, "PCD", "PCD-02")[1] == D(71)

@@ -10,6 +10,8 @@ file. A formula cell without a computed value is reported, never read as a blank
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import re
 import zipfile
 from dataclasses import dataclass
@@ -227,9 +229,21 @@ def read_sheet(wb, name: str, columns: list[Column], problems: list[Problem],
                            f"sheet {name} is damaged: {exc}") from None
 
 
+def _as_shown(cell):
+    """A cell's value as Excel shows it: a number formatted as a percentage (what Excel makes of "27%" typed
+    into a cell) is stored as 0.27 but seen, and meant, as 27."""
+    value = cell.value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
+        if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+            return value                  # not a number: the column's own check says so
+        shown = Decimal(repr(value)).scaleb(2)
+        return shown.quantize(Decimal(1)) if shown.as_tuple().exponent > 0 else shown
+    return value
+
+
 def _read_sheet(wb: Book, name, columns, problems, required):
     ws = wb[name]
-    rows = ws.iter_rows(values_only=True)
+    rows = (tuple(_as_shown(cell) for cell in row) for row in ws.iter_rows())
     formula_rows = wb.formulas[name].iter_rows(values_only=True) if wb.formulas is not None else None
     header = next(rows, None)
     if formula_rows is not None:
