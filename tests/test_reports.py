@@ -656,3 +656,15 @@ def test_a_unit_whose_targets_cannot_be_scored_prints_no_score(demo_path, tmp_pa
 def lookup_round(s, months):
     from app.services import lookup
     return lookup.round_of(s, 2567, months)
+
+
+def test_an_annex_never_prints_weights_or_targets_that_break_a_rule_in_silence(demo_template, tmp_path, reports):
+    """กรมทรัพยากรธรณี, 2568: targets 89 / 100 / 94 and weights of 95. The annex printed them as if they were
+    the approved figures. Each problem now prints in red under the unit's table, and the command warns."""
+    out = tmp_path / "annex.pdf"
+    proc = kpi("report", "annex", "--db", demo_template, "--year", 2568, "--unit", "DMR", "--out", out)
+    assert "คำเตือน" in proc.stderr and "กรมทรัพยากรธรณี" in proc.stderr
+    words = "".join(text(out).split())
+    assert words.count("ยังต้องแก้ไข:") == 3
+    assert "ค่าเป้าหมายต้องเรียงลำดับ" in words and "น้ำหนักรวมของตัวชี้วัดที่ประเมินผลเท่ากับ95" in words
+    assert "ยังต้องแก้ไข" not in "".join(text(reports["annex"]).split())       # 2567: every unit is in order

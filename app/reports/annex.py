@@ -10,10 +10,12 @@ from reportlab.platypus import PageBreak
 
 from app.domain.thai_text import to_thai_digits
 from app.domain.unit_score import Framework
-from app.domain.validation import component_sums, evaluated_weight
+from app.domain.validation import component_sums, evaluated_weight, validate_unit
 from app.models.enums import DIRECTION_TH, INDICATOR_KIND_TH, Direction, IndicatorKind
 from app.reports.common import heading, refuse_if_no_unit, title_block, year_text
-from app.reports.styles import TABLE
+from app.reports import notices
+from app.reports.paragraph import ThaiParagraph
+from app.reports.styles import TABLE, WARNING
 from app.reports.tables import Cell, build_table, number, plain_number
 from app.services import Session, lookup
 from app.services.report_data import annex_units, basket_codes, context, indicator_directions
@@ -84,6 +86,10 @@ def annex_story(session: Session, year_be: int, unit_code: str | None = None, bo
                                                ln.component_code in fw.by_points))
         story.append(build_table(HEADER, rows, WIDTHS, bands=bands, totals=totals, continued=name,
                                  keep_with_next=headings))
+        problems = validate_unit(name, lines, fw.specs, {ln.key: directions.get(ln.code) for ln in lines})
+        story += [ThaiParagraph(f"ยังต้องแก้ไข: {p.th}", WARNING) for p in problems]   # never a silent bad annex
+        if problems:
+            notices.note_unfinished(name)
         summary.append((name, lines))
     if not unit_code:
         story += [PageBreak(), *heading("สรุปน้ำหนักตัวชี้วัดรายองค์ประกอบ ทั้งกระทรวง", 1 if bookmarks else None)]

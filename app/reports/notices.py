@@ -20,6 +20,7 @@ def start() -> None:
     _local.missing = []
     _local.cut = []
     _local.unrecorded = []
+    _local.unfinished = []
 
 
 def generation() -> int:
@@ -45,6 +46,13 @@ def note_unrecorded(names: list[str]) -> None:
         unrecorded.extend(names)
 
 
+def note_unfinished(unit: str) -> None:
+    """A unit printed with weights or targets that are not yet valid (the report says what under its table)."""
+    unfinished = getattr(_local, "unfinished", None)
+    if unfinished is not None:
+        unfinished.append(unit)
+
+
 def note(places: list[str]) -> None:
     found = getattr(_local, "found", None)
     if found is not None:
@@ -67,4 +75,8 @@ def collected() -> list[str]:
     if unrecorded:
         out.append("ยังไม่ได้บันทึกการมาประชุมของ " + ", ".join(unrecorded) + " รายงานการประชุมจึงพิมพ์ชื่อไว้ในผู้ไม่มาประชุม"
                    "ว่า “ไม่ได้บันทึกการมาประชุม” กรุณาบันทึกการมาประชุมแล้วพิมพ์ใหม่")
+    unfinished = list(dict.fromkeys(getattr(_local, "unfinished", None) or []))
+    if unfinished:
+        out.append("น้ำหนักหรือค่าเป้าหมายของ " + ", ".join(unfinished) + " ยังไม่ถูกต้อง รายงานจึงพิมพ์สิ่งที่ต้องแก้ไขไว้ใต้ตาราง"
+                   "ของหน่วยงาน กรุณาแก้ไขในหน้าตัวชี้วัดและค่าเป้าหมายแล้วพิมพ์ใหม่")
     return out

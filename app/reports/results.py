@@ -14,7 +14,7 @@ from app.reports.chart import ScoreBarChart
 from app.domain.calendar import round_name, round_period
 from app.reports.common import heading, refuse_if_no_unit, title_block, year_text
 from app.reports.paragraph import ThaiParagraph
-from app.reports.styles import SMALL, TABLE
+from app.reports.styles import SMALL, TABLE, WARNING
 from app.reports.tables import Cell, build_table, number, plain_number
 from app.services import lookup
 from app.services.check import units_without_indicators
@@ -116,11 +116,11 @@ def _unit_section(u: UnitScore, thai: bool, bookmarks: bool, by_points: frozense
     if u.missing:
         names = "; ".join(f"“{s.line.name}”" for s in u.missing)
         story.append(ThaiParagraph(f"หมายเหตุ: ตัวชี้วัดที่ยังไม่มีผลการดำเนินงานได้ ๐ คะแนน ได้แก่ {names}",
-                                   NOTE.but(colour=HexColor("#b3261e"), space_before=4)))
+                                   WARNING))
     for issue in u.issues:
         if issue.blocking:
             story.append(ThaiParagraph(f"ยังให้ระดับผลการประเมินไม่ได้: {issue.th}",
-                                       NOTE.but(colour=HexColor("#b3261e"), space_before=4)))
+                                       WARNING))
     return story
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from reportlab.lib.colors import Color, black
+from reportlab.lib.colors import Color, HexColor, black
 from reportlab.lib.units import cm
 
 LEFT, CENTER, RIGHT, JUSTIFY = "left", "center", "right", "justify"
@@ -56,3 +56,4 @@ TABLE = TextStyle(size=12)
 TABLE_HEAD = TextStyle(size=12, bold=True, align=CENTER)
 TABLE_NUMBER = TextStyle(size=12, align=RIGHT)
 SMALL = TextStyle(size=12)
+WARNING = SMALL.but(colour=HexColor("#b3261e"), space_before=4)   # what still stands in the way, under a table
