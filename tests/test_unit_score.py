@@ -107,3 +107,19 @@ def test_a_line_whose_targets_cannot_be_scored_has_no_points_and_its_unit_no_sco
 
     no_result = score_unit([line(1, "1.1", 70, ("80", "70", "90"), None), *broken[1:]], FRAMEWORK, 12)
     assert no_result.lines[0].points is None and no_result.lines[0].missing and not no_result.has_score
+
+
+def test_targets_running_against_the_indicators_direction_are_not_scored():
+    """ร้อยละของแหล่งน้ำผิวดิน… is higher-is-better; targets typed 80 / 75 / 70 were scored as if lower were
+    better (77 → 65 points) and the unit was graded, while `kpi-desk check` called the same targets wrong.
+    The scoring now reads the indicator's direction: no points, no score, the reason said."""
+    from app.domain.early_warning import Signal, warn
+    higher = IndicatorLine("w", "ร้อยละของแหล่งน้ำผิวดิน", "1.1", D(70), D(80), D(75), D(70), D(77), direction="higher")
+    rest = [line(2, "2.1", 20, ("3", "4", "5"), "5"), line(3, "2.2", 10, ("1", "2", "3"), "3")]
+    u = score_unit([higher, *rest], FRAMEWORK, 12)
+    assert u.lines[0].points is None and "ทิศทางตรงข้าม" in u.lines[0].error and not u.has_score
+    assert warn(higher).signal == Signal.BAD_TARGETS                  # nor projected from such targets
+    lower = IndicatorLine("w", "ฝุ่น PM2.5", "1.1", D(70), D(80), D(75), D(70), D(77), direction="lower")
+    assert score_unit([lower, *rest], FRAMEWORK, 12).lines[0].points == D(65)
+    unknown = IndicatorLine("w", "ไม่ทราบทิศทาง", "1.1", D(70), D(80), D(75), D(70), D(77))
+    assert score_unit([unknown, *rest], FRAMEWORK, 12).lines[0].points == D(65)

@@ -264,3 +264,24 @@ def test_printed_results_star_a_verified_figure_and_the_annex_names_points(demo_
     for pdf in (results, annex):
         bad, _judged, lines = shared_checker(pdf)
         assert (bad, lines) == (0, [])
+
+
+def test_a_snapshot_locked_before_lines_carried_their_direction_scores_as_it_did(demo_store):
+    """Snapshots written before the lines carried the indicator's direction decode with none, so a round
+    locked then keeps its numbers even where its targets run against the direction."""
+    import json
+    from app.domain.unit_score import score_unit
+    from app.services.snapshots import decode, encode
+    from app.services.scoring import live_inputs
+    with demo_store.reading() as s:
+        inputs = live_inputs(s, lookup.round_of(s, 2567, 12))
+    data = json.loads(encode(inputs))
+    for u in data["units"]:
+        for ln in u["lines"]:
+            assert ln.pop("direction") in ("higher", "lower")
+    old = decode(json.dumps(data), 1)
+    line = next(ln for lines in old.lines.values() for ln in lines if ln.code == "PCD-02")
+    assert line.direction is None
+    line.base, line.advanced = D(80), D(70)               # against its declared direction (higher is better)
+    scored = score_unit([line], old.specs, 12).lines[0]
+    assert scored.points == D(65) and not scored.error

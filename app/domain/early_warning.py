@@ -29,21 +29,24 @@ class Signal(StrEnum):
     AT_RISK = "at_risk"
     OFF_TRACK = "off_track"
     NO_DATA = "no_data"
+    BAD_TARGETS = "bad_targets"
     NOT_DUE = "not_due"
 
 
 # the signals a secretary is warned of (listed on the dashboard and by ``score --warnings``)
-ALERTS = frozenset({Signal.AT_RISK, Signal.OFF_TRACK, Signal.NO_DATA})
+ALERTS = frozenset({Signal.AT_RISK, Signal.OFF_TRACK, Signal.NO_DATA, Signal.BAD_TARGETS})
 
 SIGNAL_TH = {
     Signal.ON_TRACK: "เป็นไปตามเป้าหมาย",
     Signal.AT_RISK: "มีความเสี่ยง",
     Signal.OFF_TRACK: "ไม่เป็นไปตามเป้าหมาย",
     Signal.NO_DATA: "ยังไม่มีผล ๖ เดือน",
+    Signal.BAD_TARGETS: "ค่าเป้าหมายใช้คิดคะแนนไม่ได้",
     Signal.NOT_DUE: "ไม่ต้องรายงานผลรอบ ๖ เดือน",
 }
 SIGNAL_EN = {Signal.ON_TRACK: "on track", Signal.AT_RISK: "at risk", Signal.OFF_TRACK: "off track",
-             Signal.NO_DATA: "no 6-month result", Signal.NOT_DUE: "not due at 6 months"}
+             Signal.NO_DATA: "no 6-month result", Signal.BAD_TARGETS: "targets cannot be scored",
+             Signal.NOT_DUE: "not due at 6 months"}
 
 
 @dataclass(frozen=True)
@@ -67,9 +70,9 @@ def warn(line: IndicatorLine, due: bool = True) -> Warning:
         return Warning(line, None, None, Signal.NO_DATA)
     projected = project(line.actual, line.cumulative, line.step)
     try:
-        points = kpi_score(projected, line.base, line.standard, line.advanced)
-    except TargetError:
-        return Warning(line, projected, None, Signal.NO_DATA)
+        points = kpi_score(projected, line.base, line.standard, line.advanced, line.direction)
+    except TargetError:          # a result there is, but targets out of order or against the direction
+        return Warning(line, projected, None, Signal.BAD_TARGETS)
     if points >= AT_RISK_BELOW:
         signal = Signal.ON_TRACK
     elif points >= OFF_TRACK_BELOW:

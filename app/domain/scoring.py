@@ -33,17 +33,24 @@ def _fmt(v: Decimal) -> str:
     return plain(v)
 
 
-def check_targets(base: Decimal, standard: Decimal, advanced: Decimal, where: str = "") -> bool:
-    """True when higher is better, False when lower is better; TargetError when neither."""
+def check_targets(base: Decimal, standard: Decimal, advanced: Decimal, where: str = "",
+                  direction: str | None = None) -> bool:
+    """True when higher is better, False when lower is better; TargetError when neither, or when the order
+    runs against the indicator's declared ``direction`` ("higher" / "lower"; None: not known)."""
     if base is None or standard is None or advanced is None:
         raise TargetError(
             f"{where}ยังกำหนดค่าเป้าหมายไม่ครบทั้ง ๓ ระดับ (ขั้นต้น มาตรฐาน ขั้นสูง)",
             f"{where}the three target levels (base, standard, advanced) are not all set",
         )
-    if base < standard < advanced:
-        return True
-    if base > standard > advanced:
-        return False
+    if base < standard < advanced or base > standard > advanced:
+        higher = base < standard
+        if direction is not None and (direction == "higher") != higher:
+            said = "ยิ่งมากยิ่งดี" if direction == "higher" else "ยิ่งน้อยยิ่งดี"
+            raise TargetError(
+                f"{where}ตัวชี้วัดกำหนดทิศทางเป็น{said} แต่ค่าเป้าหมาย ขั้นต้น {_fmt(base)} มาตรฐาน {_fmt(standard)} "
+                f"ขั้นสูง {_fmt(advanced)} เรียงในทิศทางตรงข้าม",
+                f"{where}the indicator's direction is {direction} but its targets run the other way")
+        return higher
     raise TargetError(
         f"{where}ค่าเป้าหมายต้องเรียงลำดับอย่างเคร่งครัด (ขั้นต้น < มาตรฐาน < ขั้นสูง หรือ ขั้นต้น > มาตรฐาน > ขั้นสูง) "
         f"แต่ได้รับ ขั้นต้น {_fmt(base)} มาตรฐาน {_fmt(standard)} ขั้นสูง {_fmt(advanced)}",
@@ -52,9 +59,10 @@ def check_targets(base: Decimal, standard: Decimal, advanced: Decimal, where: st
     )
 
 
-def kpi_score(actual: Decimal, base: Decimal, standard: Decimal, advanced: Decimal) -> Decimal:
+def kpi_score(actual: Decimal, base: Decimal, standard: Decimal, advanced: Decimal,
+              direction: str | None = None) -> Decimal:
     """Points 0–100 for one indicator."""
-    higher = check_targets(base, standard, advanced)
+    higher = check_targets(base, standard, advanced, direction=direction)
     if not higher:
         actual, base, standard, advanced = -actual, -base, -standard, -advanced
     ctx = CONTEXT

@@ -83,6 +83,7 @@ class IndicatorLine:
     cumulative: bool = False
     reported: Decimal | None = None     # the unit's own figure when a verified one (``actual``) differs from it
     verified: bool = False              # ``actual`` is the verified figure (secretariat or OPDC)
+    direction: str | None = None        # "higher" / "lower" as the indicator declares it (None: not known)
 
 
 @dataclass(slots=True)
@@ -198,13 +199,13 @@ def score_line(line: IndicatorLine, evaluated: bool, by_points: bool = False) ->
         error = ""
         if counted:
             try:
-                check_targets(line.base, line.standard, line.advanced)
+                check_targets(line.base, line.standard, line.advanced, direction=line.direction)
             except TargetError as exc:
                 error = exc.th
         points = None
         if line.actual is not None and not error:
             try:
-                points = kpi_score(line.actual, line.base, line.standard, line.advanced)
+                points = kpi_score(line.actual, line.base, line.standard, line.advanced, line.direction)
             except TargetError as exc:
                 error = exc.th
     if error:        # no number at all: a 0 here would be made up, not scored

@@ -72,17 +72,9 @@ def validate_targets(line: IndicatorLine, unit_label: str, direction: str | None
     if line.monitor and all(v is None for v in values):
         return []
     try:
-        higher = check_targets(*values, where=where)
+        check_targets(*values, where=where, direction=direction)
     except TargetError as exc:
         return [Problem(exc.th, exc.en, unit_label, line.key, "targets")]
-    if direction is not None and (direction == "higher") != higher:
-        said = "ยิ่งมากยิ่งดี" if direction == "higher" else "ยิ่งน้อยยิ่งดี"
-        return [Problem(
-            f"{where}ตัวชี้วัดกำหนดทิศทางเป็น{said} แต่ค่าเป้าหมาย ขั้นต้น {_n(line.base)} มาตรฐาน {_n(line.standard)} "
-            f"ขั้นสูง {_n(line.advanced)} เรียงในทิศทางตรงข้าม",
-            f"{line.name}: direction is {direction} but targets run the other way",
-            unit_label, line.key, "targets",
-        )]
     return []
 
 

@@ -80,7 +80,7 @@ def load_lines(session: Session, fiscal_year_id: uuid.UUID, round_id: uuid.UUID 
         .where(A.c.fiscal_year_id == fiscal_year_id, A.c.withdrawn_on.is_(None))
     )
     catalogue_query = select(stored(I.c.id), I.c.name_th, I.c.code, I.c.unit_of_measure, I.c.kind, I.c.step,
-                             I.c.cumulative).where(I.c.id.in_(
+                             I.c.cumulative, I.c.direction).where(I.c.id.in_(
                                  select(A.c.indicator_id).where(A.c.fiscal_year_id == fiscal_year_id)))
     if unit_ids is not None:
         query = query.where(A.c.unit_id.in_(unit_ids))
@@ -96,12 +96,12 @@ def load_lines(session: Session, fiscal_year_id: uuid.UUID, round_id: uuid.UUID 
          advanced6, monitor, actual, verified) in session.execute(query).all():
         if six and base6 is not None:
             base, standard, advanced = base6, standard6, advanced6
-        name, code, uom, kind, step, cumulative = catalogue[indicator_id]
+        name, code, uom, kind, step, cumulative, direction = catalogue[indicator_id]
         line = IndicatorLine(
             as_uuid(key), name, component_code[component_id], dec(weight),
             None if base is None else dec(base), None if standard is None else dec(standard),
             None if advanced is None else dec(advanced), None if actual is None else dec(actual),
-            monitor, code, uom, kind, step, cumulative)
+            monitor, code, uom, kind, step, cumulative, direction=None if direction is None else str(direction))
         if verified is not None:
             line.verified, line.actual = True, dec(verified)
             if line.actual != (None if actual is None else dec(actual)):

@@ -22,9 +22,9 @@ from app.models import Round, RoundSnapshot
 from app.domain.thai_text import plain
 
 _LINE_FIELDS = ("key", "name", "component_code", "weight", "base", "standard", "advanced", "actual", "monitor",
-                "code", "unit_of_measure", "kind", "step", "cumulative", "reported", "verified")
+                "code", "unit_of_measure", "kind", "step", "cumulative", "reported", "verified", "direction")
 _DECIMALS = {"weight", "base", "standard", "advanced", "actual", "reported"}
-_LATER = {"reported": None, "verified": False}      # fields older snapshots do not have
+_LATER = {"reported": None, "verified": False, "direction": None}      # fields older snapshots do not have
 
 
 @dataclass

@@ -26,6 +26,8 @@ from app.ui.models.rows import RowsTableModel
 from app.ui.models.unit_scores import UnitScoreTableModel
 from app.ui.pages.common import LivePage, measure_columns, measured_once, table_view, with_find
 
+SIGNAL_COLOURS = {WarningSignal.OFF_TRACK: "#b3261e", WarningSignal.BAD_TARGETS: "#b3261e", WarningSignal.AT_RISK: "#d08a00"}
+
 
 class DashboardPage(LivePage):
     results_requested = Signal(str)     # a unit's code: open its results (double-click or Enter on its row)
@@ -248,7 +250,7 @@ class DashboardPage(LivePage):
                 flagged.append(f"{u.unit_code} ({format_number(u.projected)})")
             for w in u.warnings:
                 if w.signal in ALERTS:
-                    colours[(len(rows), 2)] = {WarningSignal.OFF_TRACK: "#b3261e", WarningSignal.AT_RISK: "#d08a00"}.get(w.signal, "#6b6b6b")
+                    colours[(len(rows), 2)] = SIGNAL_COLOURS.get(w.signal, "#6b6b6b")
                     rows.append([u.unit_code, w.line.name, pick(SIGNAL_TH[w.signal], SIGNAL_EN[w.signal]),
                                  plain(w.projected)])
         self.warnings.set_rows(rows, colours=colours)
