@@ -10,88 +10,99 @@ from app.errors import KpiDeskError
 
 
 def add_parsers(sub, add_db, year_type, date_type) -> None:
-    p = sub.add_parser("unit", help="add, edit or retire a unit")
+    round_help = "รอบการประเมิน: 6 หรือ 12 เดือน"
+    p = sub.add_parser("unit", help="เพิ่ม แก้ไข ยุบเลิก หรือแสดงหน่วยงาน")
     add_db(p)
-    p.add_argument("action", choices=("add", "edit", "retire", "list"))
-    p.add_argument("--code")
-    p.add_argument("--name")
-    p.add_argument("--short-name")
-    p.add_argument("--kind", choices=("department", "province", "public_org", "state_enterprise", "other"))
+    p.add_argument("action", choices=("add", "edit", "retire", "list"),
+                   help="add: เพิ่ม · edit: แก้ไข · retire: ยุบเลิกหรือเลิกติดตาม · list: แสดงรายการ")
+    p.add_argument("--code", help="รหัสหน่วยงาน")
+    p.add_argument("--name", help="ชื่อหน่วยงาน")
+    p.add_argument("--short-name", help="ชื่อย่อ")
+    p.add_argument("--kind", choices=("department", "province", "public_org", "state_enterprise", "other"),
+                   help="ประเภท: ส่วนราชการ จังหวัด องค์การมหาชน รัฐวิสาหกิจ อื่น ๆ")
 
-    p = sub.add_parser("committee", help="set up the committee, add, edit or retire its members")
+    p = sub.add_parser("committee", help="จัดตั้งคณะกรรมการ เพิ่ม แก้ไข หรือบันทึกการพ้นตำแหน่งของกรรมการ")
     add_db(p)
-    p.add_argument("action", choices=("set", "add-member", "edit-member", "retire-member", "list"))
-    p.add_argument("--name", help="committee name (set) or member's name")
-    p.add_argument("--order-ref", help="the order of appointment (set)")
-    p.add_argument("--position")
-    p.add_argument("--role", choices=("chair", "vice_chair", "member", "secretary", "assistant_secretary"))
-    p.add_argument("--unit", help="the member's unit code")
-    p.add_argument("--cco", action="store_true", help="the member is the Chief Change Officer (vice-chair)")
-    p.add_argument("--new-name", help="edit-member: the new name")
+    p.add_argument("action", choices=("set", "add-member", "edit-member", "retire-member", "list"),
+                   help="set: ตั้งชื่อและคำสั่งแต่งตั้ง · add-member / edit-member / retire-member: กรรมการ · list: รายชื่อ")
+    p.add_argument("--name", help="ชื่อคณะกรรมการ (set) หรือชื่อกรรมการ")
+    p.add_argument("--order-ref", help="คำสั่งแต่งตั้ง (set)")
+    p.add_argument("--position", help="ตำแหน่งของกรรมการ")
+    p.add_argument("--role", choices=("chair", "vice_chair", "member", "secretary", "assistant_secretary"),
+                   help="บทบาท: ประธาน รองประธาน กรรมการ เลขานุการ ผู้ช่วยเลขานุการ")
+    p.add_argument("--unit", help="รหัสหน่วยงานของกรรมการ")
+    p.add_argument("--cco", action="store_true", help="กรรมการเป็นผู้บริหารการเปลี่ยนแปลงของกระทรวง (CCO, รองประธาน)")
+    p.add_argument("--new-name", help="edit-member: ชื่อใหม่")
     p.add_argument("--since", metavar="DATE", type=date_type,
-                   help="add-member, edit-member: the day the member joined, e.g. 1/12/2569 "
-                   "(add-member's default: today once the committee has met, else since its appointment)")
+                   help="add-member, edit-member: วันที่เริ่มเป็นกรรมการ เช่น 1/12/2569 "
+                   "(add-member ค่าเริ่มต้น: วันนี้เมื่อคณะกรรมการเคยประชุมแล้ว มิฉะนั้นตั้งแต่แต่งตั้ง)")
     p.add_argument("--until", metavar="DATE", type=date_type,
-                   help="add-member, edit-member: the last day of the member's term "
-                   "(a member who left before the day retire-member is run)")
+                   help="add-member, edit-member: วันสุดท้ายของการเป็นกรรมการ "
+                   "(กรรมการที่พ้นตำแหน่งก่อนวันที่สั่ง retire-member)")
 
-    p = sub.add_parser("year", help="show a fiscal year's grade bands and how each component is scored, or set them")
+    p = sub.add_parser("year", help="แสดงหรือกำหนดเกณฑ์ระดับผลการประเมินของปี และวิธีคิดคะแนนของแต่ละองค์ประกอบ")
     add_db(p)
-    p.add_argument("--year", type=year_type, required=True)
+    p.add_argument("--year", type=year_type, required=True, help="ปีงบประมาณ พ.ศ.")
     p.add_argument("--grade-floors", metavar="Q,U,B",
-                   help="floors of quality, upper and basic standard, e.g. 90,75,60 (refused once a round is approved)")
+                   help="คะแนนขั้นต่ำของระดับคุณภาพ มาตรฐานขั้นสูง มาตรฐานขั้นต้น เช่น 90,75,60 (แก้ไม่ได้เมื่อมีรอบที่เห็นชอบแล้ว)")
     p.add_argument("--points", metavar="CODE", action="append", default=[],
-                   help="component CODE takes the points OPDC supplies (0-100) instead of three targets (repeatable)")
+                   help="องค์ประกอบ CODE ใช้คะแนนที่ สำนักงาน ก.พ.ร. ให้ (0-100) แทนค่าเป้าหมาย ๓ ระดับ (ระบุซ้ำได้)")
     p.add_argument("--targets", metavar="CODE", action="append", default=[],
-                   help="component CODE is scored on three-level targets again (repeatable)")
+                   help="องค์ประกอบ CODE กลับมาคิดคะแนนจากค่าเป้าหมาย ๓ ระดับ (ระบุซ้ำได้)")
 
-    p = sub.add_parser("round", help="approve, lock or reopen a round")
+    p = sub.add_parser("round", help="เห็นชอบ ปิดรอบ หรือเปิดรอบการประเมินกลับมาแก้ไข")
     add_db(p)
-    p.add_argument("action", choices=("approve", "lock", "reopen"))
-    p.add_argument("--year", type=year_type, required=True)
-    p.add_argument("--round", type=int, choices=(6, 12), dest="months", required=True)
-    p.add_argument("--reason", default="", help="why (required to reopen a locked round or to approve with problems)")
+    p.add_argument("action", choices=("approve", "lock", "reopen"),
+                   help="approve: เห็นชอบ · lock: ปิดรอบ · reopen: เปิดรอบกลับมาแก้ไข")
+    p.add_argument("--year", type=year_type, required=True, help="ปีงบประมาณ พ.ศ.")
+    p.add_argument("--round", type=int, choices=(6, 12), dest="months", required=True, help=round_help)
+    p.add_argument("--reason", default="", help="เหตุผล (ต้องระบุเมื่อเปิดรอบที่ปิดแล้ว หรือเห็นชอบทั้งที่ยังมีปัญหา)")
 
-    p = sub.add_parser("change-request", help="record, list and decide indicator change requests")
+    p = sub.add_parser("change-request", help="บันทึก แสดง และพิจารณาคำขอปรับเปลี่ยนตัวชี้วัด")
     add_db(p)
-    p.add_argument("action", choices=("submit", "list", "approve", "reject", "sent"))
-    p.add_argument("--year", type=year_type, required=True)
-    p.add_argument("--round", type=int, choices=(6, 12), dest="months", default=12)
-    p.add_argument("--unit")
-    p.add_argument("--indicator")
-    p.add_argument("--kind", choices=("modify", "add", "withdraw"), default="modify")
+    p.add_argument("action", choices=("submit", "list", "approve", "reject", "sent"),
+                   help="submit: บันทึกคำขอ · list: แสดง · approve / reject: ผลการพิจารณา · sent: ส่ง ก.พ.ร. แล้ว")
+    p.add_argument("--year", type=year_type, required=True, help="ปีงบประมาณ พ.ศ.")
+    p.add_argument("--round", type=int, choices=(6, 12), dest="months", default=12, help=round_help + " (ค่าเริ่มต้น 12)")
+    p.add_argument("--unit", help="รหัสหน่วยงาน")
+    p.add_argument("--indicator", help="รหัสตัวชี้วัด")
+    p.add_argument("--kind", choices=("modify", "add", "withdraw"), default="modify",
+                   help="modify: ปรับรายละเอียด (ค่าเริ่มต้น) · add: เพิ่ม · withdraw: ยกเลิก")
     p.add_argument("--reason", choices=("disaster", "epidemic", "policy_change", "international_index_changed",
-                                        "budget", "national_committee"))
-    p.add_argument("--reason-text", default="")
-    p.add_argument("--weight")
-    p.add_argument("--targets", help="base/standard/advanced, e.g. 80/85/90")
-    p.add_argument("--targets-6", help="the 6-month targets, base/standard/advanced")
-    p.add_argument("--number", type=int, help="approve/reject/sent: the request's number in `list`")
+                                        "budget", "national_committee"),
+                   help="เหตุ: ภัยพิบัติ โรคระบาด นโยบายเปลี่ยน เจ้าของดัชนีสากลเปลี่ยน งบประมาณ มติคณะกรรมการระดับชาติ")
+    p.add_argument("--reason-text", default="", help="คำอธิบายเหตุผล")
+    p.add_argument("--weight", help="น้ำหนักที่ขอ")
+    p.add_argument("--targets", help="ค่าเป้าหมายที่ขอ ขั้นต้น/มาตรฐาน/ขั้นสูง เช่น 80/85/90")
+    p.add_argument("--targets-6", help="ค่าเป้าหมายรอบ ๖ เดือนที่ขอ ขั้นต้น/มาตรฐาน/ขั้นสูง")
+    p.add_argument("--number", type=int, help="approve/reject/sent: ลำดับของคำขอตามที่ list แสดง")
 
-    p = sub.add_parser("meeting", help="create a meeting, record attendance, guests and agenda items")
+    p = sub.add_parser("meeting", help="สร้างการประชุม บันทึกการมาประชุม ผู้เข้าร่วมประชุม และระเบียบวาระ")
     add_db(p)
-    p.add_argument("action", choices=("create", "attend", "guest", "item", "check"))
-    p.add_argument("--meeting", help="number/year, e.g. 1/2569 (attend, guest, item, check)")
-    p.add_argument("--number", help="create: the meeting's number; item: the agenda number (e.g. ๓.๑)")
-    p.add_argument("--date", type=date_type, help="create: the meeting day (e.g. 2569-12-15 or ๑๕ ธ.ค. ๒๕๖๙)")
-    p.add_argument("--start", help="HH.MM")
-    p.add_argument("--end", help="HH.MM")
-    p.add_argument("--place", default="")
-    p.add_argument("--minute-taker", default="")
-    p.add_argument("--minute-taker-position", default="")
-    p.add_argument("--checker", default="")
-    p.add_argument("--checker-position", default="")
-    p.add_argument("--member", help="attend: the member's name as on the roster")
-    p.add_argument("--status", choices=("present", "absent", "substitute"))
-    p.add_argument("--reason")
-    p.add_argument("--substitute")
-    p.add_argument("--substitute-position")
-    p.add_argument("--name", help="guest: the person's name")
-    p.add_argument("--position", default="")
-    p.add_argument("--title", help="item: the agenda item's title")
-    p.add_argument("--report", default="")
-    p.add_argument("--discussion", default="")
-    p.add_argument("--resolution", default="")
+    p.add_argument("action", choices=("create", "attend", "guest", "item", "check"),
+                   help="create: สร้าง · attend: การมาประชุม · guest: ผู้เข้าร่วมประชุม · item: ระเบียบวาระ · check: ตรวจ")
+    p.add_argument("--meeting", help="ครั้งที่/ปี เช่น 1/2569 (attend, guest, item, check)")
+    p.add_argument("--number", help="create: ครั้งที่ของการประชุม · item: เลขวาระ (เช่น ๓.๑)")
+    p.add_argument("--date", type=date_type, help="create: วันประชุม (เช่น 2569-12-15 หรือ ๑๕ ธ.ค. ๒๕๖๙)")
+    p.add_argument("--start", help="เวลาเริ่มประชุม ชช.นน")
+    p.add_argument("--end", help="เวลาเลิกประชุม ชช.นน")
+    p.add_argument("--place", default="", help="สถานที่ประชุม")
+    p.add_argument("--minute-taker", default="", help="ผู้จดรายงานการประชุม")
+    p.add_argument("--minute-taker-position", default="", help="ตำแหน่งผู้จดรายงานการประชุม")
+    p.add_argument("--checker", default="", help="ผู้ตรวจรายงานการประชุม")
+    p.add_argument("--checker-position", default="", help="ตำแหน่งผู้ตรวจรายงานการประชุม")
+    p.add_argument("--member", help="attend: ชื่อกรรมการตามรายชื่อ")
+    p.add_argument("--status", choices=("present", "absent", "substitute"),
+                   help="attend: present มาประชุม · absent ไม่มาประชุม · substitute มีผู้มาประชุมแทน")
+    p.add_argument("--reason", help="attend: เหตุที่ไม่มาประชุม")
+    p.add_argument("--substitute", help="attend: ผู้มาประชุมแทน")
+    p.add_argument("--substitute-position", help="attend: ตำแหน่งผู้มาประชุมแทน")
+    p.add_argument("--name", help="guest: ชื่อผู้เข้าร่วมประชุม")
+    p.add_argument("--position", default="", help="guest: ตำแหน่ง")
+    p.add_argument("--title", help="item: เรื่องของระเบียบวาระ")
+    p.add_argument("--report", default="", help="item: เรื่องที่เสนอ")
+    p.add_argument("--discussion", default="", help="item: การพิจารณา")
+    p.add_argument("--resolution", default="", help="item: มติ")
 
 
 def _need(args, *names) -> None:

@@ -17,12 +17,13 @@ from app.errors import KpiDeskError
 
 
 def add_parser(sub, add_db) -> None:
-    p = sub.add_parser("sync", help="a desktop copy of the ministry server: connect, sync (push then pull), status")
+    p = sub.add_parser("sync", help="สำเนาบนเครื่องของเครื่องแม่ข่ายกระทรวง: เชื่อมต่อ ซิงค์ (ส่งแล้วรับ) สถานะ")
     add_db(p)
-    p.add_argument("action", nargs="?", default="run", choices=("connect", "run", "status"))
-    p.add_argument("--server", help="connect: the server's URL, e.g. https://kpi.example.go.th")
-    p.add_argument("--username", help="connect: the account")
-    p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    p.add_argument("action", nargs="?", default="run", choices=("connect", "run", "status"),
+                   help="connect: เชื่อมต่อและทำสำเนา · run: ซิงค์ (ค่าเริ่มต้น) · status: สถานะ")
+    p.add_argument("--server", help="connect: ที่อยู่ของเครื่องแม่ข่าย เช่น https://kpi.example.go.th")
+    p.add_argument("--username", help="connect: ชื่อบัญชี")
+    p.add_argument("--password-stdin", action="store_true", help="อ่านรหัสผ่านจาก standard input")
 
 
 def _password(args) -> str:

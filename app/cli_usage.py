@@ -3,8 +3,9 @@
 argparse refuses a missing option, a choice it does not offer, a word where a number goes or an option
 the command does not have with a message in English. ``ThaiArgumentParser`` says the same in Thai, as
 every other refusal of KPI Desk is said: which argument, why, what would be accepted and, for a slip of
-the keyboard, the nearest thing the command has ("--nme" → "--name"). The usage line and exit code 2
-stay as argparse gives them. A message this module does not know is shown as argparse wrote it.
+the keyboard, the nearest thing the command has ("--nme" → "--name"). The usage line (prefixed
+"วิธีใช้:") and exit code 2 stay as argparse gives them; ``--help`` is in Thai too. A message this
+module does not know is shown as argparse wrote it.
 """
 
 from __future__ import annotations
@@ -18,8 +19,24 @@ NUMBER = re.compile(r"-\d")        # a negative number is a value, not an option
 POSITIONAL = {"action": "สิ่งที่จะทำ", "kind": "รายงาน", "file": "ไฟล์"}   # the words typed without an option
 
 
+class ThaiHelpFormatter(argparse.HelpFormatter):
+    """argparse's layout with its one word of its own said in Thai: the usage line's prefix."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "วิธีใช้: " if prefix is None else prefix)
+
+
 class ThaiArgumentParser(argparse.ArgumentParser):
-    """An ``ArgumentParser`` (and, through ``add_subparsers``, each of its commands) that refuses in Thai."""
+    """An ``ArgumentParser`` (and, through ``add_subparsers``, each of its commands) that refuses, and
+    explains itself in ``--help``, in Thai."""
+
+    def __init__(self, *args, add_help: bool = True, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", ThaiHelpFormatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "ค่าที่พิมพ์ตามลำดับ"
+        self._optionals.title = "ตัวเลือก"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="แสดงวิธีใช้นี้แล้วออก")
 
     def parse_args(self, args=None, namespace=None):
         parsed, extras = self.parse_known_args(args, namespace)

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from decimal import Decimal as D
@@ -192,14 +193,14 @@ def test_db_before_the_command_is_kept(demo_path, tmp_path):
         "unknown-program-option"])
 def test_a_mistyped_command_line_is_refused_in_thai(demo_path, args, says):
     """A slip of the keyboard gets argparse's usage line, then in Thai which argument, why, what the command
-    accepts and the nearest thing it has; exit 2, and nothing in English but the usage line."""
+    accepts and the nearest thing it has; exit 2, and nothing in English."""
     proc = run_cli("--db", demo_path, *args)
     assert proc.returncode == 2
     assert says in proc.stderr, proc.stderr
     message = proc.stderr.split("ข้อผิดพลาด:", 1)[1]
     for english in ("error:", "invalid", "required", "unrecognized", "expected", "argument"):
         assert english not in message, message
-    assert "--help" in message and proc.stderr.startswith("usage: ")
+    assert "--help" in message and proc.stderr.startswith("วิธีใช้: kpi-desk")
 
 
 def test_a_memo_date_is_typed_as_every_other_date(demo_path, tmp_path):
@@ -237,3 +238,25 @@ def test_a_department_with_no_indicator_is_named_where_scores_are_shown(demo_pat
                       tmp_path / "form.xlsx", check=False)
         assert refused.returncode == 2 and "แบบฟอร์มจึงไม่มีแถวให้กรอก" in refused.stderr
         assert not (tmp_path / "form.xlsx").exists()
+
+
+def test_help_explains_every_command_and_option_in_thai():
+    """`--help` was English while every refusal was Thai. Each command and each option (the program's own and
+    every command's) now carries a Thai explanation, and argparse's own words are Thai."""
+    import argparse
+    from app.cli import build_parser
+    thai = re.compile("[\u0e01-\u0e4f]")
+    parser = build_parser()
+    (sub,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    helps = {a.dest: a.help for a in sub._choices_actions}
+    assert all(thai.search(h or "") for h in helps.values()), helps
+    for name, command in [("kpi-desk", parser), *sub.choices.items()]:
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                continue
+            assert action.help and thai.search(action.help), (name, action.option_strings or action.dest)
+        text = command.format_help()
+        assert text.startswith("วิธีใช้: ") and "ตัวเลือก:" in text
+        assert not re.search(r"\b(usage|options|positional arguments|show this help)\b", text), (name, text)
+    shown = run_cli("report", "--help")
+    assert shown.returncode == 0 and "ชนิดของรายงาน" in shown.stdout and "ไฟล์ PDF ที่จะบันทึก" in shown.stdout
