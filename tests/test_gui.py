@@ -914,3 +914,22 @@ def test_a_new_ministry_says_what_comes_first_instead_of_doing_nothing(qtbot, tm
         assert targets.message.text().startswith("ยังไม่มีหน่วยงานให้เพิ่มตัวชี้วัด"), b.text()
     w.close()
     store.close()
+
+
+def test_the_program_closes_cleanly(demo_path, tmp_path):
+    """Closing the window ended in a segmentation fault (exit 139, during Qt's teardown) once the meeting
+    page's buttons were laid out from a list of widgets. The whole program, as a user runs it, opens the demo
+    and a new ministry, and closes through the window's own close with exit 0."""
+    import os
+    import subprocess
+    import sys
+    from app.ui.launch import PROBE
+    from tests.clirun import run_cli
+    new = tmp_path / "new.sqlite3"
+    assert run_cli("init", "--db", new, "--ministry-code", "MOT", "--ministry-name", "กระทรวงทดสอบ",
+                   "--year", 2569).returncode == 0
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", PROBE: "close", "KPI_DESK_DATA_DIR": str(tmp_path / "data")}
+    for db in (demo_path, new):
+        proc = subprocess.run([sys.executable, "-m", "app", "--db", str(db)], env=env, capture_output=True, text=True,
+                              timeout=180)
+        assert proc.returncode == 0 and "data DashboardPage" in proc.stdout, (db.name, proc.returncode, proc.stderr[-800:])

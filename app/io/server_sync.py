@@ -55,8 +55,8 @@ def server_address(text: str) -> str:
         usable = parts.scheme in ("http", "https") and bool(parts.hostname)
     except ValueError:
         usable = False
-    if not usable:
-        raise KpiDeskError(f"ที่อยู่เซิร์ฟเวอร์ “{url[:80]}” ไม่ถูกต้อง: ต้องขึ้นต้นด้วย https:// หรือ http:// ตามด้วยชื่อเครื่อง "
+    if not usable:                      # the example on a line of its own: a dialog would wrap it after "https://"
+        raise KpiDeskError(f"ที่อยู่เซิร์ฟเวอร์ “{url[:80]}” ไม่ถูกต้อง: ต้องขึ้นต้นด้วย https:// หรือ http:// ตามด้วยชื่อเครื่อง\n"
                            "เช่น https://kpi.example.go.th", f"server address {url[:80]!r}: use https://host")
     return url
 

@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         backup = QAction(self.tr("สำรองฐานข้อมูล (บันทึกสำเนา)…"), self)
         backup.triggered.connect(self.backup)
         quit_ = QAction(self.tr("ออกจากโปรแกรม"), self)
+        quit_.setShortcut(QKeySequence.Quit)           # Ctrl+Q where the platform has it (Alt+F4 is the window's)
         quit_.triggered.connect(self.close)
         file_menu.addAction(backup)
         file_menu.addAction(restore)

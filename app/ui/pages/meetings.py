@@ -170,12 +170,14 @@ class MeetingsPage(LivePage):
         rl = QVBoxLayout(right)
         top = QHBoxLayout()
         top.addWidget(self.details, 1)
-        self.needs_meeting = []        # what acts on the chosen meeting: disabled while there is none
+        actions = QWidget()
+        al = QHBoxLayout(actions)
+        al.setContentsMargins(0, 0, 0, 0)
         for text, handler in ((self.tr("รายละเอียด…"), self.edit_meeting),
                               (self.tr("หนังสือเชิญประชุม…"), self.invitation),
                               (self.tr("จัดทำรายงานการประชุม"), self.request_minutes)):
-            self.needs_meeting.append(button(text, handler))
-            top.addWidget(self.needs_meeting[-1])
+            al.addWidget(button(text, handler))
+        top.addWidget(actions)
         rl.addLayout(top)
         att_box = QGroupBox(self.tr("ผู้มาประชุม / ผู้ไม่มาประชุม (จากรายชื่อคณะกรรมการ)"))
         QVBoxLayout(att_box).addWidget(with_find(self.attendance_view, sortable=False))
@@ -185,19 +187,17 @@ class MeetingsPage(LivePage):
         prow = QHBoxLayout()
         prow.addWidget(self.participant_name)
         prow.addWidget(self.participant_position)
-        self.needs_meeting += [self.participant_name, self.participant_position,
-                               button(self.tr("เพิ่ม"), self.add_participant), button(self.tr("ลบ"), self.remove_participant)]
-        for widget in self.needs_meeting[-4:]:
-            prow.addWidget(widget)
+        prow.addWidget(button(self.tr("เพิ่ม"), self.add_participant))
+        prow.addWidget(button(self.tr("ลบ"), self.remove_participant))
         pl.addLayout(prow)
         items_box = QGroupBox(self.tr("ระเบียบวาระและมติ (ดับเบิลคลิกเพื่อแก้ไข)"))
         il = QVBoxLayout(items_box)
         il.addWidget(with_find(self.items_view, sortable=False))
         irow = QHBoxLayout()
-        self.needs_meeting.append(button(self.tr("เพิ่มระเบียบวาระ…"), self.add_item))
-        irow.addWidget(self.needs_meeting[-1])
+        irow.addWidget(button(self.tr("เพิ่มระเบียบวาระ…"), self.add_item))
         irow.addStretch(1)
         il.addLayout(irow)
+        self.needs_meeting = (actions, part_box, items_box)     # act on the chosen meeting: disabled while there is none
         rl.addWidget(att_box, 5)
         rl.addWidget(part_box, 2)
         rl.addWidget(items_box, 3)
