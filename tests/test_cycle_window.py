@@ -64,6 +64,14 @@ def ok(dialog) -> None:
         dialog.accept()
 
 
+def open_tab(qtbot, tabs, label: str) -> None:
+    """Click a tab by its label, as a user does."""
+    bar = tabs.tabBar()
+    index = next(i for i in range(bar.count()) if bar.tabText(i) == label)
+    qtbot.mouseClick(bar, Qt.LeftButton, pos=bar.tabRect(index).center())
+    assert tabs.currentIndex() == index
+
+
 def button(page, text: str):
     from PySide6.QtWidgets import QPushButton
     return next(b for b in page.findChildren(QPushButton) if b.text() == text)
@@ -319,9 +327,11 @@ def test_a_whole_committee_cycle_through_the_window(qtbot, window, tmp_path):
     type_into(qtbot, view, attendance_index(meetings_page, "นางกรรมการ สอง", "substitute_position"), "รองอธิบดีกรมทดสอบงานสอง")
     for name in ("นายประธาน ทดสอบ", "นางสาวรองประธาน ทดสอบ"):
         choose_in_cell(qtbot, view, attendance_index(meetings_page, name, "status"), "มาประชุม")
+    open_tab(qtbot, meetings_page.sections, "ผู้เข้าร่วมประชุม")
     meetings_page.participant_name.setText("นายแขก รับเชิญ")
     meetings_page.participant_position.setText("ผู้แทนสำนักงาน ก.พ.ร.")
     qtbot.mouseClick(button(meetings_page, "เพิ่ม"), Qt.LeftButton)
+    open_tab(qtbot, meetings_page.sections, "ระเบียบวาระและมติ")
     for number, title, resolution in (("๑", "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", "ที่ประชุมรับทราบ"),
                                       ("๓.๑", "ผลการดำเนินงานตามตัวชี้วัด รอบ ๖ เดือน",
                                        "ที่ประชุมเห็นชอบผลการดำเนินงานและมอบหมายให้ติดตามต่อเนื่อง")):

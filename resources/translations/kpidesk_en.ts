@@ -1073,6 +1073,14 @@ Secretariat of the governing committee for performance evaluation</translation>
       <translation>Add an agenda item…</translation>
     </message>
     <message>
+      <source>การมาประชุม</source>
+      <translation>Attendance</translation>
+    </message>
+    <message>
+      <source>ระเบียบวาระและมติ</source>
+      <translation>Agenda and resolutions</translation>
+    </message>
+    <message>
       <source>ยังไม่มีการประชุม กด “สร้างการประชุม…”</source>
       <translation>No meeting yet: press “New meeting…”</translation>
     </message>

@@ -7,8 +7,8 @@ from datetime import date, time
 
 from PySide6.QtCore import QTime, Qt, Signal
 from PySide6.QtWidgets import (QDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QSpinBox, QSplitter, QTextEdit, QTimeEdit, QVBoxLayout,
-                               QWidget)
+                               QPlainTextEdit, QPushButton, QSpinBox, QSplitter, QTabWidget, QTextEdit, QTimeEdit,
+                               QVBoxLayout, QWidget)
 
 from app.domain.calendar import be_year
 from app.models import AgendaItem, Attendance, CommitteeMember, Meeting, MeetingAttendance
@@ -198,9 +198,13 @@ class MeetingsPage(LivePage):
         irow.addStretch(1)
         il.addLayout(irow)
         self.needs_meeting = (actions, part_box, items_box)     # act on the chosen meeting: disabled while there is none
-        rl.addWidget(att_box, 5)
-        rl.addWidget(part_box, 2)
-        rl.addWidget(items_box, 3)
+        # one section at a time, each with the page's full height: the roster of a committee (15 or more
+        # members) is recorded row by row, and stacked three high it showed one row at 1366 × 768
+        self.sections = QTabWidget()
+        for box, label in ((att_box, self.tr("การมาประชุม")), (part_box, self.tr("ผู้เข้าร่วมประชุม")),
+                           (items_box, self.tr("ระเบียบวาระและมติ"))):
+            self.sections.addTab(box, label)
+        rl.addWidget(self.sections, 1)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
