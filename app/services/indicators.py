@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from sqlmodel import Session, select
 
-from app.domain.scoring import check_targets
+from app.domain.scoring import TargetError, check_targets
 from app.errors import KpiDeskError, ValidationError
 from app.models import (Assignment, Direction, FiscalYear, FrameworkComponent, Indicator, IndicatorKind, Round, Unit)
 from app.domain.validation import weight_problem
@@ -59,10 +59,10 @@ def check_target_triple(base, standard, advanced, direction: str, where: str) ->
         return
     for value, what in ((base, "ค่าเป้าหมายขั้นต้น"), (standard, "ค่าเป้าหมายมาตรฐาน"), (advanced, "ค่าเป้าหมายขั้นสูง")):
         parse_bounded(value, what, where)
-    higher = check_targets(base, standard, advanced, where=where)
-    if (direction == Direction.HIGHER_IS_BETTER) != higher:
-        said = "ยิ่งมากยิ่งดี" if direction == Direction.HIGHER_IS_BETTER else "ยิ่งน้อยยิ่งดี"
-        raise ValidationError([f"{where}ตัวชี้วัดนี้{said} แต่ค่าเป้าหมาย {base} / {standard} / {advanced} เรียงในทิศทางตรงข้าม"])
+    try:
+        check_targets(base, standard, advanced, where=where, direction=None if direction is None else str(direction))
+    except TargetError as exc:          # order and direction are the scoring's own rule, said as a validation
+        raise ValidationError([exc.th], exc.en) from None
 
 
 def assign_indicator(session: Session, *, unit: Unit, indicator: Indicator, year: FiscalYear,
