@@ -71,8 +71,9 @@ def print_scores(session: Session, args) -> None:
         return
     round_th = "๖ เดือน" if args.months == 6 else "๑๒ เดือน"
     print(f"ผลคะแนนการประเมิน ปีงบประมาณ พ.ศ. {args.year} รอบ {round_th}")
-    if args.months == 6:
-        print("(รอบ ๖ เดือน ประเมินเฉพาะองค์ประกอบที่ ๑ คะแนนแสดงเป็นร้อยละของน้ำหนักองค์ประกอบ)")
+    scope = rs.components.round_scope_th(args.months)
+    if scope:
+        print(f"({scope})")
     if rs.snapshot_revision is not None:
         print(f"(ปิดรอบแล้ว: คะแนนจากข้อมูลที่เก็บไว้เมื่อปิดรอบ ฉบับที่ {rs.snapshot_revision})")
     print()

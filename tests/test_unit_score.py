@@ -123,3 +123,18 @@ def test_targets_running_against_the_indicators_direction_are_not_scored():
     assert score_unit([lower, *rest], FRAMEWORK, 12).lines[0].points == D(65)
     unknown = IndicatorLine("w", "ไม่ทราบทิศทาง", "1.1", D(70), D(80), D(75), D(70), D(77))
     assert score_unit([unknown, *rest], FRAMEWORK, 12).lines[0].points == D(65)
+
+
+def test_what_a_round_evaluates_is_said_from_the_years_framework():
+    """The 6-month note said "component 1 … × 100 ÷ 70" whatever the year's framework; a year whose
+    Performance Base weighs 60 (other years differ: the framework is data) would have printed a wrong rule."""
+    from app.domain.unit_score import Framework
+    assert "÷ ๗๐" in Framework(FRAMEWORK).round_scope_th(6)
+    assert Framework(FRAMEWORK).round_scope_th(12) == ""
+    other = [ComponentSpec("1", "การประเมินประสิทธิผลการดำเนินงาน", D(60), None, frozenset({6, 12})),
+             ComponentSpec("2", "การประเมินศักยภาพในการดำเนินงาน", D(40), None, frozenset({12}))]
+    said = Framework(other).round_scope_th(6)
+    assert said.startswith("รอบ ๖ เดือน ประเมินเฉพาะองค์ประกอบที่ ๑ การประเมินประสิทธิผลการดำเนินงาน")
+    assert said.endswith("(คะแนนที่ได้ × ๑๐๐ ÷ ๖๐)")
+    u = score_unit([line(1, "1", 60, ("1", "2", "3"), "3")], other, 6)
+    assert u.out_of == 60 and u.score == 100                  # the note says what the score does

@@ -17,7 +17,8 @@ from typing import Any, Iterable
 
 from app.domain.grades import GRADES, Grade, grade
 from app.domain.scoring import CONTEXT, ZERO, TargetError, check_targets, kpi_score, weighted
-from app.domain.thai_text import format_number, format_sum
+from app.domain.calendar import round_name
+from app.domain.thai_text import format_number, format_sum, to_thai_digits
 
 HUNDRED = Decimal(100)
 
@@ -57,6 +58,18 @@ class Framework:
 
     def descends(self, code: str, ancestor: str) -> bool:
         return ancestor in self.chain[code]
+
+    def round_scope_th(self, months: int) -> str:
+        """What a round evaluates, said where its scores are shown when it is not every component ("" when
+        it is): read from the year's framework, never assumed to be component 1 out of 70."""
+        tops = [s for s in self.specs if s.parent_code is None]
+        scored = [s for s in tops if months in s.rounds]
+        if not scored or len(scored) == len(tops):
+            return ""
+        names = " และ".join(f"องค์ประกอบที่ {to_thai_digits(s.code)} {s.name_th}" for s in scored)
+        out_of = sum((s.weight or ZERO for s in scored), ZERO)
+        return (f"{round_name(months)} ประเมินเฉพาะ{names} คะแนนของหน่วยงานแสดงเป็นร้อยละของน้ำหนักที่ประเมิน "
+                f"(คะแนนที่ได้ × ๑๐๐ ÷ {to_thai_digits(format_number(out_of, places=None))})")
 
 
 def as_framework(components) -> Framework:

@@ -42,9 +42,9 @@ def results_story(session: Session, year_be: int, months: int, unit_code: str | 
         story.append(ThaiParagraph(
             f"ปิดรอบแล้ว: คะแนนจากข้อมูลที่เก็บไว้เมื่อปิดรอบ ฉบับที่ {to_thai_digits(str(rs.snapshot_revision))}"
             + (f" (ปิดรอบเมื่อ {thai_date(locked.astimezone().date())})" if locked else ""), NOTE))
-    if months == 6:
-        story.append(ThaiParagraph("รอบ ๖ เดือน ประเมินเฉพาะองค์ประกอบที่ ๑ การประเมินประสิทธิผลการดำเนินงาน "
-                                   "คะแนนของหน่วยงานแสดงเป็นร้อยละของน้ำหนักองค์ประกอบ (คะแนนที่ได้ × ๑๐๐ ÷ ๗๐)", NOTE))
+    scope = rs.components.round_scope_th(months)
+    if scope:
+        story.append(ThaiParagraph(scope, NOTE))
     if not unit_code:
         story += _summary(rs.units, thai, bookmarks, rs.components.grades)
         left_out = units_without_indicators(session, lookup.year(session, year_be))
