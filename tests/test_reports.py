@@ -668,3 +668,18 @@ def test_an_annex_never_prints_weights_or_targets_that_break_a_rule_in_silence(d
     assert words.count("ยังต้องแก้ไข:") == 3
     assert "ค่าเป้าหมายต้องเรียงลำดับ" in words and "น้ำหนักรวมของตัวชี้วัดที่ประเมินผลเท่ากับ95" in words
     assert "ยังต้องแก้ไข" not in "".join(text(reports["annex"]).split())       # 2567: every unit is in order
+
+
+def test_a_meeting_pack_says_which_annex_it_left_out_and_why(demo_path, tmp_path):
+    """A meeting early in 2568: no round of the year has ended and no Joint KPI agenda is recorded, so the pack
+    had neither annex, without a word. It still prints, and now says what it left out and why."""
+    kpi("meeting", "create", "--db", demo_path, "--number", 1, "--date", "2568-01-20", "--start", "09.30",
+        "--end", "12.00", "--place", "ห้องประชุม")
+    out = tmp_path / "pack.pdf"
+    proc = kpi("report", "pack", "--db", demo_path, "--meeting", "1/2568", "--out", out)
+    left_out = [ln for ln in proc.stderr.splitlines() if "ชุดเอกสารการประชุมไม่มีภาคผนวกนี้" in ln]
+    assert len(left_out) == 2
+    assert "ยังไม่มีรอบการประเมินของปีงบประมาณ พ.ศ. 2568 ที่สิ้นสุดก่อนวันประชุม" in left_out[0]
+    assert "Joint KPIs" in left_out[1]
+    words = "".join(text(out).split())
+    assert "ตัวชี้วัดน้ำหนักและค่าเป้าหมาย" in words and "ผลการประเมินผลการปฏิบัติราชการ" not in words

@@ -1,7 +1,7 @@
 """What a report had to print as it is and the secretary should correct: what the typesetter repaired
-(marks with no place, shown on a dotted circle; a word cut; a character no font has) and minutes printed
-with a member's attendance not recorded; collected so the command line and the window can say where, in
-Thai."""
+(marks with no place, shown on a dotted circle; a word cut; a character no font has), minutes printed
+with a member's attendance not recorded, an annex printed with weights or targets still to fix, and a part
+of a meeting pack left out; collected so the command line and the window can say where, in Thai."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ def start() -> None:
     _local.cut = []
     _local.unrecorded = []
     _local.unfinished = []
+    _local.left_out = []
 
 
 def generation() -> int:
@@ -53,6 +54,13 @@ def note_unfinished(unit: str) -> None:
         unfinished.append(unit)
 
 
+def note_left_out(why: str) -> None:
+    """A part of a meeting pack left out, and why (said in Thai by the part itself)."""
+    left_out = getattr(_local, "left_out", None)
+    if left_out is not None:
+        left_out.append(why)
+
+
 def note(places: list[str]) -> None:
     found = getattr(_local, "found", None)
     if found is not None:
@@ -79,4 +87,5 @@ def collected() -> list[str]:
     if unfinished:
         out.append("น้ำหนักหรือค่าเป้าหมายของ " + ", ".join(unfinished) + " ยังไม่ถูกต้อง รายงานจึงพิมพ์สิ่งที่ต้องแก้ไขไว้ใต้ตาราง"
                    "ของหน่วยงาน กรุณาแก้ไขในหน้าตัวชี้วัดและค่าเป้าหมายแล้วพิมพ์ใหม่")
+    out += [f"ชุดเอกสารการประชุมไม่มีภาคผนวกนี้ — {why}" for why in dict.fromkeys(getattr(_local, "left_out", None) or [])]
     return out

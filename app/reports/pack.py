@@ -9,6 +9,7 @@ from app.domain.agenda import with_parents
 from app.domain.calendar import fiscal_year_of, thai_date, thai_time
 from app.domain.thai_text import to_thai_digits
 from app.models import FiscalYear
+from app.reports import notices
 from app.reports.annex import annex_story
 from app.reports.common import NothingToPrint
 from app.reports.document import Bookmark
@@ -47,10 +48,12 @@ def pack_story(session: Session, meeting_ref: str) -> list:
 
 
 def _annex_part(session: Session, kind: str, year_be: int, fiscal_year_id, held_on) -> list:
+    """The annex's pages; none, and the secretary told why, when there is nothing to print in it."""
     try:
         return _part(session, kind, year_be, fiscal_year_id, held_on)
-    except NothingToPrint:
-        return []                    # a year with no indicators yet: the pack has no such annex
+    except NothingToPrint as exc:    # a year with no indicators yet: the pack has no such annex
+        notices.note_left_out(exc.th)
+        return []
 
 
 def _part(session: Session, kind: str, year_be: int, fiscal_year_id, held_on) -> list:
@@ -60,7 +63,10 @@ def _part(session: Session, kind: str, year_be: int, fiscal_year_id, held_on) ->
         return joint_story(session, year_be, bookmarks=True)
     if kind == "results":
         rounds = lookup.rounds_ended_before(session, fiscal_year_id, held_on)
-        return results_story(session, year_be, rounds[0].months, bookmarks=True) if rounds else []
+        if not rounds:
+            raise NothingToPrint(f"ไม่มีผลการประเมินให้พิมพ์: ยังไม่มีรอบการประเมินของปีงบประมาณ พ.ศ. {year_be} "
+                                 "ที่สิ้นสุดก่อนวันประชุม", "no round of the year ended before the meeting")
+        return results_story(session, year_be, rounds[0].months, bookmarks=True)
     return []
 
 
