@@ -10,11 +10,10 @@ file. A formula cell without a computed value is reported, never read as a blank
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import re
 import zipfile
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Iterator
 

@@ -34,7 +34,8 @@ WHOLE_PAGE = 16 * cm          # the landscape frame's height is 16.5 cm: a chart
 class ScoreBarChart(Flowable):
     def __init__(self, rows: list[tuple[str, Decimal, str]], width: float, label_width: float, thai_digits: bool,
                  _measured: list | None = None, grades=GRADES) -> None:
-        """``rows``: (label, score 0–100 or None when there is none, bar colour); ``grades``: the year's bands, tinted behind the bars."""
+        """``rows``: (label, score 0–100 or None when there is none, bar colour); ``grades``: the year's bands,
+        tinted behind the bars."""
         super().__init__()
         self.rows, self.width, self.label_width, self.thai = rows, width, label_width, thai_digits
         self.grades = grades
