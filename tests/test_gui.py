@@ -617,8 +617,8 @@ THAI_CHARS = re.compile(r"[\u0e00-\u0e7f]")
 
 def chrome_texts(window) -> list[tuple[str, str]]:
     """What the interface itself says (not the ministry's data): the menus, buttons, box titles, hints,
-    check boxes and column headers of every page, and the notices a page shows about a locked round."""
-    from PySide6.QtWidgets import QCheckBox, QGroupBox, QLineEdit, QPushButton, QTableView, QToolButton
+    check boxes, tabs and column headers of every page, and the notices a page shows about a locked round."""
+    from PySide6.QtWidgets import QCheckBox, QGroupBox, QLineEdit, QPushButton, QTabBar, QTableView, QToolButton
     out = []
     for action in window.menuBar().actions():
         out.append(("menu", action.text()))
@@ -634,6 +634,8 @@ def chrome_texts(window) -> list[tuple[str, str]]:
             out.append((f"{name} hint", w.placeholderText()))
         for w in page.findChildren(QCheckBox):
             out.append((f"{name} check", w.text()))
+        for bar in page.findChildren(QTabBar):
+            out += [(f"{name} tab", bar.tabText(i)) for i in range(bar.count())]
         for view in page.findChildren(QTableView):
             model = view.model()
             out += [(f"{name} header", str(model.headerData(c, Qt.Horizontal) or ""))
