@@ -143,3 +143,14 @@ def test_result_in_missing_round_is_still_flagged(demo_store):
         u = score_round(s, year_be=2567, months=12, unit_code="DMCR").units[0]
         assert [x.line.code for x in u.missing] == ["DMCR-02"]
         assert s.exec(select(Result).where(Result.actual.is_(None))).first().note
+
+
+def test_an_empty_choice_is_said_as_such_not_as_deleted(demo_store, recwarn):
+    """A form with nothing to choose from (a change request in a year with no indicator yet) sent no id, and
+    the refusal said the indicator "may have been deleted" (with an SAWarning from SQLAlchemy)."""
+    from app.models import Assignment
+    with demo_store.reading() as s:
+        with pytest.raises(KpiDeskError) as info:
+            lookup.get(s, Assignment, None)
+    assert info.value.th.startswith("ยังไม่ได้เลือกตัวชี้วัดของหน่วยงาน") and "ถูกลบ" not in info.value.th
+    assert not [w for w in recwarn if "NULL primary key" in str(w.message)]

@@ -81,8 +81,12 @@ _WHAT_TH = {"Unit": "หน่วยงาน", "Committee": "คณะกรร
 
 
 def get(session: Session, model, row_id: uuid.UUID, what_th: str | None = None):
-    """The row of ``model`` with this id; a Thai refusal when it is gone (deleted in another window)."""
+    """The row of ``model`` with this id; a Thai refusal when none was chosen, or when it is gone (deleted in
+    another window)."""
     what_th = what_th or _WHAT_TH.get(model.__name__, "ข้อมูล")
+    if row_id is None:                 # a form's empty choice (nothing to choose from yet): not "deleted"
+        raise KpiDeskError(f"ยังไม่ได้เลือก{what_th} (ยังไม่มีรายการให้เลือก หรือยังไม่ได้เลือก)",
+                           f"no {model.__name__} chosen")
     row = session.get(model, row_id)
     if row is None:
         raise KpiDeskError(f"ไม่พบ{what_th}ที่ระบุ (อาจถูกลบไปแล้ว)", f"{model.__name__} {row_id} not found")
