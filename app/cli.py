@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from app import __version__
+from app.cli_usage import ROUND_HELP
 from app.errors import KpiDeskError
 
 
@@ -28,9 +29,6 @@ def _date(text: str):
         return parse_thai_date(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-ROUND_HELP = "รอบการประเมิน: 6 หรือ 12 เดือน"
 
 
 def _add_db(p: argparse.ArgumentParser, top: bool = False) -> None:

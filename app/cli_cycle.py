@@ -6,11 +6,11 @@ Targets and results arrive by ``kpi-desk import`` (the ministry-wide list, the d
 
 from __future__ import annotations
 
+from app.cli_usage import ROUND_HELP
 from app.errors import KpiDeskError
 
 
 def add_parsers(sub, add_db, year_type, date_type) -> None:
-    round_help = "รอบการประเมิน: 6 หรือ 12 เดือน"
     p = sub.add_parser("unit", help="เพิ่ม แก้ไข ยุบเลิก หรือแสดงหน่วยงาน")
     add_db(p)
     p.add_argument("action", choices=("add", "edit", "retire", "list"),
@@ -55,7 +55,7 @@ def add_parsers(sub, add_db, year_type, date_type) -> None:
     p.add_argument("action", choices=("approve", "lock", "reopen"),
                    help="approve: เห็นชอบ · lock: ปิดรอบ · reopen: เปิดรอบกลับมาแก้ไข")
     p.add_argument("--year", type=year_type, required=True, help="ปีงบประมาณ พ.ศ.")
-    p.add_argument("--round", type=int, choices=(6, 12), dest="months", required=True, help=round_help)
+    p.add_argument("--round", type=int, choices=(6, 12), dest="months", required=True, help=ROUND_HELP)
     p.add_argument("--reason", default="", help="เหตุผล (ต้องระบุเมื่อเปิดรอบที่ปิดแล้ว หรือเห็นชอบทั้งที่ยังมีปัญหา)")
 
     p = sub.add_parser("change-request", help="บันทึก แสดง และพิจารณาคำขอปรับเปลี่ยนตัวชี้วัด")
@@ -63,7 +63,7 @@ def add_parsers(sub, add_db, year_type, date_type) -> None:
     p.add_argument("action", choices=("submit", "list", "approve", "reject", "sent"),
                    help="submit: บันทึกคำขอ · list: แสดง · approve / reject: ผลการพิจารณา · sent: ส่ง ก.พ.ร. แล้ว")
     p.add_argument("--year", type=year_type, required=True, help="ปีงบประมาณ พ.ศ.")
-    p.add_argument("--round", type=int, choices=(6, 12), dest="months", default=12, help=round_help + " (ค่าเริ่มต้น 12)")
+    p.add_argument("--round", type=int, choices=(6, 12), dest="months", default=12, help=ROUND_HELP + " (ค่าเริ่มต้น 12)")
     p.add_argument("--unit", help="รหัสหน่วยงาน")
     p.add_argument("--indicator", help="รหัสตัวชี้วัด")
     p.add_argument("--kind", choices=("modify", "add", "withdraw"), default="modify",

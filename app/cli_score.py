@@ -32,15 +32,15 @@ def unit_document(u: UnitScore) -> dict:
     return {
         "code": u.unit_code,
         "name": u.unit_name,
-        "score": _s(u.score) if u.has_score else None,        # null: no score yet ("problems" says why)
-        "points": _s(u.points) if u.has_score else None,
+        "score": _s(u.shown_score),        # null: no score yet ("problems" says why)
+        "points": _s(u.shown_points),
         "out_of": _s(u.out_of),
         "grade": u.grade.code if u.gradable else None,
         "grade_th": u.verdict[0],
         "missing": len(u.missing),
         "problems": [{"kind": i.kind, "th": i.th, "en": i.en, "blocking": i.blocking} for i in u.issues],
         "components": [
-            {"code": c.spec.code, "name": c.spec.name_th, "weight": _s(c.weight), "points": _s(c.points) if c.scorable else None,
+            {"code": c.spec.code, "name": c.spec.name_th, "weight": _s(c.weight), "points": _s(c.shown_points),
              "percent": _s(c.percent) if c.scorable else None, "evaluated": c.evaluated}
             for c in u.components
         ],
@@ -82,7 +82,7 @@ def print_scores(session: Session, args) -> None:
         print(f"ยังไม่มีหน่วยงานที่มีตัวชี้วัดในปีงบประมาณ พ.ศ. {args.year} จึงยังไม่มีคะแนน")
     for u in rs.units:
         flag = "".join(f"  ({i.th})" for i in u.issues)
-        print("  ".join([pad(u.unit_code, 6), pad(format_number(u.score) if u.has_score else "–", 7, True), pad(u.verdict[0], 20),
+        print("  ".join([pad(u.unit_code, 6), pad(format_number(u.shown_score), 7, True), pad(u.verdict[0], 20),
                          u.unit_name + flag]))
     if left_out:
         print(f"\nยังไม่มีตัวชี้วัด จึงไม่มีคะแนน: {', '.join(left_out)}")
@@ -107,8 +107,7 @@ def _print_unit_detail(u: UnitScore) -> None:
         if s.error:
             print(f"      คิดคะแนนไม่ได้: {s.error}")
     for c in u.components:
-        points = format_number(c.points if c.scorable else None)
-        print(f"  องค์ประกอบ {c.spec.code} {c.spec.name_th}: {points} จาก {format_number(c.weight)}")
+        print(f"  องค์ประกอบ {c.spec.code} {c.spec.name_th}: {format_number(c.shown_points)} จาก {format_number(c.weight)}")
 
 
 def _plan_document(u: UnitScore, rs: RoundScores) -> dict | None:

@@ -16,6 +16,7 @@ import sys
 
 THAI_TYPE = {"int": "จำนวนเต็ม", "float": "ตัวเลข"}
 NUMBER = re.compile(r"-\d")        # a negative number is a value, not an option
+ROUND_HELP = "รอบการประเมิน: 6 หรือ 12 เดือน"     # --round, in every command that takes it
 POSITIONAL = {"action": "สิ่งที่จะทำ", "kind": "รายงาน", "file": "ไฟล์"}   # the words typed without an option
 
 

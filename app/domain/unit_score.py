@@ -121,6 +121,11 @@ class ComponentScore:
     def percent(self) -> Decimal:
         return CONTEXT.divide(CONTEXT.multiply(self.points, HUNDRED), self.weight) if self.weight else ZERO
 
+    @property
+    def shown_points(self) -> Decimal | None:
+        """``points`` where they mean something; None (shown "–") when a line under it cannot be scored."""
+        return self.points if self.scorable else None
+
 
 @dataclass(frozen=True)
 class ScoreIssue:
@@ -162,6 +167,15 @@ class UnitScore:
         a line whose targets or points cannot be scored (its 0 would be made up). Show "–", not 0.00.
         Weights off the framework leave a number, computed from what was entered, and no grade."""
         return not any(i.kind in NO_SCORE for i in self.issues)
+
+    @property
+    def shown_score(self) -> Decimal | None:
+        """``score`` where there is one (``has_score``); None, shown "–", where there is not."""
+        return self.score if self.has_score else None
+
+    @property
+    def shown_points(self) -> Decimal | None:
+        return self.points if self.has_score else None
 
     @property
     def verdict(self) -> tuple[str, str, str]:

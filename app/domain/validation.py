@@ -11,7 +11,7 @@ from typing import Iterable
 
 from app.domain.scoring import TargetError, check_targets
 from app.domain.thai_text import MAX_ABS_TH, format_number, format_sum, in_bounds
-from app.domain.unit_score import ComponentSpec, Framework, IndicatorLine
+from app.domain.unit_score import ComponentSpec, Framework, IndicatorLine, as_framework
 
 HUNDRED = Decimal(100)
 
@@ -81,12 +81,12 @@ def validate_targets(line: IndicatorLine, unit_label: str, direction: str | None
 def validate_unit(
     unit_label: str,
     lines: Iterable[IndicatorLine],
-    components: Iterable[ComponentSpec],
+    components: Iterable[ComponentSpec] | Framework,
     directions: dict | None = None,
 ) -> list[Problem]:
-    """Every problem of one unit's set of indicators for a year."""
+    """Every problem of one unit's set of indicators for a year (``components``: a ``Framework`` is reused)."""
     lines = list(lines)
-    fw = Framework(components)
+    fw = as_framework(components)
     directions = directions or {}
     problems: list[Problem] = []
     for line in lines:

@@ -86,7 +86,7 @@ def annex_story(session: Session, year_be: int, unit_code: str | None = None, bo
                                                ln.component_code in fw.by_points))
         story.append(build_table(HEADER, rows, WIDTHS, bands=bands, totals=totals, continued=name,
                                  keep_with_next=headings))
-        problems = validate_unit(name, lines, fw.specs, {ln.key: directions.get(ln.code) for ln in lines})
+        problems = validate_unit(name, lines, fw, {ln.key: directions.get(ln.code) for ln in lines})
         story += [ThaiParagraph(f"ยังต้องแก้ไข: {p.th}", WARNING) for p in problems]   # never a silent bad annex
         if problems:
             notices.note_unfinished(name)

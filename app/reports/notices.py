@@ -12,16 +12,13 @@ _local = threading.local()
 
 
 _documents = itertools.count(1)
+KINDS = ("found", "missing", "cut", "unrecorded", "unfinished", "left_out")   # what a document collects
 
 
 def start() -> None:
     _local.generation = next(_documents)
-    _local.found = []
-    _local.missing = []
-    _local.cut = []
-    _local.unrecorded = []
-    _local.unfinished = []
-    _local.left_out = []
+    for kind in KINDS:
+        setattr(_local, kind, [])
 
 
 def generation() -> int:
@@ -29,42 +26,37 @@ def generation() -> int:
     return getattr(_local, "generation", 0)
 
 
+def _add(kind: str, items) -> None:
+    """Keep ``items`` under ``kind`` for the document being built on this thread (none: not collecting)."""
+    kept = getattr(_local, kind, None)
+    if kept is not None:
+        kept.extend(items)
+
+
 def note_cut(word: str) -> None:
-    cut = getattr(_local, "cut", None)
-    if cut is not None:
-        cut.append(word)
+    _add("cut", [word])
 
 
 def note_missing(chars: list[str]) -> None:
-    missing = getattr(_local, "missing", None)
-    if missing is not None:
-        missing.extend(chars)
+    _add("missing", chars)
 
 
 def note_unrecorded(names: list[str]) -> None:
-    unrecorded = getattr(_local, "unrecorded", None)
-    if unrecorded is not None:
-        unrecorded.extend(names)
+    _add("unrecorded", names)
 
 
 def note_unfinished(unit: str) -> None:
     """A unit printed with weights or targets that are not yet valid (the report says what under its table)."""
-    unfinished = getattr(_local, "unfinished", None)
-    if unfinished is not None:
-        unfinished.append(unit)
+    _add("unfinished", [unit])
 
 
 def note_left_out(why: str) -> None:
     """A part of a meeting pack left out, and why (said in Thai by the part itself)."""
-    left_out = getattr(_local, "left_out", None)
-    if left_out is not None:
-        left_out.append(why)
+    _add("left_out", [why])
 
 
 def note(places: list[str]) -> None:
-    found = getattr(_local, "found", None)
-    if found is not None:
-        found.extend(places)
+    _add("found", places)
 
 
 def collected() -> list[str]:

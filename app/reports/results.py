@@ -63,11 +63,11 @@ def _summary(units: list[UnitScore], thai: bool, bookmarks: bool, grades) -> lis
         flag = "".join(f"\n{issue.th}" for issue in u.issues)
         verdict_th, _en, colour = u.verdict
         rows.append([Cell(to_thai_digits(str(i)) if thai else str(i), TABLE.but(align="center")), Cell(u.unit_name + flag),
-                     number(u.points if u.has_score else None, thai), number(u.out_of, thai), number(u.score if u.has_score else None, thai, style=BOLD.but(align="right")),
+                     number(u.shown_points, thai), number(u.out_of, thai), number(u.shown_score, thai, style=BOLD.but(align="right")),
                      Cell(verdict_th, TABLE.but(colour=HexColor(colour), bold=True))])
     table = build_table(["ที่", "หน่วยงาน", "คะแนนที่ได้", "คะแนนเต็ม", "คะแนน\n(ร้อยละ)", "ระดับผลการประเมิน"], rows,
                         [1.2 * cm, 10.5 * cm, 2.4 * cm, 2.2 * cm, 2.2 * cm, 4.4 * cm])
-    chart = ScoreBarChart([(u.unit_name, u.score if u.has_score else None, u.verdict[2]) for u in order], 24.7 * cm, 9.5 * cm, thai,
+    chart = ScoreBarChart([(u.unit_name, u.shown_score, u.verdict[2]) for u in order], 24.7 * cm, 9.5 * cm, thai,
                           grades=grades)
     legend = "พื้นสีแสดงช่วงคะแนนของระดับผลการประเมิน: " + " · ".join(
         f"{g.th} ตั้งแต่ {to_thai_digits(format_number(g.floor, places=0))} คะแนน" for g in grades[:-1])
@@ -92,11 +92,11 @@ def _unit_section(u: UnitScore, thai: bool, bookmarks: bool, by_points: frozense
             totals.append(len(rows))
             rows.append([Cell(f"องค์ประกอบที่ {to_thai_digits(c.spec.code)} {c.spec.name_th}", BOLD, span=2),
                          number(c.weight, thai, style=BOLD.but(align="right")), Cell("", span=5),
-                         number(c.points if c.scorable else None, thai, style=BOLD.but(align="right"))])
+                         number(c.shown_points, thai, style=BOLD.but(align="right"))])
     totals.append(len(rows))
     total = f"คะแนนรวม {format_number(u.score, thai=thai)} คะแนน" if u.has_score else "ยังไม่มีคะแนนรวม"
     rows.append([Cell(f"{total} — {u.verdict[0]}", BOLD.but(colour=HexColor(u.verdict[2])), span=8),
-                 number(u.points if u.has_score else None, thai, style=BOLD.but(align="right"))])
+                 number(u.shown_points, thai, style=BOLD.but(align="right"))])
     monitors = u.monitor
     if monitors:
         bands.append(len(rows))

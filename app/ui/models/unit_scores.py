@@ -51,7 +51,7 @@ class UnitScoreTableModel(SortsItsRows, QAbstractTableModel):
         u = self._rows[index.row()]
         col = index.column()
         if role == Qt.DisplayRole:
-            score = format_number(u.score) if u.has_score else "–"
+            score = format_number(u.shown_score)
             return (u.unit_code, u.unit_name, score, pick(*u.verdict[:2]), str(len(u.missing)))[col]
         if role == Qt.TextAlignmentRole and col in (2, 4):
             return int(Qt.AlignRight | Qt.AlignVCenter)

@@ -272,7 +272,7 @@ class DashboardPage(LivePage):
             self.whatif_text.clear()
             return
         u = next(x for x in self.scores.units if x.unit_code == code)
-        score = format_number(u.score) if u.has_score else "–"
+        score = format_number(u.shown_score)
         head = f"<b>{escape(u.unit_name)}</b>: {score} — {pick(*u.verdict[:2])}<br>"
         said = advice(u, self.scores.components)
         items = "".join(f"<li>{escape(pick(*item))}</li>" for item in said.items)

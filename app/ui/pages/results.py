@@ -105,7 +105,7 @@ class ResultsPage(LivePage):
             note = self.tr(" (จาก {0} ของ {1})").format(format_number(score.points), format_number(score.out_of)) \
                 if self.state.months == 6 else ""
             missing = self.tr("  ไม่มีผล {0} ตัวชี้วัด").format(len(score.missing)) if score.missing else ""
-            self.score_label.setText(f"<b>{format_number(score.score) if score.has_score else '–'}</b>{note} "
+            self.score_label.setText(f"<b>{format_number(score.shown_score)}</b>{note} "
                                      f"<span style='color:{score.verdict[2]}'><b>{pick(*score.verdict[:2])}</b></span>{missing}"
                                      + "".join(f"<br><span style='color:#b3261e'>{pick(i.th, i.en)}</span>"
                                                for i in score.issues if i.blocking))
